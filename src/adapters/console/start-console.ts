@@ -1,0 +1,56 @@
+/**
+ * The embedded default: a chat in the terminal. On a TTY, a prompt with history and completion;
+ * piped, one command a line, each reply as plain text and a blank line, exit at end of input.
+ */
+import readline from 'node:readline';
+import type { Bot, Logger } from '../../core/index.js';
+import { createCompleter } from './complete-line.js';
+import { renderReply } from './render-reply.js';
+import { toCommandRequest } from './to-command-request.js';
+
+export interface ConsoleOptions {
+  bot: Bot;
+  consoleUser: string;
+  logger: Logger;
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  output?: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+const FAILED = 'Something went wrong; nothing was saved.';
+
+/** Resolves when input ends (piped) or the user quits. */
+export async function startConsole(options: ConsoleOptions): Promise<void> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const interactive = Boolean(input.isTTY && output.isTTY);
+  const rl = readline.createInterface({
+    input, output, terminal: interactive, historySize: 500,
+    ...(interactive ? { completer: createCompleter(options.bot.commands) } : {}),
+  });
+  if (interactive) {
+    output.write(`ceu-bot console, as ${options.consoleUser}. Type \`help\`, or ask "what do I still need?". Ctrl-D to quit.\n`);
+    rl.setPrompt('ceu> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      if (interactive) rl.prompt();
+      continue;
+    }
+    if (/^(exit|quit)$/i.test(trimmed)) break;
+    output.write(`${await answer(options, trimmed, interactive)}\n\n`);
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+}
+
+async function answer(options: ConsoleOptions, line: string, colour: boolean): Promise<string> {
+  try {
+    const reply = await options.bot.handle(toCommandRequest(line, options.consoleUser));
+    return renderReply(reply, colour);
+  } catch (error) {
+    options.logger.error({ err: error, line }, 'console command failed');
+    return FAILED;
+  }
+}

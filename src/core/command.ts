@@ -1,0 +1,55 @@
+/**
+ * A command is declared once: name, help, typed options, the grammar of its text form, one zod
+ * schema and its behaviour. Help, console completion and the platforms' manifests derive from it.
+ */
+import type { z } from 'zod';
+import type { Member, Store } from './ports.js';
+import type { Reply } from './reply.js';
+import type { Token } from './text/tokenize.js';
+import type { Actor } from './types.js';
+
+export interface OptionDeclaration {
+  name: string;
+  type: 'string' | 'number' | 'boolean' | 'date' | 'integer';
+  description: string;
+  required?: boolean;
+  choices?: readonly string[];
+  min?: number;
+  max?: number;
+  /** Lists too long for fixed choices; an adapter may offer autocomplete. */
+  autocomplete?: 'providers' | 'activities' | 'credentials';
+}
+
+export interface CommandContext {
+  actor: Actor;
+  member: Member;
+  store: Store;
+  now: Date;
+  /** Today's calendar date (YYYY-MM-DD) in the member's time zone. */
+  today: string;
+  tz: string;
+  overrides: Record<string, number | boolean>;
+  commands: readonly CommandDeclaration[];
+}
+
+/** Raw options from either input kind; the schema is the only judge of them. */
+export type RawOptions = Record<string, unknown>;
+
+export interface CommandDeclaration<T = any> {
+  name: string;
+  aliases?: readonly string[];
+  summary: string;
+  usage: string;
+  examples: readonly string[];
+  adminOnly?: boolean;
+  options: readonly OptionDeclaration[];
+  /** Turns the words after the command name into raw options (no validation here). */
+  parseText(tokens: Token[]): RawOptions;
+  /** Validates and normalises raw options; may depend on the member's clock and zone. */
+  schema(ctx: CommandContext): z.ZodType<T>;
+  run(ctx: CommandContext, options: T): Reply;
+}
+
+export function defineCommand<T>(declaration: CommandDeclaration<T>): CommandDeclaration<T> {
+  return declaration;
+}

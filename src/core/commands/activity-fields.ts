@@ -1,0 +1,82 @@
+/**
+ * zod fields shared by `log` and `edit`: an amount as an exact decimal string, a unit word, a
+ * category word and a date in words. Every refusal carries a stable code and says what to type.
+ */
+import { z } from 'zod';
+import type { CommandContext } from '../command.js';
+import type { Unit } from '../rules/types.js';
+import { CATEGORY_WORDS_HELP, UNIT_WORDS_HELP, toCategory, toUnit } from '../text/aliases.js';
+import { resolveDate } from '../text/resolve-date.js';
+import { problem, type Problem } from '../reply.js';
+
+/** The most one entry may claim, in hours: more is almost surely a typo (an issue's rule). */
+export const MAX_HOURS_PER_ENTRY = 100;
+
+/** Hours each unit stands for, only to catch absurd amounts; the rules engine converts exactly. */
+const HOURS_PER_UNIT: Record<Unit, number> = {
+  hours: 1, minutes: 1 / 60, ceu: 1, iacet: 10, 'college-credits': 15, 'nha-credits': 2, points: 1, card: 0,
+};
+
+function issue(ctx: z.RefinementCtx, code: string, message: string): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message, params: { code } });
+  return z.NEVER;
+}
+
+export const amountField = z
+  .union([z.string(), z.number()], { error: 'Say how much, e.g. `2h`, `90min` or `3 ceu`.' })
+  .transform((value, ctx) => {
+    const text = String(value).trim().replace(',', '.');
+    if (!/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(text)) {
+      return issue(ctx, 'invalid-amount', `“${value}” is not an amount. Start with a number, e.g. \`2h\` or \`1.5 ceu\`.`);
+    }
+    if (Number(text) <= 0) return issue(ctx, 'amount-not-positive', 'The amount must be more than zero, e.g. `2h`.');
+    if (/\.\d{3,}$/.test(text)) return issue(ctx, 'too-many-decimals', 'Use at most 2 decimals, e.g. `1.25h`.');
+    return text.replace(/^\+/, '').replace(/^\./, '0.');
+  });
+
+export const unitField = z
+  .string({ error: `Say what unit the amount is in: ${UNIT_WORDS_HELP}, e.g. \`2h\` or \`3 ceu\`.` })
+  .transform((word, ctx) => {
+    if (word === 'card') return 'card' as Unit;
+    return toUnit(word) ?? issue(ctx, 'unknown-unit', `“${word}” is not a unit I know. Use ${UNIT_WORDS_HELP}.`);
+  });
+
+export const categoryField = z.string().transform((word, ctx) => {
+  return toCategory(word) ?? issue(ctx, 'unknown-category', `“${word}” is not a category. Use ${CATEGORY_WORDS_HELP}.`);
+});
+
+export const titleField = z.string().trim().max(200, { error: 'Keep the title under 200 characters.' });
+export const providerField = z.string().trim().max(100, { error: 'Keep the provider under 100 characters.' });
+
+export function dateField(ctx: CommandContext, direction: 'past' | 'future' | 'any', field = 'date') {
+  return z.string().transform((text, zctx) => {
+    const result = resolveDate(text, { today: ctx.today, direction, field });
+    return result.ok ? result.on : issue(zctx, result.problem.code, result.problem.message);
+  });
+}
+
+export const booleanField = z.union([z.boolean(), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'boolean') return value;
+  const word = value.toLowerCase();
+  if (['yes', 'y', 'true', 'on', 'aama'].includes(word)) return true;
+  if (['no', 'n', 'false', 'off'].includes(word)) return false;
+  return issue(ctx, 'invalid-boolean', `“${value}” should be yes or no.`);
+});
+
+/** Cross-field checks on an amount once its unit is known. */
+export function amountProblems(amount: string, unit: Unit): Problem[] {
+  const problems: Problem[] = [];
+  const hours = Number(amount) * HOURS_PER_UNIT[unit];
+  if (hours > MAX_HOURS_PER_ENTRY) {
+    problems.push(problem('amount-too-large', `${amount} ${unit} is more than ${MAX_HOURS_PER_ENTRY} hours in one entry. Check the number, or log each course separately.`));
+  }
+  // RULES.md: "0.1 CEU" is almost surely an IACET CEU (10 contact hours each): ask, never guess.
+  if (unit === 'ceu' && Number(amount) < 1) {
+    problems.push(problem('ambiguous-ceu', `${amount} CEU looks like IACET CEUs (1 IACET CEU = 10 contact hours). If the certificate says IACET, type \`${amount} iacet\`; if it means contact hours, type \`${amount}h\`.`));
+  }
+  return problems;
+}
+
+export function checkAmount(amount: string, unit: Unit, ctx: z.RefinementCtx): void {
+  for (const p of amountProblems(amount, unit)) issue(ctx, p.code, p.message);
+}

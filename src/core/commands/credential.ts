@@ -1,0 +1,99 @@
+import { addYears, format, parseISO } from 'date-fns';
+import { z } from 'zod';
+import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
+import { errorReply, problem, reply, type Block } from '../reply.js';
+import { expiryFromCertified, getRulePack } from '../rules/index.js';
+import { CREDENTIAL_CODES, type CredentialCode } from '../rules/types.js';
+import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
+import { credentialBlocks } from '../views/credential-blocks.js';
+import { loadStanding } from '../views/load-standing.js';
+import { dateField } from './activity-fields.js';
+
+const USAGE = 'credential add <code> (expires <date> | certified <date>) | credential list | credential remove <code>';
+const ACTIONS = ['add', 'list', 'remove'] as const;
+/** No credential here runs longer than 5 years, so an expiry further out is a typo. */
+const MAX_YEARS_AHEAD = 6;
+
+const codeField = z.string().transform((word, ctx) => {
+  const code = toCredentialCode(word);
+  if (!code) ctx.addIssue({ code: 'custom', message: `“${word}” is not a credential I track. Use one of ${CREDENTIAL_WORDS_HELP}.`, params: { code: 'unknown-credential' } });
+  return code ?? (z.NEVER as CredentialCode);
+});
+
+function credentialSchema(ctx: CommandContext) {
+  return z
+    .object({
+      action: z.enum(ACTIONS, { error: 'Say add, list or remove, e.g. `credential add CMA expires 2027-02-28`.' }),
+      code: codeField.optional(),
+      expires: dateField(ctx, 'any', 'expires').optional(),
+      certified: dateField(ctx, 'past', 'certified').optional(),
+      unexpected: z.string().optional(),
+    })
+    .superRefine((v, zctx) => {
+      const fail = (code: string, message: string) => zctx.addIssue({ code: 'custom', message, params: { code } });
+      if (v.unexpected) fail('unexpected-words', `I did not understand “${v.unexpected}”.`);
+      if (v.action !== 'list' && v.code === undefined) fail('missing-credential', `Say which credential: ${CREDENTIAL_WORDS_HELP}.`);
+      if (v.action === 'add' && (v.expires === undefined) === (v.certified === undefined)) {
+        fail('missing-date', 'Give either `expires <date>` (the date on your card) or `certified <date>` (when you certified or last renewed), not both.');
+      }
+      if (v.expires && v.expires > format(addYears(parseISO(ctx.today), MAX_YEARS_AHEAD), 'yyyy-MM-dd')) {
+        fail('expiry-too-far', `${v.expires} is more than ${MAX_YEARS_AHEAD} years away; check the year.`);
+      }
+    });
+}
+
+export const credentialCommand = defineCommand({
+  name: 'credential',
+  aliases: ['credentials', 'cred'],
+  summary: `Add, list or remove the credentials you hold (${CREDENTIAL_CODES.join(', ')}).`,
+  usage: USAGE,
+  examples: ['credential add CMA expires 2027-02-28', 'credential add RMA certified 2024-05-01', 'credential add BLS certified 2025-06-20', 'credential list', 'credential remove NCMA'],
+  options: [
+    { name: 'action', type: 'string', description: 'add, list or remove', required: true, choices: ACTIONS },
+    { name: 'code', type: 'string', description: 'Credential', choices: CREDENTIAL_CODES },
+    { name: 'expires', type: 'date', description: 'Last day of the current cycle, as on your card' },
+    { name: 'certified', type: 'date', description: 'When you certified or last renewed' },
+  ],
+  parseText(tokens) {
+    const raw: RawOptions = {};
+    const words = tokens.map((t) => t.text);
+    raw.action = words.length === 0 ? 'list' : words.shift()!.toLowerCase();
+    if (words[0] && !/^(expires?|expiring|certified|renewed|issued)$/i.test(words[0])) raw.code = words.shift();
+    const extra: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const keyword = words[i]!.toLowerCase();
+      const dateWords: string[] = [];
+      while (words[i + 1] && !/^(expires?|certified|renewed|issued)$/i.test(words[i + 1]!)) dateWords.push(words[++i]!);
+      if (/^(expires?|expiring)$/.test(keyword)) raw.expires = dateWords.join(' ');
+      else if (/^(certified|renewed|issued)$/.test(keyword)) raw.certified = dateWords.join(' ');
+      else extra.push(keyword, ...dateWords);
+    }
+    if (extra.length) raw.unexpected = extra.join(' ');
+    return raw;
+  },
+  schema: credentialSchema,
+  run(ctx, options) {
+    if (options.action === 'list') return listCredentials(ctx);
+    const code = options.code!;
+    const nowAt = ctx.now.toISOString();
+    if (options.action === 'remove') {
+      if (!ctx.store.removeCredential(ctx.member, code, nowAt)) {
+        return errorReply([problem('credential-not-held', `You do not hold ${code}. \`credential list\` shows yours.`)], USAGE);
+      }
+      return reply([{ kind: 'paragraph', text: `Removed ${code}. Your activities are kept and still count toward your other credentials.` }], 'success');
+    }
+    const expiresOn = options.expires ?? expiryFromCertified(code, options.certified!);
+    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: options.certified ?? null }, nowAt);
+    const evaluation = loadStanding(ctx).evaluations.find((e) => e.code === code)!;
+    const pack = getRulePack(code);
+    return reply([{ kind: 'paragraph', text: `Tracking ${code} (${pack.name}, ${pack.body}).` }, ...credentialBlocks(evaluation)], 'success');
+  },
+});
+
+function listCredentials(ctx: CommandContext) {
+  const { evaluations } = loadStanding(ctx);
+  if (evaluations.length === 0) return reply([{ kind: 'paragraph', text: 'You hold no credentials yet. Add one: `credential add CMA expires 2027-02-28`.' }]);
+  const items = evaluations.map((e) => `${e.code} (${e.body}): cycle ${e.cycle.start} to ${e.cycle.end}, ${e.state}`);
+  const blocks: Block[] = [{ kind: 'heading', text: 'Your credentials' }, { kind: 'list', items }];
+  return reply(blocks);
+}

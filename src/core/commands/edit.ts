@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../command.js';
+import type { ActivityPatch } from '../ports.js';
+import { errorReply, reply, type Block } from '../reply.js';
+import { readAmount } from '../text/read-amount.js';
+import { joinTokens } from '../text/tokenize.js';
+import { describeActivity } from '../views/describe.js';
+import { describeOutcome } from '../views/describe-outcome.js';
+import { loadStanding } from '../views/load-standing.js';
+import { amountField, amountProblems, booleanField, categoryField, dateField, providerField, titleField, unitField } from './activity-fields.js';
+import { activityIdField, findOwnActivity, isProblem } from './activity-ref.js';
+
+const USAGE = 'edit <id> <amount|unit|category|title|provider|date|aama> <value>';
+const FIELDS = ['amount', 'unit', 'category', 'title', 'provider', 'date', 'aama'] as const;
+const FIELD_ALIASES: Record<string, (typeof FIELDS)[number]> = { on: 'date', from: 'provider', approved: 'aama' };
+
+function editSchema(ctx: CommandContext) {
+  const valueFields = {
+    amount: amountField, unit: unitField, category: categoryField, title: titleField,
+    provider: providerField, date: dateField(ctx, 'past'), aama: booleanField,
+  };
+  return z
+    .object({
+      id: activityIdField,
+      field: z.string({ error: `Say which field to change: ${FIELDS.join(', ')}.` }).transform((word, zctx) => {
+        const field = FIELD_ALIASES[word.toLowerCase()] ?? FIELDS.find((f) => f === word.toLowerCase());
+        if (!field) zctx.addIssue({ code: 'custom', message: `“${word}” is not a field I can edit. Use ${FIELDS.join(', ')}.`, params: { code: 'unknown-field' } });
+        return field ?? z.NEVER;
+      }),
+      value: z.string({ error: 'Give the new value, e.g. `edit 12 date 2026-11-01`.' }).min(1, { error: 'Give the new value, e.g. `edit 12 date 2026-11-01`.' }),
+    })
+    .transform((input, zctx) => {
+      const patch: ActivityPatch = {};
+      let value: string = input.value;
+      if (input.field === 'amount') {
+        // "edit 12 amount 3h" changes the unit too.
+        const words = readAmount(value.replace(/\s+/g, ''));
+        if (words?.unitWord) Object.assign(patch, parseField(valueFields.unit, words.unitWord, 'unit', zctx));
+        value = words?.amount ?? value;
+      }
+      Object.assign(patch, parseField(valueFields[input.field], value, input.field, zctx));
+      return { id: input.id, patch };
+    });
+}
+
+function parseField(schema: z.ZodType, value: string, field: string, zctx: z.RefinementCtx): ActivityPatch {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) zctx.addIssue({ ...i, code: 'custom', params: (i as { params?: object }).params ?? { code: `invalid-${field}` } } as never);
+    return {};
+  }
+  const key = field === 'date' ? 'completedOn' : field === 'aama' ? 'aamaApproved' : field;
+  return { [key]: parsed.data } as ActivityPatch;
+}
+
+export const editCommand = defineCommand({
+  name: 'edit',
+  aliases: ['change', 'fix'],
+  summary: 'Change one field of an activity you logged; the previous version stays in the audit trail.',
+  usage: USAGE,
+  examples: ['edit 12 date 2026-11-01', 'edit 12 amount 3h', 'edit 12 category general', 'edit 12 aama yes', 'edit 12 title "Sepsis update"'],
+  options: [
+    { name: 'id', type: 'integer', description: 'Activity id from history', required: true, autocomplete: 'activities' },
+    { name: 'field', type: 'string', description: 'What to change', required: true, choices: FIELDS },
+    { name: 'value', type: 'string', description: 'The new value', required: true },
+  ],
+  parseText(tokens) {
+    const [id, field, ...rest] = tokens;
+    return { ...(id ? { id: id.text } : {}), ...(field ? { field: field.text } : {}), ...(rest.length ? { value: joinTokens(rest) } : {}) };
+  },
+  schema: editSchema,
+  run(ctx, { id, patch }) {
+    const found = findOwnActivity(ctx, id);
+    if (isProblem(found)) return errorReply([found], USAGE);
+    const merged = { ...found, ...patch };
+    const problems = amountProblems(merged.amount, merged.unit);
+    if (merged.unit === 'card' && patch.unit === undefined && patch.amount !== undefined) problems.push({ code: 'card-amount', message: 'A CPR card is logged as one card; change its date instead.' });
+    if (problems.length > 0) return errorReply(problems, USAGE);
+    const edited = ctx.store.editActivity(ctx.member, id, patch, ctx.now.toISOString());
+    const { evaluations } = loadStanding(ctx);
+    const blocks: Block[] = [
+      { kind: 'paragraph', text: `Edited: ${describeActivity(edited)} (was: ${describeActivity(found)}).` },
+    ];
+    const counted = evaluations.map((e) => describeOutcome(e, id)).filter((t): t is string => Boolean(t));
+    if (counted.length > 0) blocks.push({ kind: 'list', items: counted });
+    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: 'undo' }] });
+    return reply(blocks, 'success');
+  },
+});

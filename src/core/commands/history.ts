@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { defineCommand, type RawOptions } from '../command.js';
+import { reply, type Block } from '../reply.js';
+import type { CredentialCode } from '../rules/types.js';
+import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
+import { describeActivity } from '../views/describe.js';
+import { describeOutcome } from '../views/describe-outcome.js';
+import { loadStanding } from '../views/load-standing.js';
+
+const PAGE_SIZE = 20;
+
+export const historyCommand = defineCommand({
+  name: 'history',
+  aliases: ['activities', 'list'],
+  summary: 'Your activities with ids, what each counted for, and why anything did not count.',
+  usage: 'history [credential] [page <n>]',
+  examples: ['history', 'history CMA', 'history page 2'],
+  options: [
+    { name: 'credential', type: 'string', description: 'Only what counted toward this credential', autocomplete: 'credentials' },
+    { name: 'page', type: 'integer', description: 'Page number (20 a page, newest first)', min: 1 },
+  ],
+  parseText(tokens) {
+    const raw: RawOptions = {};
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i]!.text;
+      if (word.toLowerCase() === 'page') raw.page = tokens[++i]?.text ?? '';
+      else raw.credential = word;
+    }
+    return raw;
+  },
+  schema: () =>
+    z.object({
+      credential: z
+        .string()
+        .transform((word, ctx) => {
+          const code = toCredentialCode(word);
+          if (!code) ctx.addIssue({ code: 'custom', message: `“${word}” is not a credential. Use one of ${CREDENTIAL_WORDS_HELP}.`, params: { code: 'unknown-credential' } });
+          return code as CredentialCode;
+        })
+        .optional(),
+      page: z.coerce.number({ error: 'The page is a number, e.g. `history page 2`.' }).int().min(1, { error: 'Pages start at 1.' }).optional(),
+    }),
+  run(ctx, options) {
+    const { activities, evaluations } = loadStanding(ctx);
+    const shown = options.credential ? evaluations.filter((e) => e.code === options.credential) : evaluations;
+    if (activities.length === 0) return reply([{ kind: 'paragraph', text: 'Nothing logged yet. Try `log 2h clinical "Phlebotomy basics" from Relias`.' }]);
+    const newestFirst = [...activities].sort((a, b) => b.completedOn.localeCompare(a.completedOn) || b.id - a.id);
+    const pages = Math.ceil(newestFirst.length / PAGE_SIZE);
+    const page = Math.min(options.page ?? 1, pages);
+    const items = newestFirst.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((activity) => {
+      const counted = shown.map((e) => describeOutcome(e, activity.id)).filter(Boolean);
+      return `${describeActivity(activity)}${counted.length ? `\n    ${counted.join('\n    ')}` : ''}`;
+    });
+    const blocks: Block[] = [{ kind: 'heading', text: `Activities${options.credential ? ` for ${options.credential}` : ''} (page ${page} of ${pages})` }, { kind: 'list', items }];
+    if (page < pages) blocks.push({ kind: 'paragraph', text: `More: \`history${options.credential ? ` ${options.credential}` : ''} page ${page + 1}\`` });
+    return reply(blocks);
+  },
+});

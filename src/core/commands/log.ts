@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../command.js';
+import type { NewActivity, StoredActivity } from '../ports.js';
+import { errorReply, problem, reply, type Block } from '../reply.js';
+import { expiryFromCertified } from '../rules/index.js';
+import type { Evaluation } from '../rules/types.js';
+import { describeActivity, formatNumber, quantity } from '../views/describe.js';
+import { describeOutcome } from '../views/describe-outcome.js';
+import { loadStanding } from '../views/load-standing.js';
+import {
+  amountField, booleanField, categoryField, checkAmount, dateField, providerField, titleField, unitField,
+} from './activity-fields.js';
+import { parseLogWords } from './parse-log-words.js';
+import { UNIT_WORDS_HELP, CATEGORY_WORDS_HELP } from '../text/aliases.js';
+
+const USAGE = 'log <amount><unit> [category] ["title"] [on <date>] [from <provider>] [aama]';
+
+function logSchema(ctx: CommandContext) {
+  return z
+    .object({
+      amount: amountField,
+      unit: unitField,
+      category: categoryField.optional(),
+      title: titleField.optional(),
+      provider: providerField.optional(),
+      date: dateField(ctx, 'past').optional(),
+      aama: booleanField.optional(),
+    })
+    .superRefine((value, zctx) => checkAmount(value.amount, value.unit, zctx));
+}
+
+export const logCommand = defineCommand({
+  name: 'log',
+  aliases: ['add', 'record'],
+  summary: 'Record an activity once; it counts toward every credential you hold that accepts it.',
+  usage: USAGE,
+  examples: [
+    'log 2h clinical "Phlebotomy basics" from Relias on 2026-11-01 aama',
+    'log 90min admin Coding update',
+    'log 3 ceu general yesterday',
+    'log 0.5 iacet clinical Sepsis',
+    'log 2 college-credits clinical Pharmacology on 2023-10-15',
+    'log cpr on 2024-06-20',
+  ],
+  options: [
+    { name: 'amount', type: 'number', description: 'How much, as printed on the certificate', required: true, min: 0.01, max: 6000 },
+    { name: 'unit', type: 'string', description: `Unit as printed: ${UNIT_WORDS_HELP}`, required: true, choices: ['hours', 'minutes', 'ceu', 'iacet', 'college-credits', 'nha-credits', 'points', 'card'] },
+    { name: 'category', type: 'string', description: `CMA category: ${CATEGORY_WORDS_HELP}`, choices: ['administrative', 'clinical', 'general'] },
+    { name: 'title', type: 'string', description: 'Course title' },
+    { name: 'date', type: 'date', description: 'Completion date (default today): 2026-11-01, yesterday, Nov 1' },
+    { name: 'provider', type: 'string', description: 'Who gave it, e.g. Relias', autocomplete: 'providers' },
+    { name: 'aama', type: 'boolean', description: 'AAMA-approved CEU' },
+  ],
+  parseText: parseLogWords,
+  schema: logSchema,
+  run(ctx, options) {
+    const credentials = ctx.store.listCredentials(ctx.member);
+    if (options.unit !== 'card' && !options.category && credentials.some((c) => c.code === 'CMA')) {
+      return errorReply(
+        [problem('missing-category', `Your CMA counts points by category: add ${CATEGORY_WORDS_HELP}, e.g. \`log ${options.amount} ${options.unit} clinical ...\`.`)],
+        USAGE,
+      );
+    }
+    const activity: NewActivity = {
+      completedOn: options.date ?? ctx.today,
+      amount: options.amount,
+      unit: options.unit,
+      aamaApproved: options.aama ?? false,
+      ...(options.category ? { category: options.category } : {}),
+      ...(options.title ? { title: options.title } : {}),
+      ...(options.provider ? { provider: options.provider } : {}),
+    };
+    const logged = ctx.store.addActivity(ctx.member, activity, ctx.now.toISOString());
+    const trackedCard = logged.unit === 'card' ? trackCard(ctx, credentials.some((c) => c.code === 'BLS'), logged) : [];
+    const { evaluations } = loadStanding(ctx);
+    const blocks: Block[] = [{ kind: 'paragraph', text: `Logged ${describeActivity(logged)}.` }, ...trackedCard];
+    blocks.push(...countedBlocks(logged, evaluations));
+    blocks.push({
+      kind: 'actions',
+      buttons: [
+        { actionId: 'undo', label: 'Undo', command: 'undo', style: 'danger' },
+        { actionId: 'log-another', label: 'Log another', command: 'log' },
+      ],
+    });
+    return reply(blocks, 'success');
+  },
+});
+
+/** A CPR card logged by someone without a BLS credential starts tracking its expiry. */
+function trackCard(ctx: CommandContext, holdsBls: boolean, card: StoredActivity): Block[] {
+  if (holdsBls) return [];
+  const expiresOn = expiryFromCertified('BLS', card.completedOn);
+  ctx.store.putCredential(ctx.member, { code: 'BLS', expiresOn, certifiedOn: card.completedOn }, ctx.now.toISOString());
+  return [{ kind: 'paragraph', text: 'Now tracking your BLS/CPR card: I will remind you before it expires.' }];
+}
+
+function countedBlocks(logged: StoredActivity, evaluations: Evaluation[]): Block[] {
+  if (evaluations.length === 0) {
+    return [{ kind: 'paragraph', text: 'You hold no credentials yet, so it counts toward nothing for now. Add one, e.g. `credential add CMA expires 2027-02-28`, and it will count.' }];
+  }
+  const items = evaluations.map((e) => {
+    if (e.code === 'BLS') return logged.unit === 'card' ? `BLS: card valid through ${e.cycle.end}` : 'BLS: not counted: a BLS card renews by a new card, not CE';
+    const total = e.required > 0 ? `; now ${formatNumber(e.earned)} of ${quantity(e.required, e.unit)}` : '';
+    return `${describeOutcome(e, logged.id) ?? `${e.code}: not counted`}${total}`;
+  });
+  return [{ kind: 'list', items }];
+}

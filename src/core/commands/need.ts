@@ -1,0 +1,52 @@
+import { defineCommand } from '../command.js';
+import { reply, type Block } from '../reply.js';
+import type { Evaluation } from '../rules/types.js';
+import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, quantity, unitName } from '../views/describe.js';
+import { loadStanding } from '../views/load-standing.js';
+import { statusDocument } from '../views/status-document.js';
+import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
+import { noCredentialsBlocks } from './no-credentials.js';
+
+export const needCommand = defineCommand({
+  name: 'need',
+  aliases: ['needs', 'what-do-i-need', 'remaining'],
+  summary: 'The smallest set of additional credit that closes every requirement, with deadline and pace.',
+  usage: 'need [--json]',
+  examples: ['need', 'need --json'],
+  options: [{ name: 'json', type: 'boolean', description: 'Answer with the stable JSON document' }],
+  parseText: parseJsonFlag,
+  schema: () => jsonFlagSchema,
+  run(ctx, options) {
+    const { evaluations } = loadStanding(ctx);
+    if (options.json) {
+      const name = ctx.member.displayName ?? ctx.member.userId;
+      return reply([{ kind: 'json', value: statusDocument(name, ctx.today, evaluations) }]);
+    }
+    if (evaluations.length === 0) return reply(noCredentialsBlocks());
+    return reply(evaluations.flatMap(needBlocks));
+  },
+});
+
+function needBlocks(e: Evaluation): Block[] {
+  const heading: Block = { kind: 'heading', text: `${e.code} (${e.body})` };
+  if (e.code === 'BLS') {
+    return [heading, { kind: 'paragraph', text: `Card valid through ${e.cycle.end} (${daysPhrase(e.daysLeft)}). Renew before then and log it: \`log cpr on <date>\`.` }];
+  }
+  if (e.state === 'exam-required' || e.state === 'expired') {
+    return [heading, { kind: 'paragraph', text: `${STATE_LABELS[e.state]} since ${e.cycle.end}: CE alone no longer renews it.` }, ...notes(e)];
+  }
+  if (e.remaining === 0) {
+    return [heading, { kind: 'paragraph', text: `Nothing more needed: submit your renewal by ${e.submitBy} (${daysPhrase(e.daysLeft)}).` }, ...notes(e)];
+  }
+  const pace = e.pacePerMonth > 0 ? `; about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` : '';
+  return [
+    heading,
+    { kind: 'paragraph', text: `${quantity(e.remaining, e.unit)} more by ${e.submitBy} (${daysPhrase(e.daysLeft)}${pace}):` },
+    { kind: 'list', items: gapPhrases(e) },
+    ...notes(e),
+  ];
+}
+
+function notes(e: Evaluation): Block[] {
+  return e.notes.length > 0 ? [{ kind: 'list', items: e.notes }] : [];
+}

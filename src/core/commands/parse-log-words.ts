@@ -1,0 +1,92 @@
+/**
+ * The grammar of `log`: `<amount><unit> [category] [title] [on <date>] [from <provider>] [aama]`.
+ * Unquoted `on`, `from` and `aama` are keywords; quote a title that contains them.
+ */
+import type { RawOptions } from '../command.js';
+import { CARD_WORDS, toCategory, toUnit } from '../text/aliases.js';
+import { readAmount } from '../text/read-amount.js';
+import { joinTokens, type Token } from '../text/tokenize.js';
+
+const KEYWORDS = new Set(['on', 'from', 'aama', 'aama-approved']);
+const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i;
+
+export function parseLogWords(tokens: Token[]): RawOptions {
+  const raw: RawOptions = {};
+  const rest = [...tokens];
+  readAmountAndUnit(rest, raw);
+  const free: Token[] = [];
+  while (rest.length > 0) {
+    const token = rest.shift()!;
+    const word = token.quoted ? '' : token.text.toLowerCase();
+    if (word === 'on' || word === 'from') {
+      const phrase = takeUntilKeyword(rest);
+      raw[word === 'on' ? 'date' : 'provider'] = joinTokens(phrase);
+    } else if (word === 'aama' || word === 'aama-approved') {
+      raw.aama = true;
+    } else if (word && raw.category === undefined && toCategory(word)) {
+      raw.category = word;
+    } else {
+      free.push(token);
+    }
+  }
+  if (raw.date === undefined) {
+    const date = takeTrailingDate(free);
+    if (date) raw.date = date;
+  }
+  const title = joinTokens(free);
+  if (title) raw.title = title;
+  return raw;
+}
+
+function readAmountAndUnit(rest: Token[], raw: RawOptions): void {
+  const first = rest[0];
+  if (!first || first.quoted) return;
+  if (CARD_WORDS.has(first.text.toLowerCase())) {
+    rest.shift();
+    if (rest[0] && /^cards?$/i.test(rest[0].text)) rest.shift();
+    Object.assign(raw, { amount: '1', unit: 'card' });
+    return;
+  }
+  const words = readAmount(first.text);
+  if (!words) {
+    raw.amount = first.text; // not a number: the schema says what to type instead
+    rest.shift();
+    return;
+  }
+  rest.shift();
+  raw.amount = words.amount;
+  if (words.unitWord) {
+    raw.unit = words.unitWord;
+    return;
+  }
+  const next = rest[0];
+  if (!next || next.quoted || KEYWORDS.has(next.text.toLowerCase()) || toCategory(next.text)) return;
+  // "2 college credits", "1 nha credit", "3 contact hours" are two words for one unit.
+  const pair = rest[1] ? `${next.text}-${rest[1].text}`.toLowerCase() : '';
+  if (pair && toUnit(pair)) {
+    raw.unit = pair;
+    rest.splice(0, 2);
+  } else {
+    raw.unit = next.text;
+    rest.shift();
+  }
+}
+
+function takeUntilKeyword(rest: Token[]): Token[] {
+  const taken: Token[] = [];
+  while (rest.length > 0 && (rest[0]!.quoted || !KEYWORDS.has(rest[0]!.text.toLowerCase()))) taken.push(rest.shift()!);
+  return taken;
+}
+
+/** A date at the end without `on`: "yesterday", "2026-11-01", "last friday", "3 days ago". */
+function takeTrailingDate(free: Token[]): string | undefined {
+  const words = free.map((t) => (t.quoted ? '\u0000' : t.text.toLowerCase()));
+  const n = words.length;
+  const last = words[n - 1] ?? '';
+  if (/^(today|yesterday)$/.test(last) || /^\d{4}-\d{1,2}-\d{1,2}$/.test(last)) return joinTokens(free.splice(n - 1));
+  if (n >= 2 && words[n - 2] === 'last' && WEEKDAY.test(last)) return joinTokens(free.splice(n - 2));
+  if (n >= 3 && last === 'ago' && /^\d+$/.test(words[n - 3]!) && /^(days?|weeks?|months?)$/.test(words[n - 2]!)) {
+    return joinTokens(free.splice(n - 3));
+  }
+  return undefined;
+}

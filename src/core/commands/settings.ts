@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
+import type { MemberSettings } from '../ports.js';
+import { errorReply, problem, reply } from '../reply.js';
+import { booleanField } from './activity-fields.js';
+import { ruleSettingsReply, setRuleSetting } from './rule-settings.js';
+
+const USAGE = 'settings [tz <IANA zone>] [nudges on|off] [quiet <HH:MM-HH:MM>|off] | settings rules | settings rule <key> <value|default>';
+const QUIET = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
+
+const tzField = z.string().transform((zone, ctx) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `“${zone}” is not a time zone. Use an IANA name such as America/Chicago or Europe/London.`, params: { code: 'unknown-time-zone' } });
+    return z.NEVER;
+  }
+});
+
+const quietField = z.string().transform((value, ctx) => {
+  if (value.toLowerCase() === 'off') return null;
+  if (QUIET.test(value)) return value;
+  ctx.addIssue({ code: 'custom', message: `Quiet hours look like 21:00-07:00 (24-hour clock), or \`off\`; “${value}” is not that.`, params: { code: 'invalid-quiet-hours' } });
+  return z.NEVER;
+});
+
+export const settingsCommand = defineCommand({
+  name: 'settings',
+  aliases: ['setting', 'prefs'],
+  summary: 'Your time zone, nudges on or off and quiet hours; admins also set the unverified rule figures.',
+  usage: USAGE,
+  examples: ['settings', 'settings tz America/Chicago', 'settings nudges off', 'settings quiet 21:00-07:00', 'settings rules', 'settings rule ncma.hoursPerYear 12'],
+  options: [
+    { name: 'tz', type: 'string', description: 'IANA time zone, e.g. America/Chicago' },
+    { name: 'nudges', type: 'boolean', description: 'Deadline reminders by DM' },
+    { name: 'quiet', type: 'string', description: 'Quiet hours HH:MM-HH:MM, or off' },
+  ],
+  parseText(tokens) {
+    const raw: RawOptions = {};
+    const words = tokens.map((t) => t.text);
+    if (words[0]?.toLowerCase() === 'rules') return { rules: true, ...(words.length > 1 ? { unexpected: words.slice(1).join(' ') } : {}) };
+    if (words[0]?.toLowerCase() === 'rule') return { rule: words[1] ?? '', ruleValue: words.slice(2).join(' ') };
+    const extra: string[] = [];
+    for (let i = 0; i < words.length; i += 2) {
+      const key = words[i]!.toLowerCase();
+      const value = words[i + 1] ?? '';
+      if (key === 'tz' || key === 'timezone' || key === 'zone') raw.tz = value;
+      else if (key === 'nudges' || key === 'reminders') raw.nudges = value;
+      else if (key === 'quiet') raw.quiet = value;
+      else extra.push(words[i]!);
+    }
+    if (extra.length) raw.unexpected = extra.join(' ');
+    return raw;
+  },
+  schema: () =>
+    z.object({
+      tz: tzField.optional(),
+      nudges: booleanField.optional(),
+      quiet: quietField.optional(),
+      rules: z.boolean().optional(),
+      rule: z.string().optional(),
+      ruleValue: z.string().optional(),
+      unexpected: z
+        .string()
+        .optional()
+        .refine((v) => v === undefined, { message: 'Settings are tz, nudges and quiet (e.g. `settings tz America/Chicago`), or `settings rules`.', params: { code: 'unknown-setting' } }),
+    }),
+  run(ctx, options) {
+    if (options.rules) return ruleSettingsReply(ctx);
+    if (options.rule !== undefined) {
+      if (!ctx.actor.isAdmin) return errorReply([problem('admin-only', 'Only an admin can change the rule figures; ask yours. `settings rules` shows them.')]);
+      return setRuleSetting(ctx, options.rule, options.ruleValue ?? '');
+    }
+    const patch: Partial<MemberSettings> = {
+      ...(options.tz !== undefined ? { tz: options.tz } : {}),
+      ...(options.nudges !== undefined ? { nudges: options.nudges } : {}),
+      ...(options.quiet !== undefined ? { quietHours: options.quiet } : {}),
+    };
+    const member = Object.keys(patch).length > 0 ? ctx.store.updateMemberSettings(ctx.member, patch) : ctx.member;
+    return reply([{ kind: 'heading', text: Object.keys(patch).length ? 'Settings saved' : 'Your settings' }, settingsFields(member, ctx)], Object.keys(patch).length ? 'success' : 'info');
+  },
+});
+
+function settingsFields(member: MemberSettings, ctx: CommandContext) {
+  return {
+    kind: 'fields' as const,
+    fields: [
+      { label: 'Time zone', value: member.tz ?? `not set (using ${ctx.tz})` },
+      { label: 'Nudges', value: member.nudges ? 'on' : 'off' },
+      { label: 'Quiet hours', value: member.quietHours ?? 'none' },
+      { label: 'Paused until', value: member.pausedUntil ?? 'not paused' },
+    ],
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The one entry to the core. `handle` never rejects for bad input: every problem comes back as
+ * an error Reply with the usage line. Unexpected failures throw, for the adapter to catch once.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { CommandContext, CommandDeclaration, RawOptions } from './command.js';
+import { COMMANDS } from './commands/index.js';
+import { findCommand, suggestCommand } from './find-command.js';
+import type { Clock, Logger, Store } from './ports.js';
+import { errorReply, problem, type Reply } from './reply.js';
+import { tokenize } from './text/tokenize.js';
+import { understandPlainLanguage } from './text/understand-plain-language.js';
+import type { CommandInput, CommandRequest } from './types.js';
+import { zodProblems } from './zod-problems.js';
+
+export interface BotDeps {
+  store: Store;
+  clock: Clock;
+  logger?: Logger;
+  /** Zone for members who have not set one (and whose platform gave none). */
+  defaultTz?: string;
+}
+
+export interface Bot {
+  handle(request: CommandRequest): Promise<Reply>;
+  readonly commands: readonly CommandDeclaration[];
+}
+
+type Resolved = { command: CommandDeclaration; raw: RawOptions } | { error: Reply };
+
+export function createBot(deps: BotDeps): Bot {
+  const commands = COMMANDS;
+  const defaultTz = deps.defaultTz ?? 'UTC';
+
+  async function handle(request: CommandRequest): Promise<Reply> {
+    const resolved = resolveInput(commands, request.input);
+    if ('error' in resolved) return resolved.error;
+    const { command, raw } = resolved;
+    const { actor } = request;
+    if (command.adminOnly && !actor.isAdmin) {
+      return errorReply([problem('admin-only', `\`${command.name}\` is for admins of this workspace.`)]);
+    }
+    const member = deps.store.ensureMember(actor, actor.displayName);
+    const now = deps.clock.now();
+    const tz = member.tz ?? defaultTz;
+    const ctx: CommandContext = {
+      actor, member, store: deps.store, now, tz, commands,
+      today: format(new TZDate(now, tz), 'yyyy-MM-dd'),
+      overrides: deps.store.getRuleOverrides(member.workspaceId),
+    };
+    const parsed = command.schema(ctx).safeParse(raw);
+    if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
+    const reply = command.run(ctx, parsed.data);
+    deps.logger?.debug({ command: command.name, platform: actor.platform, tone: reply.tone }, 'handled');
+    return reply;
+  }
+
+  return { handle, commands };
+}
+
+function resolveInput(commands: readonly CommandDeclaration[], input: CommandInput): Resolved {
+  if (input.kind === 'structured') {
+    const command = findCommand(commands, input.command);
+    if (!command) return { error: unknownCommand(commands, input.command) };
+    return { command, raw: input.options };
+  }
+  const text = input.text.trim().replace(/^\/?ceu\b\s*/i, '');
+  if (text === '') return { command: findCommand(commands, 'help')!, raw: {} };
+  const tokens = tokenize(text);
+  const command = findCommand(commands, tokens[0]!.text);
+  if (command) return { command, raw: command.parseText(tokens.slice(1)) };
+  const meant = understandPlainLanguage(text);
+  if (meant) {
+    const meantTokens = tokenize(meant);
+    const meantCommand = findCommand(commands, meantTokens[0]!.text)!;
+    return { command: meantCommand, raw: meantCommand.parseText(meantTokens.slice(1)) };
+  }
+  return { error: unknownCommand(commands, tokens[0]!.text) };
+}
+
+function unknownCommand(commands: readonly CommandDeclaration[], word: string): Reply {
+  const suggestion = suggestCommand(commands, word);
+  const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+  return errorReply(
+    [problem('unknown-command', `I don't know the command “${word}”.${hint}`)],
+    'help',
+    'Type `help` for every command, or ask in plain words, e.g. "what do I still need?".',
+  );
+}

@@ -1,0 +1,6 @@
+export { createBot, type Bot, type BotDeps } from './create-bot.js';
+export type { CommandDeclaration, OptionDeclaration } from './command.js';
+export type * from './ports.js';
+export type { Block, Button, Problem, Reply } from './reply.js';
+export { renderText } from './render-text.js';
+export type { Actor, CommandInput, CommandRequest } from './types.js';

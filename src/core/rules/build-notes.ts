@@ -1,0 +1,49 @@
+/**
+ * The human notes of an evaluation: unverified figures it relied on, how the CE route closes,
+ * and why the submit-by date is before the deadline.
+ */
+import type { EvaluationContext } from './evaluation-context.js';
+import type { Timeline } from './credential-timeline.js';
+
+export function buildNotes(ctx: EvaluationContext, timeline: Timeline): string[] {
+  const { pack, window, read } = ctx;
+  const notes: string[] = [];
+
+  for (const use of read.used()) {
+    if (use.status !== 'U') continue;
+    const source = pack.sources.find((s) => s.id === use.sourceId)?.title ?? use.sourceId;
+    const value = typeof use.value === 'boolean' ? (use.value ? 'yes' : 'no') : String(use.value);
+    notes.push(
+      use.overridden
+        ? `${use.label}: ${value}, set by this workspace (the published figure is unverified).`
+        : `${use.label}: ${value} is unverified (${source}).`,
+    );
+  }
+
+  if (window.earnFrom < window.start) {
+    notes.push(`${pack.body} accepts outside CE completed from ${window.earnFrom}, the calendar year before this renewal (CE-0309).`);
+  }
+  if (timeline.processingDays > 0 && (timeline.state === 'in-progress' || timeline.state === 'complete' || timeline.state === 'grace')) {
+    notes.push(`With non-${pack.body} credit an application takes up to ${timeline.processingDays} days to process (${pack.body}: 2–3 weeks online): submit by ${timeline.submitBy}, ${timeline.processingDays} days before ${timeline.deadline}.`);
+  }
+  notes.push(...routeNotes(ctx, timeline));
+  return notes;
+}
+
+function routeNotes(ctx: EvaluationContext, timeline: Timeline): string[] {
+  const { pack, window } = ctx;
+  const route = pack.afterExpiry.route;
+  if (pack.unit === 'card') {
+    return timeline.state === 'expired' ? [`The card expired on ${window.end}: ${route}.`] : [`No CE is needed; the card is valid through ${window.end}.`];
+  }
+  switch (timeline.state) {
+    case 'grace':
+      return [`Expired on ${window.end}; ${pack.body} still accepts CE until ${timeline.graceEndsOn}. After that: ${route}.`];
+    case 'exam-required':
+      return [`The CE route closed on ${timeline.graceEndsOn}: ${route}.`];
+    case 'expired':
+      return [`Expired on ${window.end}: ${route}.`];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * First pass over one activity: the rules that exclude it whatever else was logged (date, window,
+ * unit, category, minimum length). What survives is a candidate; caps are applied later.
+ */
+import { compare, fromNumber, mul, parseDecimal, rational, type Rational } from './rational.js';
+import { acceptedUnits, convertAmount } from './convert-amount.js';
+import { formatCredit, type EvaluationContext } from './evaluation-context.js';
+import type { ActivityInput, ActivityOutcome, Category } from './types.js';
+
+export interface Candidate {
+  index: number;
+  activity: ActivityInput;
+  value: Rational; // in the credential's unit, before caps
+  category: Category | undefined;
+  approved: boolean;
+  isCard: boolean;
+  /** Extra clauses for the reason: unverified conversion, conditions, NCCT's earlier window. */
+  details: string[];
+}
+
+export type Classification = { kind: 'candidate'; candidate: Candidate } | { kind: 'excluded'; outcome: ActivityOutcome };
+
+const excluded = (activity: ActivityInput, code: string, reason: string): Classification => ({
+  kind: 'excluded',
+  outcome: { activityId: activity.id, counted: 0, ...(activity.category ? { category: activity.category } : {}), code, reason },
+});
+
+export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput, index: number): Classification {
+  const { pack, window, asOf } = ctx;
+  if (activity.completedOn > asOf) return excluded(activity, 'future', `Dated ${activity.completedOn}, after ${asOf}: it counts once that day has passed.`);
+  if (pack.unit === 'card') return excluded(activity, 'no-ce-required', `A ${pack.name} has no CE requirement; nothing is counted toward it.`);
+  if (activity.completedOn < window.earnFrom || activity.completedOn > window.end) {
+    return excluded(activity, 'outside-window', `Completed ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
+  }
+  const details: string[] = [];
+  if (activity.completedOn < window.start) {
+    details.push(`completed before this recertification year, but NCCT accepts outside CE from ${window.earnFrom} (CE-0309)`);
+  }
+  if (activity.unit === 'card') return classifyCard(ctx, activity, index, details);
+
+  const converted = convertAmount(pack, activity.amount, activity.unit, ctx.read);
+  if (!converted.accepted) {
+    return excluded(activity, 'unit-not-accepted', `${pack.body} does not count ${activity.unit}; log it in ${acceptedUnits(pack).join(', ')} instead.`);
+  }
+  const { conversion, value } = converted;
+  if (conversion.factor.status === 'U') details.push(`the ${activity.unit} conversion is unverified`);
+  if (conversion.condition) details.push(conversion.condition);
+  if (pack.categoryMinimums.length > 0 && !activity.category) {
+    return excluded(activity, 'no-category', `${pack.body} points need a category (administrative, clinical or general); edit the activity to add one.`);
+  }
+  const approved = pack.approved !== null && activity.aamaApproved && conversion.alwaysNonApproved !== true;
+  if (pack.approved && activity.aamaApproved && !approved) details.push(`${activity.unit} always count as non-${pack.body}`);
+  if (!approved && belowMinimumHour(ctx, activity, value)) {
+    return excluded(activity, 'below-minimum-hour', `A non-${pack.body} activity must last at least one contact hour (50 minutes) to count (${pack.body}); this one is ${formatCredit(value, pack.unit)}.`);
+  }
+  return { kind: 'candidate', candidate: { index, activity, value, category: activity.category, approved, isCard: false, details } };
+}
+
+function classifyCard(ctx: EvaluationContext, activity: ActivityInput, index: number, details: string[]): Classification {
+  const rule = ctx.pack.cprCard;
+  if (!rule || !rule.accepted) return excluded(activity, 'cpr-not-accepted', rule && !rule.accepted ? rule.reason : 'A CPR card earns no credit here.');
+  const approved = ctx.read.boolean(rule.countsAsApproved);
+  if (rule.countsAsApproved.status === 'U') details.push(`whether CPR points count as ${ctx.pack.body}-approved is unverified`);
+  // A card is a card: its printed amount is the count ("1"), the points come from the rule.
+  const value = ctx.read.number(rule.points);
+  return { kind: 'candidate', candidate: { index, activity, value, category: rule.category, approved, isCard: true, details } };
+}
+
+/** A contact hour is 50 minutes of participation (aama-does-it-count); other units compare credit. */
+function belowMinimumHour(ctx: EvaluationContext, activity: ActivityInput, value: Rational): boolean {
+  const rule = ctx.pack.minimumContactHour;
+  if (!rule) return false;
+  const amount = parseDecimal(activity.amount);
+  if (activity.unit === 'minutes') return compare(amount, fromNumber(rule.minutes.value)) < 0;
+  if (activity.unit === 'hours') return compare(mul(amount, rational(60)), fromNumber(rule.minutes.value)) < 0;
+  return compare(value, fromNumber(rule.minimum.value)) < 0;
+}

@@ -1,0 +1,66 @@
+/**
+ * Cycle arithmetic: the earning window from an expiry date, and the expiry from a certification
+ * (or card issue) date. Sources and lengths come from the rule packs (cycle.length).
+ */
+import { addDays, addMonths, addYears, endOfMonth, isLastDayOfMonth, startOfMonth, subMonths, subYears } from 'date-fns';
+import { parseCalendarDate, shiftCalendarDate } from './calendar-date.js';
+import { getRulePack } from './rule-packs.js';
+import type { CredentialCode, CredentialInput } from './types.js';
+
+export interface CycleWindow {
+  /** First day of the current cycle. */
+  start: string;
+  /** Last day of the current cycle: the expiry date. */
+  end: string;
+  /** First day an activity can count; earlier than `start` only for NCCT's outside-CE rule. */
+  earnFrom: string;
+}
+
+/**
+ * expiresOn for `credential add X certified <date>`:
+ * CMA: last day of the month 60 months on (Feb 2022 → 2027-02-28, aama-policies);
+ * AMT/NCCT/NHA: the day before the 3/1/2-year anniversary (2023-05-01 → 2026-04-30);
+ * BLS: last day of the month 24 months after issue (2024-03-10 → 2026-03-31, aha-card).
+ * A Feb 29 start has its anniversary on Feb 28 (date-fns clamps), so the cycle ends Feb 27.
+ */
+export function expiryFromCertified(code: CredentialCode, certifiedOn: string): string {
+  const { cycle } = getRulePack(code);
+  const length = cycle.length.value;
+  switch (cycle.kind) {
+    case 'months-to-month-end':
+    case 'card-months':
+      return shiftCalendarDate(certifiedOn, (d) => endOfMonth(addMonths(d, length)));
+    case 'anniversary-years':
+      return shiftCalendarDate(certifiedOn, (d) => addDays(addYears(d, length), -1));
+  }
+}
+
+function cycleStart(kind: string, length: number, expiresOn: string): string {
+  switch (kind) {
+    case 'months-to-month-end':
+      // A month-end expiry follows a month-end expiry (aama-policies): 2029-02-28 → previous end
+      // 2024-02-29 → start 2024-03-01. Plain "− 60 months + 1 day" would give 2024-02-29.
+      return shiftCalendarDate(expiresOn, (d) =>
+        isLastDayOfMonth(d) ? startOfMonth(subMonths(d, length - 1)) : addDays(subMonths(d, length), 1),
+      );
+    case 'card-months':
+      // The card was issued some day in the month 24 months before it lapses; count from its first day.
+      return shiftCalendarDate(expiresOn, (d) => startOfMonth(subMonths(d, length)));
+    default:
+      // The day after expiry is the next anniversary; the cycle began `length` years before it.
+      return shiftCalendarDate(expiresOn, (d) => subYears(addDays(d, 1), length));
+  }
+}
+
+export function cycleWindow(credential: CredentialInput): CycleWindow {
+  const pack = getRulePack(credential.code);
+  const end = credential.expiresOn;
+  parseCalendarDate(end);
+  const start = cycleStart(pack.cycle.kind, pack.cycle.length.value, end);
+  const outside = pack.outsideCeWindow;
+  if (!outside) return { start, end, earnFrom: start };
+  // NCCT CE-0309: outside CE completed no earlier than the calendar year before the recertification year.
+  const earliestYear = Number(end.slice(0, 4)) - outside.calendarYearsBefore.value;
+  const januaryFirst = `${String(earliestYear).padStart(4, '0')}-01-01`;
+  return { start, end, earnFrom: januaryFirst < start ? januaryFirst : start };
+}

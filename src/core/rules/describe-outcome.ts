@@ -1,0 +1,38 @@
+/** The outcome of a candidate once caps are applied: counted, partly counted, or over the cap. */
+import type { Candidate } from './classify-activity.js';
+import { formatCredit, type EvaluationContext } from './evaluation-context.js';
+import { compare, isZero, toNumber, type Rational } from './rational.js';
+import type { ActivityOutcome } from './types.js';
+
+export function describeOutcome(ctx: EvaluationContext, candidate: Candidate, counted: Rational): ActivityOutcome {
+  const { pack } = ctx;
+  const base = {
+    activityId: candidate.activity.id,
+    counted: toNumber(counted),
+    ...(candidate.category ? { category: candidate.category } : {}),
+    ...(pack.approved ? { approved: candidate.approved } : {}),
+  };
+  const details = candidate.details.length > 0 ? ` (${candidate.details.join('; ')})` : '';
+  const cap = pack.approved ? `Only ${pack.approved.otherCap.value} non-${pack.body} ${pack.unit} count (${pack.body})` : '';
+
+  if (compare(counted, candidate.value) >= 0) {
+    return { ...base, code: 'counted', reason: `Counts as ${describeCredit(ctx, candidate, counted)}${details}.` };
+  }
+  if (isZero(counted)) {
+    return { ...base, code: 'non-approved-cap', reason: `${cap}; the ones that count were chosen to close as much as possible of what is still needed, and this one did not fit${details}.` };
+  }
+  return {
+    ...base,
+    code: 'partly-counted',
+    reason: `${cap}; ${formatCredit(counted, pack.unit)} of its ${formatCredit(candidate.value, pack.unit)} count, chosen to close as much as possible of what is still needed${details}.`,
+  };
+}
+
+function describeCredit(ctx: EvaluationContext, candidate: Candidate, counted: Rational): string {
+  const { pack } = ctx;
+  const amount = formatCredit(counted, pack.unit);
+  const card = candidate.isCard ? ', a CPR card issued in the period' : '';
+  if (!pack.approved) return `${amount}${card}`;
+  const source = candidate.approved ? `${pack.body}-approved` : `non-${pack.body}`;
+  return `${amount}, ${candidate.category ?? 'no category'}, ${source}${card}`;
+}

@@ -1,0 +1,18 @@
+/** What every step of one evaluation shares. */
+import type { SettingReader } from './create-setting-reader.js';
+import type { CycleWindow } from './cycle.js';
+import { toNumber, type Rational } from './rational.js';
+import type { RulePack } from './rule-pack-schema.js';
+
+export interface EvaluationContext {
+  pack: RulePack;
+  window: CycleWindow;
+  asOf: string;
+  read: SettingReader;
+}
+
+/** "1 point", "1.5 credits", "14 hours": an exact amount shown in the pack's unit. */
+export function formatCredit(amount: Rational, unit: RulePack['unit']): string {
+  const value = toNumber(amount);
+  return `${value} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * The rules engine's contract: what goes into `evaluate` and what comes out.
+ * Everything here is plain data so the core, the storage and the adapters can share it.
+ */
+
+/** Units as a certificate prints them. `card` is a CPR/BLS card logged by issue date. */
+export const UNITS = ['hours', 'minutes', 'ceu', 'iacet', 'college-credits', 'nha-credits', 'points', 'card'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const CATEGORIES = ['administrative', 'clinical', 'general'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CREDENTIAL_CODES = ['CMA', 'RMA', 'CMAS', 'NCMA', 'CCMA', 'CMAA', 'CPT', 'CET', 'BLS'] as const;
+export type CredentialCode = (typeof CREDENTIAL_CODES)[number];
+
+/** V verified on the body's page, V3 only from a reputable third party, U unverified. */
+export type SourceStatus = 'V' | 'V3' | 'U';
+
+/** One logged activity, as stored (amount is the decimal string as printed, e.g. "0.5"). */
+export interface ActivityInput {
+  id: number;
+  completedOn: string; // ISO date, YYYY-MM-DD
+  amount: string; // exact decimal as printed; never a float
+  unit: Unit;
+  category?: Category;
+  title?: string;
+  provider?: string;
+  aamaApproved: boolean;
+}
+
+/** A credential the member holds: the current cycle ends on `expiresOn`. */
+export interface CredentialInput {
+  code: CredentialCode;
+  expiresOn: string; // ISO date: last day of the current cycle
+}
+
+/**
+ * Values the rule packs mark unverified (U) and that a workspace may override.
+ * Keys are stable; the engine reports which unverified values it used.
+ */
+export type RuleOverrides = Partial<Record<string, number | boolean>>;
+
+export type CredentialState = 'complete' | 'in-progress' | 'grace' | 'exam-required' | 'expired';
+
+export interface RequirementResult {
+  id: string; // 'total' is implicit; ids like 'administrative', 'clinical', 'general', 'aama-approved'
+  required: number;
+  earned: number;
+  remaining: number;
+  unverified?: boolean;
+}
+
+/** Why an activity counted, partly counted, or did not count toward one credential. */
+export interface ActivityOutcome {
+  activityId: number;
+  counted: number; // in the credential's unit, rounded to 2 decimals; 0 when excluded
+  category?: Category;
+  approved?: boolean;
+  /** Stable identifier: 'counted', 'partly-counted', or the rule that kept it out. */
+  code: string;
+  /** One human sentence naming the rule, e.g. "Only 30 non-AAMA points count; this one did not fit." */
+  reason: string;
+}
+
+export interface Evaluation {
+  code: CredentialCode;
+  body: string;
+  name: string;
+  unit: string; // 'points' | 'hours' | 'credits' | 'card'
+  cycle: { start: string; end: string };
+  state: CredentialState;
+  required: number;
+  earned: number;
+  remaining: number;
+  requirements: RequirementResult[];
+  submitBy: string;
+  daysLeft: number;
+  /** Credit per month needed to finish by submitBy; 0 when nothing remains or the date passed. */
+  pacePerMonth: number;
+  activities: ActivityOutcome[];
+  /** Human notes: unverified figures in use, closing routes (grace end, exam-only), processing time. */
+  notes: string[];
+}

@@ -1,0 +1,44 @@
+/** The words people type for units, categories and credentials, mapped to canonical values. */
+import type { Category, CredentialCode, Unit } from '../rules/types.js';
+import { CREDENTIAL_CODES } from '../rules/types.js';
+
+const UNIT_ALIASES: Record<string, Unit> = {
+  h: 'hours', hr: 'hours', hrs: 'hours', hour: 'hours', hours: 'hours',
+  'contact-hour': 'hours', 'contact-hours': 'hours',
+  m: 'minutes', min: 'minutes', mins: 'minutes', minute: 'minutes', minutes: 'minutes',
+  ceu: 'ceu', ceus: 'ceu',
+  iacet: 'iacet', 'iacet-ceu': 'iacet', 'iacet-ceus': 'iacet',
+  'college-credit': 'college-credits', 'college-credits': 'college-credits',
+  'nha-credit': 'nha-credits', 'nha-credits': 'nha-credits',
+  point: 'points', points: 'points', pts: 'points', pt: 'points',
+};
+
+const CATEGORY_ALIASES: Record<string, Category> = {
+  administrative: 'administrative', admin: 'administrative', adm: 'administrative',
+  clinical: 'clinical', clin: 'clinical',
+  general: 'general', gen: 'general',
+};
+
+/** Words that mean "a CPR/BLS card" in `log cpr on <date>`. */
+export const CARD_WORDS = new Set(['cpr', 'bls', 'cpr-card', 'bls-card']);
+
+export const UNIT_WORDS_HELP = 'h, min, ceu, iacet, college-credits, nha-credits or points';
+export const CATEGORY_WORDS_HELP = 'administrative (admin), clinical (clin) or general (gen)';
+export const CREDENTIAL_WORDS_HELP = CREDENTIAL_CODES.join(', ');
+
+export function toUnit(word: string): Unit | undefined {
+  return UNIT_ALIASES[word.toLowerCase()];
+}
+
+export function toCategory(word: string): Category | undefined {
+  return CATEGORY_ALIASES[word.toLowerCase()];
+}
+
+export function toCredentialCode(word: string): CredentialCode | undefined {
+  const upper = word.toUpperCase();
+  if (upper === 'CPR') return 'BLS';
+  return (CREDENTIAL_CODES as readonly string[]).includes(upper) ? (upper as CredentialCode) : undefined;
+}
+
+export const UNIT_CHOICES = Object.keys(UNIT_ALIASES);
+export const CATEGORY_CHOICES = Object.keys(CATEGORY_ALIASES);

@@ -1,0 +1,50 @@
+/**
+ * Plain questions and statements, rewritten as the command they mean, so that they go through
+ * the same grammar and schema as typed commands. Returns undefined when nothing matches.
+ */
+const STATUS = /\b(how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress))\b/;
+const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)( more)?( \w+)? (do i )?(still )?(need|left)|what am i missing|still need)\b/;
+const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log))\b/;
+const UNDO = /^(undo( that| it)?|oops|take (that|it) back)\b/;
+const HELP = /^(hi|hello|hey|help|what can you do|how does this work)\b/;
+const DID = /\b(i (did|do|completed|finished|attended|took|earned|got|watched|spent)|i've (done|completed|finished|taken|earned))\b/;
+const AMOUNT = /(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|ceus?|iacet(?: ceus?)?|points?|pts|nha[ -]credits?|college[ -]credits?)\b/;
+const CATEGORY = /\b(administrative|admin|clinical|clin|general)\b/;
+const DATE = /\b(today|yesterday|last (mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (days?|weeks?) ago|on \d{4}-\d{1,2}-\d{1,2}|on [a-z]{3,9} \d{1,2}(st|nd|rd|th)?|\d{4}-\d{1,2}-\d{1,2})\b/;
+const CARD = /\b(cpr|bls)( card)?\b/;
+const FILLER = /\b(i|i've|did|do|completed|finished|attended|took|earned|got|watched|spent|done|taken|of|a|an|the|my|some|hours?|ce|ceus?|training|course|class|continuing|education|credit|credits|today|approved|aama)\b/g;
+
+export function understandPlainLanguage(text: string): string | undefined {
+  const said = text.toLowerCase().replace(/[?!.,]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (NEED.test(said)) return 'need';
+  if (STATUS.test(said)) return 'status';
+  if (HISTORY.test(said)) return 'history';
+  if (UNDO.test(said)) return 'undo';
+  if (DID.test(said)) return logLine(said);
+  if (HELP.test(said)) return 'help';
+  return undefined;
+}
+
+function logLine(said: string): string | undefined {
+  const date = DATE.exec(said)?.[0];
+  const datePart = date ? ` on ${date.replace(/^on /, '')}` : '';
+  if (CARD.test(said) && !AMOUNT.test(said)) return `log cpr${datePart}`;
+  const amount = AMOUNT.exec(said);
+  if (!amount) return undefined;
+  const unit = amount[2]!.replace(/ /g, '-').replace(/^iacet-ceus?$/, 'iacet');
+  const category = CATEGORY.exec(said)?.[0];
+  const aama = /\baama\b/.test(said) ? ' aama' : '';
+  let rest = said.replace(amount[0], ' ');
+  if (date) rest = rest.replace(date, ' ');
+  if (category) rest = rest.replace(category, ' ');
+  const title = rest.replace(/\b(from|with|by) ([\w'-]+( [\w'-]+)?)$/, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+  const provider = /\b(?:from|with|by) ([\w'-]+(?: [\w'-]+)?)$/.exec(rest)?.[1];
+  return [
+    `log ${amount[1]} ${unit}`,
+    category ?? '',
+    title ? `"${title.replace(/"/g, '')}"` : '',
+    datePart.trim(),
+    provider ? `from ${provider}` : '',
+    aama.trim(),
+  ].filter(Boolean).join(' ');
+}

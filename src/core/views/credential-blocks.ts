@@ -1,0 +1,32 @@
+/** The blocks that show one credential's standing: heading, dates, bars per requirement, notes. */
+import type { Block } from '../reply.js';
+import type { Evaluation } from '../rules/types.js';
+import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, requirementLabel, unitName } from './describe.js';
+
+export function credentialBlocks(evaluation: Evaluation): Block[] {
+  const e = evaluation;
+  const blocks: Block[] = [{ kind: 'heading', text: `${e.code} (${e.body}): ${STATE_LABELS[e.state]}` }];
+  const fields = [{ label: 'Cycle', value: `${e.cycle.start} to ${e.cycle.end}` }];
+  if (e.code !== 'BLS') {
+    fields.push({ label: 'Submit by', value: `${e.submitBy} (${daysPhrase(e.daysLeft)})` });
+    if (e.pacePerMonth > 0) fields.push({ label: 'Pace needed', value: `about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` });
+  } else {
+    fields.push({ label: 'Card valid through', value: `${e.cycle.end} (${daysPhrase(e.daysLeft)})` });
+  }
+  blocks.push({ kind: 'fields', fields });
+  if (e.required > 0) {
+    blocks.push({ kind: 'progress', label: 'Total', earned: e.earned, required: e.required, unit: e.unit });
+    for (const r of e.requirements) {
+      blocks.push({
+        kind: 'progress', label: requirementLabel(r.id), earned: r.earned, required: r.required, unit: e.unit,
+        ...(r.unverified ? { note: 'unverified figure' } : {}),
+      });
+    }
+    blocks.push({
+      kind: 'paragraph',
+      text: e.remaining > 0 ? `Still needed: ${gapPhrases(e).join('; ')}.` : 'Every requirement is met.',
+    });
+  }
+  if (e.notes.length > 0) blocks.push({ kind: 'list', items: e.notes });
+  return blocks;
+}

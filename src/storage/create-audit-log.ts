@@ -1,0 +1,66 @@
+/**
+ * The audit trail. Callers write to it inside the same transaction as the change it records,
+ * so a change and its audit row commit or roll back together.
+ */
+import type Database from 'better-sqlite3';
+import type { AuditAction, MemberScope } from '../core/ports.js';
+import type { AuditEntity } from './schema.js';
+
+export interface AuditEntry {
+  entity: AuditEntity;
+  entityId: number | string;
+  action: AuditAction;
+  before: unknown; // serialised as JSON; null when the entity did not exist before
+  after: unknown;
+  at: string;
+}
+
+export interface UndoableEntry {
+  id: number;
+  action: 'log' | 'edit' | 'delete';
+  activityId: number;
+  before: string | null;
+}
+
+export interface AuditLog {
+  write(scope: MemberScope, entry: AuditEntry): void;
+  /** The member's latest log, edit or delete of an activity that is not undone yet. */
+  latestUndoable(scope: MemberScope): UndoableEntry | undefined;
+  markUndone(id: number, at: string): void;
+}
+
+type InsertParams = Record<'workspaceId' | 'memberId', number> &
+  Record<'entity' | 'entityId' | 'action' | 'at', string> &
+  Record<'before' | 'after', string | null>;
+
+export function createAuditLog(sqlite: Database.Database): AuditLog {
+  const insert = sqlite.prepare<InsertParams>(
+    `insert into audit (workspace_id, member_id, entity, entity_id, action, before, after, at)
+     values (:workspaceId, :memberId, :entity, :entityId, :action, :before, :after, :at)`,
+  );
+  // Walks the (member_id, id) index backwards; stops at the first match.
+  const latest = sqlite.prepare<MemberScope, UndoableEntry>(
+    `select id, action, cast(entity_id as integer) as activityId, before from audit
+     where member_id = :memberId and workspace_id = :workspaceId and entity = 'activity'
+       and action in ('log', 'edit', 'delete') and undone_at is null
+     order by id desc limit 1`,
+  );
+  const undone = sqlite.prepare<{ id: number; at: string }>('update audit set undone_at = :at where id = :id');
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+  return {
+    write: (scope, entry) =>
+      void insert.run({
+        workspaceId: scope.workspaceId,
+        memberId: scope.memberId,
+        entity: entry.entity,
+        entityId: String(entry.entityId),
+        action: entry.action,
+        before: json(entry.before),
+        after: json(entry.after),
+        at: entry.at,
+      }),
+    latestUndoable: (scope) => latest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
+    markUndone: (id, at) => void undone.run({ id, at }),
+  };
+}

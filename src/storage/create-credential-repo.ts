@@ -1,0 +1,73 @@
+/**
+ * A member's credentials. A removed credential keeps its row (marked removed_at) for the audit
+ * trail; a partial unique index lets the member hold each code once among the live rows.
+ */
+import type Database from 'better-sqlite3';
+import type { MemberScope, Store, StoredCredential } from '../core/ports.js';
+import type { CredentialCode } from '../core/rules/types.js';
+import type { AuditLog } from './create-audit-log.js';
+
+type CredentialTuple = [code: CredentialCode, expiresOn: string, certifiedOn: string | null];
+type LiveRow = { id: number; expiresOn: string; certifiedOn: string | null };
+type ByCode = MemberScope & { code: CredentialCode };
+
+export type CredentialRepo = Pick<Store, 'listCredentials' | 'putCredential' | 'removeCredential'>;
+
+export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog): CredentialRepo {
+  const list = sqlite
+    .prepare<MemberScope, CredentialTuple>(
+      `select code, expires_on, certified_on from credentials
+       where member_id = :memberId and removed_at is null and workspace_id = :workspaceId order by id`,
+    )
+    .raw(true);
+  const live = sqlite.prepare<ByCode, LiveRow>(
+    `select id, expires_on as expiresOn, certified_on as certifiedOn from credentials
+     where member_id = :memberId and code = :code and removed_at is null and workspace_id = :workspaceId`,
+  );
+  const insert = sqlite.prepare<MemberScope & StoredCredential & { nowAt: string }, { id: number }>(
+    `insert into credentials (member_id, workspace_id, code, expires_on, certified_on, created_at, updated_at)
+     values (:memberId, :workspaceId, :code, :expiresOn, :certifiedOn, :nowAt, :nowAt) returning id`,
+  );
+  const renew = sqlite.prepare<{ id: number; expiresOn: string; certifiedOn: string | null; nowAt: string }>(
+    'update credentials set expires_on = :expiresOn, certified_on = :certifiedOn, updated_at = :nowAt where id = :id',
+  );
+  const markRemoved = sqlite.prepare<{ id: number; nowAt: string }>(
+    'update credentials set removed_at = :nowAt, updated_at = :nowAt where id = :id',
+  );
+  const scopeOf = (scope: MemberScope): MemberScope => ({ workspaceId: scope.workspaceId, memberId: scope.memberId });
+
+  const put = sqlite
+    .transaction((scope: MemberScope, credential: StoredCredential, nowAt: string): void => {
+      const after = { code: credential.code, expiresOn: credential.expiresOn, certifiedOn: credential.certifiedOn };
+      const held = live.get({ ...scopeOf(scope), code: credential.code });
+      if (held === undefined) {
+        const { id } = insert.get({ ...scopeOf(scope), ...after, nowAt }) as { id: number };
+        audit.write(scope, { entity: 'credential', entityId: id, action: 'credential-add', before: null, after, at: nowAt });
+        return;
+      }
+      // Re-entering the same dates changes nothing, so it leaves no audit row.
+      if (held.expiresOn === after.expiresOn && held.certifiedOn === after.certifiedOn) return;
+      renew.run({ id: held.id, expiresOn: after.expiresOn, certifiedOn: after.certifiedOn, nowAt });
+      const before = { code: credential.code, expiresOn: held.expiresOn, certifiedOn: held.certifiedOn };
+      audit.write(scope, { entity: 'credential', entityId: held.id, action: 'credential-add', before, after, at: nowAt });
+    })
+    .immediate;
+
+  const remove = sqlite
+    .transaction((scope: MemberScope, code: CredentialCode, nowAt: string): boolean => {
+      const held = live.get({ ...scopeOf(scope), code });
+      if (held === undefined) return false;
+      markRemoved.run({ id: held.id, nowAt });
+      const before = { code, expiresOn: held.expiresOn, certifiedOn: held.certifiedOn };
+      audit.write(scope, { entity: 'credential', entityId: held.id, action: 'credential-remove', before, after: null, at: nowAt });
+      return true;
+    })
+    .immediate;
+
+  return {
+    listCredentials: (scope) =>
+      list.all(scopeOf(scope)).map(([code, expiresOn, certifiedOn]) => ({ code, expiresOn, certifiedOn })),
+    putCredential: put,
+    removeCredential: remove,
+  };
+}

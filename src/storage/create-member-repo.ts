@@ -1,0 +1,108 @@
+/**
+ * Members and their workspaces. `ensureMember` runs on every command, so when the member exists
+ * it is one indexed lookup and writes nothing unless the platform reports a new display name.
+ */
+import type Database from 'better-sqlite3';
+import type { Member, MemberRef, MemberScope, MemberSettings, Store } from '../core/ports.js';
+import type { AuditLog } from './create-audit-log.js';
+import { definedOnly } from './defined-only.js';
+import { StoreError } from './store-error.js';
+
+type MemberTuple = [
+  memberId: number,
+  workspaceId: number,
+  userId: string,
+  displayName: string | null,
+  tz: string | null,
+  nudges: number,
+  quietHours: string | null,
+  pausedUntil: string | null,
+];
+
+const MEMBER_COLUMNS = 'm.id, m.workspace_id, m.user_id, m.display_name, m.tz, m.nudges, m.quiet_hours, m.paused_until';
+
+function toMember(row: MemberTuple): Member {
+  const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil] = row;
+  return { workspaceId, memberId, userId, displayName, tz, nudges: nudges === 1, quietHours, pausedUntil };
+}
+
+function settingsOf(member: Member): MemberSettings {
+  const { tz, nudges, quietHours, pausedUntil } = member;
+  return { tz, nudges, quietHours, pausedUntil };
+}
+
+export type MemberRepo = Pick<Store, 'ensureMember' | 'updateMemberSettings'>;
+
+export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): MemberRepo {
+  const byRef = sqlite
+    .prepare<MemberRef, MemberTuple>(
+      `select ${MEMBER_COLUMNS} from workspaces w join members m on m.workspace_id = w.id
+       where w.platform = :platform and w.external_id = :tenantId and m.user_id = :userId`,
+    )
+    .raw(true);
+  const byScope = sqlite
+    .prepare<MemberScope, MemberTuple>(
+      `select ${MEMBER_COLUMNS} from members m where m.id = :memberId and m.workspace_id = :workspaceId`,
+    )
+    .raw(true);
+  const insertWorkspace = sqlite.prepare<Omit<MemberRef, 'userId'>>(
+    `insert into workspaces (platform, external_id) values (:platform, :tenantId) on conflict do nothing`,
+  );
+  // Another process may create the same member between our lookup and this insert: upsert.
+  const insertMember = sqlite.prepare<MemberRef & { displayName: string | null }>(
+    `insert into members (workspace_id, user_id, display_name)
+     select id, :userId, :displayName from workspaces where platform = :platform and external_id = :tenantId
+     on conflict (workspace_id, user_id) do update set display_name = coalesce(excluded.display_name, display_name)`,
+  );
+  const rename = sqlite.prepare<{ memberId: number; displayName: string }>(
+    'update members set display_name = :displayName where id = :memberId',
+  );
+  const updateSettings = sqlite.prepare<{ memberId: number; tz: string | null; nudges: number; quietHours: string | null; pausedUntil: string | null }>(
+    `update members set tz = :tz, nudges = :nudges, quiet_hours = :quietHours, paused_until = :pausedUntil
+     where id = :memberId`,
+  );
+
+  const create = sqlite
+    .transaction((ref: MemberRef, displayName: string | null): Member => {
+      insertWorkspace.run({ platform: ref.platform, tenantId: ref.tenantId });
+      insertMember.run({ ...pick(ref), displayName });
+      return toMember(byRef.get(pick(ref)) as MemberTuple);
+    })
+    .immediate;
+
+  const patchSettings = sqlite
+    .transaction((scope: MemberScope, patch: Partial<MemberSettings>, nowAt: string): Member => {
+      const before = toMember(byScope.get(scopeOf(scope)) ?? notFound(scope));
+      const next = { ...settingsOf(before), ...definedOnly(patch) };
+      updateSettings.run({ memberId: scope.memberId, ...next, nudges: next.nudges ? 1 : 0 });
+      audit.write(scope, { entity: 'member', entityId: scope.memberId, action: 'settings', before: settingsOf(before), after: next, at: nowAt });
+      return { ...before, ...next };
+    })
+    .immediate;
+
+  return {
+    ensureMember(ref, displayName) {
+      const row = byRef.get(pick(ref));
+      if (row === undefined) return create(ref, displayName ?? null);
+      const member = toMember(row);
+      if (displayName === undefined || displayName === member.displayName) return member;
+      rename.run({ memberId: member.memberId, displayName });
+      return { ...member, displayName };
+    },
+    // The port passes no instant here (yet); a caller that has its clock can pass one.
+    updateMemberSettings: (scope, patch, nowAt: string = new Date().toISOString()) => patchSettings(scope, patch, nowAt),
+  };
+}
+
+/** Exactly the bind parameters, whatever else the caller's object carries. */
+function pick(ref: MemberRef): MemberRef {
+  return { platform: ref.platform, tenantId: ref.tenantId, userId: ref.userId };
+}
+
+function scopeOf(scope: MemberScope): MemberScope {
+  return { workspaceId: scope.workspaceId, memberId: scope.memberId };
+}
+
+function notFound(scope: MemberScope): never {
+  throw new StoreError('not-found', `member ${scope.memberId} not found in workspace ${scope.workspaceId}`);
+}

@@ -1,0 +1,27 @@
+/**
+ * The SQLite implementation of the core's `Store` port. Every statement is prepared once here;
+ * every query filters by the scope's workspace (and member, for a member's own data).
+ */
+import type Database from 'better-sqlite3';
+import type { Store } from '../core/ports.js';
+import { createActivityRepo } from './create-activity-repo.js';
+import { createAuditLog } from './create-audit-log.js';
+import { createCredentialRepo } from './create-credential-repo.js';
+import { createMemberRepo } from './create-member-repo.js';
+import { createRuleSettingsRepo } from './create-rule-settings-repo.js';
+import { createUndoLast } from './create-undo-last.js';
+
+export function createSqliteStore(handle: { sqlite: Database.Database }): Store {
+  const { sqlite } = handle;
+  const audit = createAuditLog(sqlite);
+  const activityRepo = createActivityRepo(sqlite, audit);
+  // record/write are undo's internals, not part of the port.
+  const { record: _record, write: _write, ...activities } = activityRepo;
+  return {
+    ...createMemberRepo(sqlite, audit),
+    ...activities,
+    undoLast: createUndoLast(sqlite, activityRepo, audit),
+    ...createCredentialRepo(sqlite, audit),
+    ...createRuleSettingsRepo(sqlite, audit),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * `undo`: reverts the member's latest log, edit or delete that is not undone yet. Each undo is
+ * itself audited as a 'restore' (the activity returns to an earlier state); 'restore' rows are
+ * not undoable, so repeated undos walk back through the member's history instead of toggling.
+ */
+import type Database from 'better-sqlite3';
+import type { MemberScope, Store, UndoResult } from '../core/ports.js';
+import { withoutBookkeeping, type ActivitySnapshot } from './activity-snapshot.js';
+import type { ActivityRepo } from './create-activity-repo.js';
+import type { AuditLog } from './create-audit-log.js';
+import { StoreError } from './store-error.js';
+
+export function createUndoLast(sqlite: Database.Database, activities: ActivityRepo, audit: AuditLog): Store['undoLast'] {
+  return sqlite
+    .transaction((scope: MemberScope, nowAt: string): UndoResult | undefined => {
+      const entry = audit.latestUndoable(scope);
+      if (entry === undefined) return undefined;
+      const current = activities.record(entry.activityId);
+      // The audit row was written for this member and workspace; anything else is corruption.
+      if (current === undefined || current.workspaceId !== scope.workspaceId || current.memberId !== scope.memberId) {
+        throw new StoreError('not-found', `activity ${entry.activityId} of audit row ${entry.id} not found`);
+      }
+      const after = inverse(entry.action, current, entry.before, nowAt);
+      const restored = activities.write(current.id, after, nowAt);
+      audit.markUndone(entry.id, nowAt);
+      audit.write(scope, { entity: 'activity', entityId: current.id, action: 'restore', before: current, after: restored, at: nowAt });
+      // For an undone log the member wants to see what was taken back, not the deleted row.
+      return { action: entry.action, activity: withoutBookkeeping(entry.action === 'log' ? current : restored) };
+    })
+    .immediate;
+}
+
+function inverse(action: UndoResult['action'], current: ActivitySnapshot, before: string | null, nowAt: string): ActivitySnapshot {
+  switch (action) {
+    case 'log':
+      return { ...current, deletedAt: nowAt };
+    case 'delete':
+      return { ...current, deletedAt: null };
+    case 'edit': {
+      const previous = JSON.parse(before ?? 'null') as ActivitySnapshot | null;
+      if (previous === null) throw new StoreError('not-found', `edit of activity ${current.id} has no previous version`);
+      return { ...previous, deletedAt: current.deletedAt };
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export { openDatabase, type DatabaseHandle } from './open-database.js';
+export { createSqliteStore } from './create-sqlite-store.js';
+export { StoreError, type StoreErrorCode } from './store-error.js';

@@ -1,0 +1,40 @@
+/**
+ * Opens (creating if needed) the SQLite file and brings its schema up to date.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface DatabaseHandle {
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+// Resolved from this file, not the cwd, so `npm start` from anywhere (and tests) find the SQL.
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+function isFilePath(path: string): boolean {
+  return path !== '' && path !== ':memory:' && !path.startsWith('file:');
+}
+
+export function openDatabase(path: string): DatabaseHandle {
+  if (isFilePath(path)) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  // WAL lets the scheduler read while a command writes; NORMAL is durable enough under WAL
+  // (a power cut can lose the last commit, never corrupt the file).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Two processes (bot + a migration or a CLI run) may meet on the file; wait instead of SQLITE_BUSY.
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+  return { sqlite, db, close: () => sqlite.close() };
+}

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Member } from '../../src/core/ports.js';
+import { at, makeRef, makeStore, type TestStore } from './make-store.js';
+
+describe('credentials', () => {
+  let subject: TestStore;
+  let alice: Member;
+  beforeEach(() => {
+    subject = makeStore();
+    alice = subject.store.ensureMember(makeRef({ userId: 'alice' }));
+  });
+  afterEach(() => subject.cleanup());
+
+  const cma = { code: 'CMA', expiresOn: '2027-02-28', certifiedOn: null } as const;
+  const bls = { code: 'BLS', expiresOn: '2026-06-30', certifiedOn: null } as const;
+  const auditActions = () =>
+    subject.handle.sqlite.prepare("select action from audit where entity = 'credential' order by id").pluck().all();
+
+  it('adds credentials and lists them', () => {
+    subject.store.putCredential(alice, cma, at(0));
+    subject.store.putCredential(alice, bls, at(1));
+    expect(subject.store.listCredentials(alice)).toEqual([cma, bls]);
+  });
+
+  it('replaces the dates of a held credential on renewal instead of adding a second one', () => {
+    subject.store.putCredential(alice, cma, at(0));
+    const renewed = { code: 'CMA', expiresOn: '2032-02-29', certifiedOn: '2027-02-01' } as const;
+    subject.store.putCredential(alice, renewed, at(1));
+    expect(subject.store.listCredentials(alice)).toEqual([renewed]);
+    expect(auditActions()).toEqual(['credential-add', 'credential-add']);
+  });
+
+  it('writes no audit row when the same dates are entered again', () => {
+    subject.store.putCredential(alice, cma, at(0));
+    subject.store.putCredential(alice, cma, at(1));
+    expect(auditActions()).toEqual(['credential-add']);
+  });
+
+  it('removes a held credential, keeping its row, and reports whether it was held', () => {
+    subject.store.putCredential(alice, cma, at(0));
+    expect(subject.store.removeCredential(alice, 'CMA', at(1))).toBe(true);
+    expect(subject.store.removeCredential(alice, 'CMA', at(2))).toBe(false);
+    expect(subject.store.removeCredential(alice, 'RMA', at(2))).toBe(false);
+    expect(subject.store.listCredentials(alice)).toEqual([]);
+    expect(subject.handle.sqlite.prepare('select removed_at from credentials').pluck().all()).toEqual([at(1)]);
+    expect(auditActions()).toEqual(['credential-add', 'credential-remove']);
+  });
+
+  it('adds a credential again after it was removed', () => {
+    subject.store.putCredential(alice, cma, at(0));
+    subject.store.removeCredential(alice, 'CMA', at(1));
+    const again = { code: 'CMA', expiresOn: '2031-01-31', certifiedOn: null } as const;
+    subject.store.putCredential(alice, again, at(2));
+    expect(subject.store.listCredentials(alice)).toEqual([again]);
+  });
+
+  it("keeps members' credentials apart, also across workspaces", () => {
+    const bob = subject.store.ensureMember(makeRef({ userId: 'bob' }));
+    const aliceElsewhere = subject.store.ensureMember(makeRef({ tenantId: 'T2', userId: 'alice' }));
+    subject.store.putCredential(alice, cma, at(0));
+    subject.store.putCredential(bob, bls, at(0));
+    expect(subject.store.listCredentials(alice)).toEqual([cma]);
+    expect(subject.store.listCredentials(bob)).toEqual([bls]);
+    expect(subject.store.listCredentials(aliceElsewhere)).toEqual([]);
+    expect(subject.store.removeCredential(bob, 'CMA', at(1))).toBe(false);
+    expect(subject.store.listCredentials(alice)).toEqual([cma]);
+  });
+
+  it('refuses a second live row of one code at the database level', () => {
+    subject.store.putCredential(alice, cma, at(0));
+    const duplicate = () =>
+      subject.handle.sqlite
+        .prepare(
+          `insert into credentials (member_id, workspace_id, code, expires_on, created_at, updated_at)
+           values (?, ?, 'CMA', '2030-01-01', 'x', 'x')`,
+        )
+        .run(alice.memberId, alice.workspaceId);
+    expect(duplicate).toThrow(/UNIQUE/);
+  });
+});

@@ -1,0 +1,58 @@
+/** Builds a real SQLite store on a fresh file in a temp folder; `cleanup` closes and deletes it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MemberRef, NewActivity, Store } from '../../src/core/ports.js';
+import { createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
+
+export interface TestStore {
+  store: Store;
+  handle: DatabaseHandle;
+  path: string;
+  reopen(): TestStore;
+  cleanup(): void;
+}
+
+export function makeTempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'ceu-storage-'));
+}
+
+export function makeStore(path = join(makeTempDir(), 'ceu.sqlite')): TestStore {
+  const handle = openDatabase(path);
+  return {
+    store: createSqliteStore(handle),
+    handle,
+    path,
+    reopen() {
+      handle.close();
+      return makeStore(path);
+    },
+    cleanup() {
+      if (handle.sqlite.open) handle.close();
+      rmSync(join(path, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+export function makeRef(overrides: Partial<MemberRef> = {}): MemberRef {
+  return { platform: 'slack', tenantId: 'T1', userId: 'U1', ...overrides };
+}
+
+export function makeActivity(overrides: Partial<NewActivity> = {}): NewActivity {
+  return {
+    completedOn: '2026-11-01',
+    amount: '2',
+    unit: 'hours',
+    category: 'clinical',
+    title: 'Phlebotomy basics',
+    provider: 'Relias',
+    aamaApproved: true,
+    ...overrides,
+  };
+}
+
+export const AT = '2026-11-24T12:00:00.000Z';
+
+export function at(minute: number): string {
+  return `2026-11-24T12:${String(minute).padStart(2, '0')}:00.000Z`;
+}
