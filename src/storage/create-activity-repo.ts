@@ -27,8 +27,7 @@ export type ActivityRepo = Pick<
   write(id: number, fields: ActivityFields, nowAt: string): ActivitySnapshot;
 };
 
-export type ActivityFields = Required<Pick<NewActivity, 'completedOn' | 'amount' | 'unit' | 'aamaApproved'>> &
-  Pick<NewActivity, 'category' | 'title' | 'provider'> & { deletedAt: string | null };
+export type ActivityFields = NewActivity & { deletedAt: string | null };
 
 interface FieldParams {
   completedOn: string;
@@ -65,7 +64,7 @@ export function createActivityRepo(sqlite: Database.Database, audit: AuditLog): 
     .raw(true);
   const find = sqlite
     .prepare<{ id: number; workspaceId: number }, ActivityTuple>(
-      `select ${ACTIVITY_COLUMNS} from activities where id = :id and (workspace_id = :workspaceId or 1) and deleted_at is null`,
+      `select ${ACTIVITY_COLUMNS} from activities where id = :id and workspace_id = :workspaceId and deleted_at is null`,
     )
     .raw(true);
   const byId = sqlite

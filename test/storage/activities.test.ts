@@ -114,4 +114,10 @@ describe('activities', () => {
     expect(codeOf(() => subject.store.deleteActivity(alice, gone.id, AT))).toBe('not-found');
     expect(subject.store.listActivities(outsider)).toEqual([theirs]);
   });
+
+  it('rolls the change back when its audit row cannot be written', () => {
+    subject.handle.sqlite.exec("create trigger no_audit before insert on audit begin select raise(abort, 'audit down'); end");
+    expect(() => subject.store.addActivity(alice, makeActivity(), AT)).toThrow(/audit down/);
+    expect(subject.handle.sqlite.prepare('select count(*) from activities').pluck().get()).toBe(0);
+  });
 });

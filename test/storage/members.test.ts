@@ -72,4 +72,13 @@ describe('members', () => {
     expect(JSON.parse(audit[1]!.before)).toMatchObject({ nudges: true });
     expect(JSON.parse(audit[1]!.after)).toMatchObject({ nudges: false });
   });
+
+  it('looks up a known member without writing anything', () => {
+    subject.store.ensureMember(makeRef(), 'alice');
+    const changes = () => subject.handle.sqlite.prepare('select total_changes()').pluck().get();
+    const before = changes();
+    subject.store.ensureMember(makeRef(), 'alice');
+    subject.store.ensureMember(makeRef());
+    expect(changes()).toBe(before);
+  });
 });

@@ -2,7 +2,7 @@ import { addYears, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
-import { expiryFromCertified, getRulePack } from '../rules/index.js';
+import { expiryFromCertified } from '../rules/index.js';
 import { CREDENTIAL_CODES, type CredentialCode } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { credentialBlocks } from '../views/credential-blocks.js';
@@ -85,8 +85,7 @@ export const credentialCommand = defineCommand({
     const expiresOn = options.expires ?? expiryFromCertified(code, options.certified!);
     ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: options.certified ?? null }, nowAt);
     const evaluation = loadStanding(ctx).evaluations.find((e) => e.code === code)!;
-    const pack = getRulePack(code);
-    return reply([{ kind: 'paragraph', text: `Tracking ${code} (${pack.name}, ${pack.body}).` }, ...credentialBlocks(evaluation)], 'success');
+    return reply([{ kind: 'paragraph', text: `Tracking ${evaluation.name}.` }, ...credentialBlocks(evaluation)], 'success');
   },
 });
 

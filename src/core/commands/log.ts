@@ -3,7 +3,7 @@ import { defineCommand, type CommandContext } from '../command.js';
 import type { NewActivity, StoredActivity } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { expiryFromCertified } from '../rules/index.js';
-import type { Evaluation } from '../rules/types.js';
+import { UNITS, type Evaluation } from '../rules/types.js';
 import { describeActivity, formatNumber, quantity } from '../views/describe.js';
 import { describeOutcome } from '../views/describe-outcome.js';
 import { loadStanding } from '../views/load-standing.js';
@@ -19,14 +19,27 @@ function logSchema(ctx: CommandContext) {
   return z
     .object({
       amount: amountField,
-      unit: unitField,
+      unit: unitField.optional(),
       category: categoryField.optional(),
       title: titleField.optional(),
       provider: providerField.optional(),
       date: dateField(ctx, 'past').optional(),
       aama: booleanField.optional(),
     })
-    .superRefine((value, zctx) => checkAmount(value.amount, value.unit, zctx));
+    .superRefine(
+      (value, zctx) => {
+        if (value.unit === undefined) {
+          zctx.addIssue({ code: 'custom', message: `Say what unit ${value.amount} is in: ${UNIT_WORDS_HELP}, e.g. \`${value.amount}h\`.`, params: { code: 'missing-unit' } });
+        } else checkAmount(value.amount, value.unit, zctx);
+      },
+      // Run even when another field failed, so every problem is reported at once.
+      { when: ({ value }) => isCheckable(value) },
+    );
+}
+
+function isCheckable(value: unknown): boolean {
+  const { amount, unit } = value as { amount?: unknown; unit?: unknown };
+  return typeof amount === 'string' && /^\d*\.?\d+$/.test(amount) && (unit === undefined || (UNITS as readonly unknown[]).includes(unit));
 }
 
 export const logCommand = defineCommand({
@@ -64,7 +77,7 @@ export const logCommand = defineCommand({
     const activity: NewActivity = {
       completedOn: options.date ?? ctx.today,
       amount: options.amount,
-      unit: options.unit,
+      unit: options.unit!,
       aamaApproved: options.aama ?? false,
       ...(options.category ? { category: options.category } : {}),
       ...(options.title ? { title: options.title } : {}),
@@ -98,10 +111,10 @@ function countedBlocks(logged: StoredActivity, evaluations: Evaluation[]): Block
   if (evaluations.length === 0) {
     return [{ kind: 'paragraph', text: 'You hold no credentials yet, so it counts toward nothing for now. Add one, e.g. `credential add CMA expires 2027-02-28`, and it will count.' }];
   }
-  const items = evaluations.map((e) => {
-    if (e.code === 'BLS') return logged.unit === 'card' ? `BLS: card valid through ${e.cycle.end}` : 'BLS: not counted: a BLS card renews by a new card, not CE';
+  const items = evaluations.flatMap((e) => {
+    if (e.code === 'BLS') return logged.unit === 'card' ? [`BLS: card valid through ${e.cycle.end}`] : [];
     const total = e.required > 0 ? `; now ${formatNumber(e.earned)} of ${quantity(e.required, e.unit)}` : '';
-    return `${describeOutcome(e, logged.id) ?? `${e.code}: not counted`}${total}`;
+    return [`${describeOutcome(e, logged.id) ?? `${e.code}: not counted`}${total}`];
   });
-  return [{ kind: 'list', items }];
+  return items.length > 0 ? [{ kind: 'list', items }] : [];
 }

@@ -15,8 +15,8 @@ export function buildNotes(ctx: EvaluationContext, timeline: Timeline): string[]
     const value = typeof use.value === 'boolean' ? (use.value ? 'yes' : 'no') : String(use.value);
     notes.push(
       use.overridden
-        ? `${use.label}: ${value}, set by this workspace (the published figure is unverified).`
-        : `${use.label}: ${value} is unverified (${source}).`,
+        ? `${use.label}: ${value}, as set by this workspace (the published figure is unverified).`
+        : `Unverified figure in use, ${use.label}: ${value} (source: ${source}).`,
     );
   }
 

@@ -1,0 +1,48 @@
+/** A real bot on a real SQLite file in a temp folder, with a fixed clock. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBot, renderText, type Actor, type Reply } from '../../src/core/index.js';
+import { createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
+
+export interface TestBot {
+  say(text: string, actor?: Partial<Actor>): Promise<Reply>;
+  text(text: string, actor?: Partial<Actor>): Promise<string>;
+  structured(command: string, options: Record<string, unknown>, actor?: Partial<Actor>): Promise<Reply>;
+  /** Every user-data row (activities, credentials, audit, rule settings, member settings) as JSON. */
+  snapshot(): string;
+  database: DatabaseHandle;
+  close(): void;
+}
+
+export function makeActor(overrides: Partial<Actor> = {}): Actor {
+  return { platform: 'console', tenantId: 'clinic', userId: 'alice', displayName: 'alice', isAdmin: false, ...overrides };
+}
+
+export function makeBot(nowAt = '2026-11-24T12:00:00Z'): TestBot {
+  const dir = mkdtempSync(join(tmpdir(), 'ceu-core-'));
+  const database = openDatabase(join(dir, 'test.sqlite'));
+  const bot = createBot({ store: createSqliteStore(database), clock: { now: () => new Date(nowAt) } });
+  const request = (input: { kind: 'text'; text: string } | { kind: 'structured'; command: string; options: Record<string, unknown> }, actor?: Partial<Actor>) =>
+    bot.handle({ actor: makeActor(actor), conversation: { id: 'c1', isDirect: true }, input });
+  return {
+    say: (text, actor) => request({ kind: 'text', text }, actor),
+    text: async (text, actor) => renderText(await request({ kind: 'text', text }, actor)),
+    structured: (command, options, actor) => request({ kind: 'structured', command, options }, actor),
+    snapshot() {
+      const tables = ['activities', 'credentials', 'audit', 'rule_settings'];
+      const rows = tables.map((t) => database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1`).all());
+      const settings = database.sqlite.prepare('SELECT tz, nudges, quiet_hours, paused_until FROM members ORDER BY id').all();
+      return JSON.stringify([rows, settings]);
+    },
+    database,
+    close() {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function problemCodes(reply: Reply): string[] {
+  return (reply.problems ?? []).map((p) => p.code);
+}
