@@ -63,7 +63,7 @@ export interface UndoResult {
 export interface Store {
   /** Finds or creates the workspace and the member; records a changed display name. */
   ensureMember(ref: MemberRef, displayName?: string): Member;
-  updateMemberSettings(scope: MemberScope, patch: Partial<MemberSettings>): Member;
+  updateMemberSettings(scope: MemberScope, patch: Partial<MemberSettings>, nowAt: string): Member;
 
   listActivities(scope: MemberScope): StoredActivity[];
   /** An activity of this workspace by id, whoever logged it; undefined if absent or deleted. */

@@ -90,7 +90,7 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
       return { ...member, displayName };
     },
     // The port passes no instant here (yet); a caller that has its clock can pass one.
-    updateMemberSettings: (scope, patch, nowAt: string = new Date().toISOString()) => patchSettings(scope, patch, nowAt),
+    updateMemberSettings: (scope, patch, nowAt) => patchSettings(scope, patch, nowAt),
   };
 }
 

@@ -58,8 +58,8 @@ describe('members', () => {
 
   it('updates settings, keeps the ones not given, and audits the change', () => {
     const member = subject.store.ensureMember(makeRef());
-    subject.store.updateMemberSettings(member, { tz: 'America/Chicago', quietHours: '22:00-07:00' });
-    const updated = subject.store.updateMemberSettings(member, { nudges: false });
+    subject.store.updateMemberSettings(member, { tz: 'America/Chicago', quietHours: '22:00-07:00' }, '2026-11-24T12:00:00.000Z');
+    const updated = subject.store.updateMemberSettings(member, { nudges: false }, '2026-11-24T12:01:00.000Z');
     expect(updated).toMatchObject({ tz: 'America/Chicago', nudges: false, quietHours: '22:00-07:00', pausedUntil: null });
     expect(subject.store.ensureMember(makeRef())).toEqual(updated);
     const audit = subject.handle.sqlite

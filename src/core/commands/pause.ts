@@ -33,7 +33,7 @@ export const pauseCommand = defineCommand({
     }),
   run(ctx, { until }) {
     const pausedUntil = until === 'off' ? null : until;
-    ctx.store.updateMemberSettings(ctx.member, { pausedUntil });
+    ctx.store.updateMemberSettings(ctx.member, { pausedUntil }, ctx.now.toISOString());
     return reply([{ kind: 'paragraph', text: pausedUntil ? `Reminders paused until ${pausedUntil}.` : 'Reminders are back on.' }], 'success');
   },
 });

@@ -77,7 +77,7 @@ export const settingsCommand = defineCommand({
       ...(options.nudges !== undefined ? { nudges: options.nudges } : {}),
       ...(options.quiet !== undefined ? { quietHours: options.quiet } : {}),
     };
-    const member = Object.keys(patch).length > 0 ? ctx.store.updateMemberSettings(ctx.member, patch) : ctx.member;
+    const member = Object.keys(patch).length > 0 ? ctx.store.updateMemberSettings(ctx.member, patch, ctx.now.toISOString()) : ctx.member;
     return reply([{ kind: 'heading', text: Object.keys(patch).length ? 'Settings saved' : 'Your settings' }, settingsFields(member, ctx)], Object.keys(patch).length ? 'success' : 'info');
   },
 });

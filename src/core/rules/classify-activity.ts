@@ -30,7 +30,7 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   if (activity.completedOn > asOf) return excluded(activity, 'future', `Dated ${activity.completedOn}, after ${asOf}: it counts once that day has passed.`);
   if (pack.unit === 'card') return excluded(activity, 'no-ce-required', `A ${pack.name} has no CE requirement; nothing is counted toward it.`);
   if (activity.completedOn < window.earnFrom || activity.completedOn > window.end) {
-    return excluded(activity, 'outside-window', `Completed ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
+    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
   }
   const details: string[] = [];
   if (activity.completedOn < window.start) {

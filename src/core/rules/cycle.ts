@@ -4,6 +4,7 @@
  */
 import { addDays, addMonths, addYears, endOfMonth, isLastDayOfMonth, startOfMonth, subMonths, subYears } from 'date-fns';
 import { parseCalendarDate, shiftCalendarDate } from './calendar-date.js';
+import type { RulePack } from './rule-pack-schema.js';
 import { getRulePack } from './rule-packs.js';
 import type { CredentialCode, CredentialInput } from './types.js';
 
@@ -35,7 +36,7 @@ export function expiryFromCertified(code: CredentialCode, certifiedOn: string): 
   }
 }
 
-function cycleStart(kind: string, length: number, expiresOn: string): string {
+function cycleStart(kind: RulePack['cycle']['kind'], length: number, expiresOn: string): string {
   switch (kind) {
     case 'months-to-month-end':
       // A month-end expiry follows a month-end expiry (aama-policies): 2029-02-28 → previous end
@@ -46,7 +47,7 @@ function cycleStart(kind: string, length: number, expiresOn: string): string {
     case 'card-months':
       // The card was issued some day in the month 24 months before it lapses; count from its first day.
       return shiftCalendarDate(expiresOn, (d) => startOfMonth(subMonths(d, length)));
-    default:
+    case 'anniversary-years':
       // The day after expiry is the next anniversary; the cycle began `length` years before it.
       return shiftCalendarDate(expiresOn, (d) => subYears(addDays(d, 1), length));
   }

@@ -13,7 +13,7 @@ export function describeOutcome(ctx: EvaluationContext, candidate: Candidate, co
     ...(pack.approved ? { approved: candidate.approved } : {}),
   };
   const details = candidate.details.length > 0 ? ` (${candidate.details.join('; ')})` : '';
-  const cap = pack.approved ? `Only ${pack.approved.otherCap.value} non-${pack.body} ${pack.unit} count (${pack.body})` : '';
+  const cap = pack.approved ? `Only ${toNumber(ctx.read.number(pack.approved.otherCap))} non-${pack.body} ${pack.unit} count (${pack.body})` : '';
 
   if (compare(counted, candidate.value) >= 0) {
     return { ...base, code: 'counted', reason: `Counts as ${describeCredit(ctx, candidate, counted)}${details}.` };

@@ -7,38 +7,41 @@ const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|mi
 const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log))\b/;
 const UNDO = /^(undo( that| it)?|oops|take (that|it) back)\b/;
 const HELP = /^(hi|hello|hey|help|what can you do|how does this work)\b/;
-const DID = /\b(i (did|do|completed|finished|attended|took|earned|got|watched|spent)|i've (done|completed|finished|taken|earned))\b/;
-const AMOUNT = /(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|ceus?|iacet(?: ceus?)?|points?|pts|nha[ -]credits?|college[ -]credits?)\b/;
-const CATEGORY = /\b(administrative|admin|clinical|clin|general)\b/;
-const DATE = /\b(today|yesterday|last (mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (days?|weeks?) ago|on \d{4}-\d{1,2}-\d{1,2}|on [a-z]{3,9} \d{1,2}(st|nd|rd|th)?|\d{4}-\d{1,2}-\d{1,2})\b/;
-const CARD = /\b(cpr|bls)( card)?\b/;
-const FILLER = /\b(i|i've|did|do|completed|finished|attended|took|earned|got|watched|spent|done|taken|of|a|an|the|my|some|hours?|ce|ceus?|training|course|class|continuing|education|credit|credits|today|approved|aama)\b/g;
+const DID = /\b(i (did|do|completed|finished|attended|took|earned|got|watched|spent|renewed)|i've (done|completed|finished|taken|earned))\b/i;
+const AMOUNT = /(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|ceus?|iacet(?: ceus?)?|points?|pts|nha[ -]credits?|college[ -]credits?)\b/i;
+const CATEGORY = /\b(administrative|admin|clinical|clin|general)\b/i;
+const DATE = /\b(today|yesterday|last (mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (days?|weeks?) ago|on \d{4}-\d{1,2}-\d{1,2}|on [a-z]{3,9} \d{1,2}(st|nd|rd|th)?|\d{4}-\d{1,2}-\d{1,2})\b/i;
+const CARD = /\b(cpr|bls)( card)?\b/i;
+const FILLER = /\b(i|i've|did|do|completed|finished|attended|took|earned|got|watched|spent|done|taken|renewed|of|a|an|the|my|some|hours?|ce|ceus?|training|course|class|continuing|education|credit|credits|today|approved|aama)\b/gi;
+const PROVIDER = /\b(?:from|with|by) ([\w'&-]+(?: [\w'&-]+)?)\s*$/i;
 
 export function understandPlainLanguage(text: string): string | undefined {
-  const said = text.toLowerCase().replace(/[?!.,]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+  const original = text.replace(/[?!.,]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+  const said = original.toLowerCase();
   if (NEED.test(said)) return 'need';
   if (STATUS.test(said)) return 'status';
   if (HISTORY.test(said)) return 'history';
   if (UNDO.test(said)) return 'undo';
-  if (DID.test(said)) return logLine(said);
+  if (DID.test(said)) return logLine(original);
   if (HELP.test(said)) return 'help';
   return undefined;
 }
 
 function logLine(said: string): string | undefined {
   const date = DATE.exec(said)?.[0];
-  const datePart = date ? ` on ${date.replace(/^on /, '')}` : '';
+  const datePart = date ? ` on ${date.replace(/^on /i, '')}` : '';
   if (CARD.test(said) && !AMOUNT.test(said)) return `log cpr${datePart}`;
   const amount = AMOUNT.exec(said);
   if (!amount) return undefined;
   const unit = amount[2]!.replace(/ /g, '-').replace(/^iacet-ceus?$/, 'iacet');
-  const category = CATEGORY.exec(said)?.[0];
-  const aama = /\baama\b/.test(said) ? ' aama' : '';
-  let rest = said.replace(amount[0], ' ');
+  const category = CATEGORY.exec(said)?.[0]?.toLowerCase();
+  const aama = /\baama\b/i.test(said) ? ' aama' : '';
+  let rest = said.replace(amount[0], ' ').replace(/\baama(-| )?(approved)?\b/gi, ' ');
   if (date) rest = rest.replace(date, ' ');
   if (category) rest = rest.replace(category, ' ');
-  const title = rest.replace(/\b(from|with|by) ([\w'-]+( [\w'-]+)?)$/, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
-  const provider = /\b(?:from|with|by) ([\w'-]+(?: [\w'-]+)?)$/.exec(rest)?.[1];
+  rest = rest.replace(/\s+/g, ' ').trim();
+  const provider = PROVIDER.exec(rest)?.[1];
+  const title = rest.replace(PROVIDER, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   return [
     `log ${amount[1]} ${unit}`,
     category ?? '',
