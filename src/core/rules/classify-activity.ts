@@ -34,7 +34,7 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   }
   const details: string[] = [];
   if (activity.completedOn < window.start) {
-    details.push(`completed before this recertification year, but NCCT accepts outside CE from ${window.earnFrom} (CE-0309)`);
+    details.push(`completed before this recertification year, but ${pack.body} accepts outside CE from ${window.earnFrom} (CE-0309)`);
   }
   if (activity.unit === 'card') return classifyCard(ctx, activity, index, details);
 
@@ -51,7 +51,7 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   const approved = pack.approved !== null && activity.aamaApproved && conversion.alwaysNonApproved !== true;
   if (pack.approved && activity.aamaApproved && !approved) details.push(`${activity.unit} always count as non-${pack.body}`);
   if (!approved && belowMinimumHour(ctx, activity, value)) {
-    return excluded(activity, 'below-minimum-hour', `A non-${pack.body} activity must last at least one contact hour (50 minutes) to count (${pack.body}); this one is ${formatCredit(value, pack.unit)}.`);
+    return excluded(activity, 'below-minimum-hour', `A non-${pack.body} activity must last at least one contact hour (${pack.minimumContactHour?.minutes.value} minutes) to count (${pack.body}); this one is ${formatCredit(value, pack.unit)}.`);
   }
   return { kind: 'candidate', candidate: { index, activity, value, category: activity.category, approved, isCard: false, details } };
 }

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: how long `status` and `need` take for one member of a large workspace, against
+ * the floor of reading that member's activities with one raw prepared statement.
+ * Targets (issue): p99 under 1 ms, and within 5x of the floor at p50 and p99.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBot, renderText, type CommandRequest, type Reply } from '../src/core/index.js';
+import { createSqliteStore, openDatabase } from '../src/storage/index.js';
+import { summarize, type Summary } from './percentiles.js';
+import { makeRandom, seedDatabase, WORKSPACE } from './seed.js';
+
+const MEMBERS = 10_000;
+const ACTIVITIES_PER_MEMBER = 50;
+const WARMUP = 500;
+const SAMPLES = 5_000;
+const NOW_AT = '2026-11-24T12:00:00Z';
+const P99_TARGET_US = 1000;
+const RATIO_TARGET = 5;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const dir = mkdtempSync(join(tmpdir(), 'ceu-bench-'));
+const file = join(dir, 'bench.sqlite');
+try {
+  // openDatabase, not a bare Database: the same pragmas (WAL, synchronous) and migrations as the app.
+  const database = openDatabase(file);
+  let started = process.hrtime.bigint();
+  const seeded = seedDatabase(database.sqlite, { members: MEMBERS, activitiesPerMember: ACTIVITIES_PER_MEMBER, seed: 1 });
+  const seedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  // Fold the WAL into the main file so the size printed is the database's, not a log's.
+  database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  console.log(`seeded ${MEMBERS} members, ${MEMBERS * 3} credentials, ${seeded.activityCount} activities in ${seedMs.toFixed(0)} ms`);
+  console.log(`db file ${mb(statSync(file).size)}; rss after seeding ${mb(process.memoryUsage().rss)}`);
+
+  const bot = createBot({ store: createSqliteStore(database), clock: { now: () => new Date(NOW_AT) } });
+  const request = (userId: string, text: string): CommandRequest => ({
+    actor: { platform: WORKSPACE.platform, tenantId: WORKSPACE.externalId, userId, displayName: userId, isAdmin: false },
+    conversation: { id: 'b', isDirect: true },
+    input: { kind: 'text', text },
+  });
+
+  // Sanity: the seeded rows must mean something to the rules engine, or we would time empty work.
+  const check = await bot.handle(request(seeded.userIds[0]!, 'status --json'));
+  const doc = JSON.parse(renderText(check)) as { credentials: Array<{ code: string; earned: number; state: string }> };
+  const cma = doc.credentials.find((c) => c.code === 'CMA');
+  if (!cma || !(cma.earned > 0) || doc.credentials.length !== 3) throw new Error(`seeded member looks wrong: ${JSON.stringify(doc)}`);
+  console.log(`sanity: ${seeded.userIds[0]} ${doc.credentials.map((c) => `${c.code} earned ${c.earned} (${c.state})`).join(', ')}`);
+
+  // The same random members, in the same order, for every row of the table: equal cache luck.
+  const random = makeRandom(42);
+  const memberIndex = () => Math.floor(random() * MEMBERS);
+  const sample = Array.from({ length: SAMPLES }, memberIndex);
+  const warm = Array.from({ length: WARMUP }, memberIndex);
+
+  // The floor: what any implementation must at least do, read the member's live activity rows.
+  // It gets the member id for free; the bot must also resolve the member and read credentials.
+  const floorStmt = database.sqlite.prepare('SELECT * FROM activities WHERE member_id = ? AND deleted_at IS NULL');
+  async function time(run: (i: number) => unknown): Promise<Summary> {
+    for (const i of warm) await run(i);
+    const samples: bigint[] = new Array(SAMPLES);
+    for (let k = 0; k < SAMPLES; k++) {
+      const i = sample[k]!;
+      const t0 = process.hrtime.bigint();
+      await run(i);
+      samples[k] = process.hrtime.bigint() - t0;
+    }
+    return summarize(samples);
+  }
+
+  started = process.hrtime.bigint();
+  const floor = await time((i) => floorStmt.all(i + 1));
+  const rows: Array<[string, Summary]> = [['floor (raw SELECT .all())', floor]];
+  // bot.handle returns a Reply (blocks); adapters render it afterwards, so that is timed apart.
+  const say = (text: string) => (i: number): Promise<Reply> => bot.handle(request(seeded.userIds[i]!, text));
+  for (const text of ['status', 'need', 'status --json']) rows.push([`handle '${text}'`, await time(say(text))]);
+  for (const text of ['status', 'need']) {
+    rows.push([`handle '${text}' + renderText`, await time(async (i) => renderText(await say(text)(i)))]);
+  }
+  const runS = Number(process.hrtime.bigint() - started) / 1e9;
+
+  console.log(`\n${SAMPLES} random members per row after ${WARMUP} warm-up calls; clock ${NOW_AT}; times in µs`);
+  const header = ['command', 'p50', 'p99', 'max', 'p50/floor', 'p99/floor', 'p99<1ms', 'ratio<=5'];
+  const table = rows.map(([name, s]) => {
+    const isFloor = s === floor;
+    const r50 = s.p50 / floor.p50;
+    const r99 = s.p99 / floor.p99;
+    return [
+      name, s.p50.toFixed(0), s.p99.toFixed(0), s.max.toFixed(0),
+      isFloor ? '1.0' : r50.toFixed(1), isFloor ? '1.0' : r99.toFixed(1),
+      s.p99 < P99_TARGET_US ? 'yes' : 'NO',
+      isFloor ? '-' : r50 <= RATIO_TARGET && r99 <= RATIO_TARGET ? 'yes' : 'NO',
+    ];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c]!.length)));
+  for (const row of [header, ...table]) {
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+  }
+  console.log(`\nrun ${runS.toFixed(1)} s; rss after run ${mb(process.memoryUsage().rss)}; db file ${mb(statSync(file).size)}`);
+  database.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
