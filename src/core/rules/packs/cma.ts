@@ -15,10 +15,10 @@ export const CMA_PACK = {
   sources: [
     { id: 'aama-policies', title: 'AAMA Recertification Policies', url: 'https://www.aama-ntl.org/cma-aama-exam/recertification-policies', status: 'V' },
     { id: 'aama-faqs', title: 'AAMA FAQs on CMA (AAMA) Recertification', url: 'https://www.aama-ntl.org/continuing-education/faqs-recertification', status: 'V' },
-    { id: 'aama-does-it-count', title: 'AAMA blog "Does it count?" (2022, updated 2025)', url: 'https://www.aama-ntl.org/testtest/AAMA-blog/2026/06/24/does-it-count--how-to-determine-whether-non-aama-approved-ceus-will-be-accepted', status: 'V' },
+    { id: 'aama-does-it-count', title: 'AAMA blog "Does it count?" (2022, updated 2025)', url: null, status: 'V' },
     { id: 'aama-twice-as-nice', title: 'AAMA blog "Twice as nice": college courses (2022, updated 2025)', url: 'https://aama-ntl.org/publications/aama-blog/blog-post-template/AAMA-blog/2026/06/24/twice-as-nice--how-to-use-college-courses-for-recertification-points', status: 'V' },
     { id: 'aama-cpr', title: 'CMA (AAMA) In Sight "Air Support": CPR cards for recertification', url: 'https://cmaaamainsight.wordpress.com/', status: 'V' },
-    { id: 'aama-expired-2025', title: 'AAMA blog "As good as new" (2025-03-24): expired credentials', url: 'https://test.aama-ntl.org/publications/blogs/cma-(aama)-in-sight/2025/03/24/as-good-as-new--avoid-expired-credentials-by-keeping-an-eye-on-deadlines', status: 'V' },
+    { id: 'aama-expired-2025', title: 'AAMA blog "As good as new" (2025-03-24): expired credentials', url: null, status: 'V' },
     { id: 'aama-press-2018', title: 'AAMA press release 2018-04-12: CE time limit from 2020-01-01', url: 'https://www.prnewswire.com/news-releases/cma-aama-recertification-policy-change-to-take-effect-january-1-2020-300628414.html', status: 'V' },
     { id: 'iacet-ceu', title: 'IACET "About the CEU": one CEU equals ten contact hours', url: 'https://www.iacet.org/ceus/about-the-ceu', status: 'V' },
     { id: 'nha-ce', title: 'NHA continuing education: 2 hours = 1 NHA credit', url: 'https://www.nhanow.com/certification/Before-After-Certification/continuing-education', status: 'V' },
