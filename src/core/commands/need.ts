@@ -1,11 +1,9 @@
 import { defineCommand } from '../command.js';
-import { reply, type Block } from '../reply.js';
+import type { Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, quantity, unitName } from '../views/describe.js';
-import { loadStanding } from '../views/load-standing.js';
-import { statusDocument } from '../views/status-document.js';
+import { standingReply } from '../views/standing-reply.js';
 import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
-import { noCredentialsBlocks } from './no-credentials.js';
 
 export const needCommand = defineCommand({
   name: 'need',
@@ -16,15 +14,7 @@ export const needCommand = defineCommand({
   options: [{ name: 'json', type: 'boolean', description: 'Answer with the stable JSON document' }],
   parseText: parseJsonFlag,
   schema: () => jsonFlagSchema,
-  run(ctx, options) {
-    const { evaluations } = loadStanding(ctx);
-    if (options.json) {
-      const name = ctx.member.displayName ?? ctx.member.userId;
-      return reply([{ kind: 'json', value: statusDocument(name, ctx.today, evaluations) }]);
-    }
-    if (evaluations.length === 0) return reply(noCredentialsBlocks());
-    return reply(evaluations.flatMap(needBlocks));
-  },
+  run: (ctx, options) => standingReply(ctx, options.json, (evaluations) => evaluations.flatMap(needBlocks)),
 });
 
 function needBlocks(e: Evaluation): Block[] {
