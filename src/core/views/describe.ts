@@ -62,5 +62,7 @@ export function gapPhrases(evaluation: Evaluation): string[] {
   if (phrases.length === 0 || evaluation.remaining > categoryGap) {
     phrases.push(`${quantity(evaluation.remaining, unit)} in all`);
   }
+  const approvedGap = evaluation.requirements.find((r) => r.id === 'aama-approved')?.remaining ?? 0;
+  if (approvedGap > 0 && categoryGap > 0) phrases.push('AAMA-approved points in a short category count toward both');
   return phrases;
 }
