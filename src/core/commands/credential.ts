@@ -84,13 +84,13 @@ export const credentialCommand = defineCommand({
     }
     const expiresOn = options.expires ?? expiryFromCertified(code, options.certified!);
     ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: options.certified ?? null }, nowAt);
-    const evaluation = loadStanding(ctx).evaluations.find((e) => e.code === code)!;
+    const evaluation = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
     return reply([{ kind: 'paragraph', text: `Tracking ${evaluation.name}.` }, ...credentialBlocks(evaluation)], 'success');
   },
 });
 
 function listCredentials(ctx: CommandContext) {
-  const { evaluations } = loadStanding(ctx);
+  const { evaluations } = loadStanding(ctx, { explain: false });
   if (evaluations.length === 0) return reply([{ kind: 'paragraph', text: 'You hold no credentials yet. Add one: `credential add CMA expires 2027-02-28`.' }]);
   const items = evaluations.map((e) => `${e.code} (${e.body}): cycle ${e.cycle.start} to ${e.cycle.end}, ${e.state}`);
   const blocks: Block[] = [{ kind: 'heading', text: 'Your credentials' }, { kind: 'list', items }];

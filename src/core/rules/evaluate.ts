@@ -17,7 +17,19 @@ import { gap, isZero, sum, toNumber, ZERO, type Rational } from './rational.js';
 import { credentialName, getRulePack } from './rule-packs.js';
 import type { ActivityInput, ActivityOutcome, Category, CredentialInput, Evaluation, RuleOverrides } from './types.js';
 
-export function evaluate(credential: CredentialInput, activities: readonly ActivityInput[], asOf: string, overrides: RuleOverrides = {}): Evaluation {
+export interface EvaluateOptions {
+  /** false skips the per-activity outcomes (`activities: []`): status and need never show them,
+   *  and building their sentences was most of what each evaluation allocated (bench). */
+  explain?: boolean;
+}
+
+export function evaluate(
+  credential: CredentialInput,
+  activities: readonly ActivityInput[],
+  asOf: string,
+  overrides: RuleOverrides = {},
+  { explain = true }: EvaluateOptions = {},
+): Evaluation {
   parseCalendarDate(asOf);
   const pack = getRulePack(credential.code);
   const ctx: EvaluationContext = { pack, window: cycleWindow(credential), asOf, read: createSettingReader(overrides) };
@@ -33,7 +45,7 @@ export function evaluate(credential: CredentialInput, activities: readonly Activ
   for (const { index, outcome } of cards.excluded) outcomes.set(index, outcome);
 
   const counted = countCandidates(ctx, cards.kept);
-  for (const c of counted) outcomes.set(c.candidate.index, describeOutcome(ctx, c.candidate, c.counted));
+  if (explain) for (const c of counted) outcomes.set(c.candidate.index, describeOutcome(ctx, c.candidate, c.counted));
 
   const measured = measureRequirements(ctx, counted);
   const usesNonApproved = pack.approved !== null && counted.some((c) => !c.candidate.approved && !isZero(c.counted));
@@ -59,7 +71,7 @@ export function evaluate(credential: CredentialInput, activities: readonly Activ
     submitBy: timeline.submitBy,
     daysLeft: timeline.daysLeft,
     pacePerMonth: toNumber(timeline.pacePerMonth),
-    activities: activities.map((_, index) => outcomes.get(index) as ActivityOutcome),
+    activities: explain ? activities.map((_, index) => outcomes.get(index) as ActivityOutcome) : [],
     notes: buildNotes(ctx, timeline),
   };
 }

@@ -31,7 +31,19 @@ export const ONE = rational(1);
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-])?\.(\d+)(?:[eE]([+-]?\d+))?$/;
 
 /** Parses "2", "0.5", "1.25", ".5" and exponent forms ("1e-7", as `String(number)` may print). */
+// Amounts and pack figures repeat endlessly ("1", "2", "0.5", 60): parse each once.
+const PARSED = new Map<string, Rational>();
+const PARSED_LIMIT = 10_000;
+
 export function parseDecimal(text: string): Rational {
+  const cached = PARSED.get(text);
+  if (cached) return cached;
+  const parsed = parseDecimalUncached(text);
+  if (PARSED.size < PARSED_LIMIT) PARSED.set(text, parsed);
+  return parsed;
+}
+
+function parseDecimalUncached(text: string): Rational {
   const m = DECIMAL.exec(text.trim());
   if (!m) throw new RangeError(`not a decimal number: "${text}"`);
   const sign = (m[1] ?? m[5]) === '-' ? -1n : 1n;

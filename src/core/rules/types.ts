@@ -77,6 +77,7 @@ export interface Evaluation {
   daysLeft: number;
   /** Credit per month needed to finish by submitBy; 0 when nothing remains or the date passed. */
   pacePerMonth: number;
+  /** One outcome per input activity, in input order; empty when evaluated with `explain: false`. */
   activities: ActivityOutcome[];
   /** Human notes: unverified figures in use, closing routes (grace end, exam-only), processing time. */
   notes: string[];

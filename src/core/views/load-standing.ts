@@ -10,11 +10,12 @@ export interface Standing {
   evaluations: Evaluation[];
 }
 
-export function loadStanding(ctx: CommandContext): Standing {
+/** `explain: false` when the reply shows totals only (status, need): no per-activity outcomes. */
+export function loadStanding(ctx: CommandContext, { explain = true } = {}): Standing {
   const credentials = ctx.store.listCredentials(ctx.member);
   const activities = ctx.store.listActivities(ctx.member);
   const evaluations = credentials.map((credential) =>
-    evaluate(currentCycle(credential, activities), activities, ctx.today, ctx.overrides),
+    evaluate(currentCycle(credential, activities), activities, ctx.today, ctx.overrides, { explain }),
   );
   return { credentials, activities, evaluations };
 }

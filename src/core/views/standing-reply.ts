@@ -6,7 +6,7 @@ import { loadStanding } from './load-standing.js';
 import { statusDocument } from './status-document.js';
 
 export function standingReply(ctx: CommandContext, json: boolean | undefined, render: (evaluations: Evaluation[]) => Block[]): Reply {
-  const { evaluations } = loadStanding(ctx);
+  const { evaluations } = loadStanding(ctx, { explain: false });
   if (json) {
     const name = ctx.member.displayName ?? ctx.member.userId;
     return reply([{ kind: 'json', value: statusDocument(name, ctx.today, evaluations) }]);
