@@ -23,6 +23,8 @@ export interface OptionDeclaration {
 export interface CommandContext {
   actor: Actor;
   member: Member;
+  /** A platform admin, or a member an admin named (`admin add`). */
+  isAdmin: boolean;
   store: Store;
   now: Date;
   /** Today's calendar date (YYYY-MM-DD) in the member's time zone. */

@@ -8,7 +8,7 @@ import type { CommandContext, CommandDeclaration, RawOptions } from './command.j
 import { COMMANDS } from './commands/index.js';
 import { findCommand, suggestCommand } from './find-command.js';
 import type { Clock, Logger, Store } from './ports.js';
-import { errorReply, problem, type Reply } from './reply.js';
+import { errorReply, problem, reply, type Reply } from './reply.js';
 import { tokenize } from './text/tokenize.js';
 import { understandPlainLanguage } from './text/understand-plain-language.js';
 import type { CommandInput, CommandRequest } from './types.js';
@@ -38,22 +38,32 @@ export function createBot(deps: BotDeps): Bot {
     if ('error' in resolved) return resolved.error;
     const { command, raw } = resolved;
     const { actor } = request;
-    if (command.adminOnly && !actor.isAdmin) {
+    const member = deps.store.ensureMember(actor, actor.displayName);
+    const isAdmin = actor.isAdmin || member.namedAdmin;
+    if (command.adminOnly && !isAdmin) {
       return errorReply([problem('admin-only', `\`${command.name}\` is for admins of this workspace.`)]);
     }
-    const member = deps.store.ensureMember(actor, actor.displayName);
     const now = deps.clock.now();
-    const tz = member.tz ?? defaultTz;
+    const tz = member.tz ?? actor.timeZone ?? defaultTz;
     const ctx: CommandContext = {
-      actor, member, store: deps.store, now, tz, commands,
+      actor, member, isAdmin, store: deps.store, now, tz, commands,
       today: format(new TZDate(now, tz), 'yyyy-MM-dd'),
       overrides: deps.store.getRuleOverrides(member.workspaceId),
     };
     const parsed = command.schema(ctx).safeParse(raw);
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
-    const reply = command.run(ctx, parsed.data);
-    deps.logger?.debug({ command: command.name, platform: actor.platform, tone: reply.tone }, 'handled');
-    return reply;
+    const key = request.idempotencyKey;
+    if (key && !deps.store.claimRequest(member.workspaceId, key, now.toISOString())) {
+      return reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]);
+    }
+    try {
+      const answer = command.run(ctx, parsed.data);
+      deps.logger?.debug({ command: command.name, platform: actor.platform, tone: answer.tone }, 'handled');
+      return answer;
+    } catch (error) {
+      if (key) deps.store.releaseRequest(member.workspaceId, key);
+      throw error;
+    }
   }
 
   return { handle, commands };

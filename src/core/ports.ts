@@ -28,6 +28,8 @@ export interface MemberScope {
 export interface Member extends MemberScope, MemberSettings {
   userId: string;
   displayName: string | null;
+  /** Named an admin of the workspace by another admin (`admin add`). */
+  namedAdmin: boolean;
 }
 
 export interface StoredActivity extends ActivityInput {
@@ -53,7 +55,7 @@ export interface StoredCredential {
   certifiedOn: string | null;
 }
 
-export type AuditAction = 'log' | 'edit' | 'delete' | 'restore' | 'credential-add' | 'credential-remove' | 'settings' | 'rule-setting';
+export type AuditAction = 'log' | 'edit' | 'delete' | 'restore' | 'credential-add' | 'credential-remove' | 'settings' | 'rule-setting' | 'admin';
 
 export interface UndoResult {
   action: 'log' | 'edit' | 'delete';
@@ -64,6 +66,14 @@ export interface Store {
   /** Finds or creates the workspace and the member; records a changed display name. */
   ensureMember(ref: MemberRef, displayName?: string): Member;
   updateMemberSettings(scope: MemberScope, patch: Partial<MemberSettings>, nowAt: string): Member;
+  /** Names (or un-names) a member of `by`'s workspace an admin, creating the member if new. */
+  setNamedAdmin(target: MemberRef, on: boolean, by: MemberScope, nowAt: string): Member;
+  listNamedAdmins(workspaceId: number): Member[];
+
+  /** Records a platform request id; false when it was seen before (a retry or a double click). */
+  claimRequest(workspaceId: number, key: string, nowAt: string): boolean;
+  /** Forgets a claim whose command failed, so a retry can run it. */
+  releaseRequest(workspaceId: number, key: string): void;
 
   listActivities(scope: MemberScope): StoredActivity[];
   /** An activity of this workspace by id, whoever logged it; undefined if absent or deleted. */

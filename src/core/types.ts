@@ -9,7 +9,10 @@ export interface Actor {
   tenantId: string;
   userId: string;
   displayName?: string;
+  /** The platform says this user administers the workspace (Slack owner/admin, Discord Manage Server). */
   isAdmin: boolean;
+  /** IANA zone the platform knows for the user (Slack users.info); the member's own setting wins. */
+  timeZone?: string;
 }
 
 export type CommandInput =
@@ -20,4 +23,9 @@ export interface CommandRequest {
   actor: Actor;
   conversation: { id: string; isDirect: boolean };
   input: CommandInput;
+  /**
+   * The platform's id for this request (an Events API event id, a button in one message, a modal
+   * view). A second request with the same key is answered without running the command again.
+   */
+  idempotencyKey?: string;
 }

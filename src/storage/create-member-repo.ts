@@ -17,13 +17,14 @@ type MemberTuple = [
   nudges: number,
   quietHours: string | null,
   pausedUntil: string | null,
+  namedAdmin: number,
 ];
 
-const MEMBER_COLUMNS = 'm.id, m.workspace_id, m.user_id, m.display_name, m.tz, m.nudges, m.quiet_hours, m.paused_until';
+const MEMBER_COLUMNS = 'm.id, m.workspace_id, m.user_id, m.display_name, m.tz, m.nudges, m.quiet_hours, m.paused_until, m.named_admin';
 
 function toMember(row: MemberTuple): Member {
-  const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil] = row;
-  return { workspaceId, memberId, userId, displayName, tz, nudges: nudges === 1, quietHours, pausedUntil };
+  const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin] = row;
+  return { workspaceId, memberId, userId, displayName, tz, nudges: nudges === 1, quietHours, pausedUntil, namedAdmin: namedAdmin === 1 };
 }
 
 function settingsOf(member: Member): MemberSettings {
@@ -31,7 +32,7 @@ function settingsOf(member: Member): MemberSettings {
   return { tz, nudges, quietHours, pausedUntil };
 }
 
-export type MemberRepo = Pick<Store, 'ensureMember' | 'updateMemberSettings'>;
+export type MemberRepo = Pick<Store, 'ensureMember' | 'updateMemberSettings' | 'setNamedAdmin' | 'listNamedAdmins'>;
 
 export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): MemberRepo {
   const byRef = sqlite
@@ -62,6 +63,13 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
      where id = :memberId`,
   );
 
+  const setAdminFlag = sqlite.prepare<{ memberId: number; on: number }>('update members set named_admin = :on where id = :memberId');
+  const namedAdmins = sqlite
+    .prepare<{ workspaceId: number }, MemberTuple>(
+      `select ${MEMBER_COLUMNS} from members m where m.workspace_id = :workspaceId and m.named_admin = 1 order by m.user_id`,
+    )
+    .raw(true);
+
   const create = sqlite
     .transaction((ref: MemberRef, displayName: string | null): Member => {
       insertWorkspace.run({ platform: ref.platform, tenantId: ref.tenantId });
@@ -80,7 +88,21 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
     })
     .immediate;
 
+  const nameAdmin = sqlite
+    .transaction((target: MemberRef, on: boolean, by: MemberScope, nowAt: string): Member => {
+      const existing = byRef.get(pick(target));
+      const member = existing ? toMember(existing) : create(target, null);
+      if (member.workspaceId !== by.workspaceId) throw new StoreError('not-found', 'admin target is in another workspace');
+      if (member.namedAdmin === on) return member;
+      setAdminFlag.run({ memberId: member.memberId, on: on ? 1 : 0 });
+      audit.write(scopeOf(by), { entity: 'member', entityId: member.memberId, action: 'admin', before: { namedAdmin: member.namedAdmin }, after: { namedAdmin: on }, at: nowAt });
+      return { ...member, namedAdmin: on };
+    })
+    .immediate;
+
   return {
+    setNamedAdmin: (target, on, by, nowAt) => nameAdmin(target, on, by, nowAt),
+    listNamedAdmins: (workspaceId) => namedAdmins.all({ workspaceId }).map(toMember),
     ensureMember(ref, displayName) {
       const row = byRef.get(pick(ref));
       if (row === undefined) return create(ref, displayName ?? null);

@@ -8,6 +8,7 @@ import { createActivityRepo } from './create-activity-repo.js';
 import { createAuditLog } from './create-audit-log.js';
 import { createCredentialRepo } from './create-credential-repo.js';
 import { createMemberRepo } from './create-member-repo.js';
+import { createRequestClaims } from './create-request-claims.js';
 import { createRuleSettingsRepo } from './create-rule-settings-repo.js';
 import { createUndoLast } from './create-undo-last.js';
 
@@ -23,5 +24,6 @@ export function createSqliteStore(handle: { sqlite: Database.Database }): Store 
     undoLast: createUndoLast(sqlite, activityRepo, audit),
     ...createCredentialRepo(sqlite, audit),
     ...createRuleSettingsRepo(sqlite, audit),
+    ...createRequestClaims(sqlite),
   };
 }

@@ -35,6 +35,9 @@ export const members = sqliteTable(
     nudges: integer('nudges', { mode: 'boolean' }).notNull().default(true),
     quietHours: text('quiet_hours'),
     pausedUntil: text('paused_until'),
+    // Named by an admin (`admin add`); platform admins (Slack owners, Discord Manage Server) are
+    // admins without this flag, because the platform says so on every request.
+    namedAdmin: integer('named_admin', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(nowIso),
   },
   (t) => [uniqueIndex('members_workspace_user').on(t.workspaceId, t.userId)],
@@ -123,4 +126,20 @@ export const ruleSettings = sqliteTable(
     value: text('value').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+);
+
+/**
+ * Requests already handled, by the platform's own id for them (an Events API event id, a button
+ * in a given message, a modal view): a retry or a double click finds its key and changes nothing.
+ */
+export const processedRequests = sqliteTable(
+  'processed_requests',
+  {
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    key: text('key').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index('processed_requests_at').on(t.at)],
 );

@@ -9,6 +9,8 @@ export interface TestBot {
   say(text: string, actor?: Partial<Actor>): Promise<Reply>;
   text(text: string, actor?: Partial<Actor>): Promise<string>;
   structured(command: string, options: Record<string, unknown>, actor?: Partial<Actor>): Promise<Reply>;
+  /** A text request carrying a platform request id (a retried event, a double click). */
+  keyed(text: string, idempotencyKey: string, actor?: Partial<Actor>): Promise<Reply>;
   /** Every user-data row (activities, credentials, audit, rule settings, member settings) as JSON. */
   snapshot(): string;
   database: DatabaseHandle;
@@ -16,19 +18,21 @@ export interface TestBot {
 }
 
 export function makeActor(overrides: Partial<Actor> = {}): Actor {
-  return { platform: 'console', tenantId: 'clinic', userId: 'alice', displayName: 'alice', isAdmin: false, ...overrides };
+  const userId = overrides.userId ?? 'alice';
+  return { platform: 'console', tenantId: 'clinic', userId, displayName: userId, isAdmin: false, ...overrides };
 }
 
 export function makeBot(nowAt = '2026-11-24T12:00:00Z'): TestBot {
   const dir = mkdtempSync(join(tmpdir(), 'ceu-core-'));
   const database = openDatabase(join(dir, 'test.sqlite'));
   const bot = createBot({ store: createSqliteStore(database), clock: { now: () => new Date(nowAt) } });
-  const request = (input: { kind: 'text'; text: string } | { kind: 'structured'; command: string; options: Record<string, unknown> }, actor?: Partial<Actor>) =>
-    bot.handle({ actor: makeActor(actor), conversation: { id: 'c1', isDirect: true }, input });
+  const request = (input: { kind: 'text'; text: string } | { kind: 'structured'; command: string; options: Record<string, unknown> }, actor?: Partial<Actor>, idempotencyKey?: string) =>
+    bot.handle({ actor: makeActor(actor), conversation: { id: 'c1', isDirect: true }, input, ...(idempotencyKey ? { idempotencyKey } : {}) });
   return {
     say: (text, actor) => request({ kind: 'text', text }, actor),
     text: async (text, actor) => renderText(await request({ kind: 'text', text }, actor)),
     structured: (command, options, actor) => request({ kind: 'structured', command, options }, actor),
+    keyed: (text, key, actor) => request({ kind: 'text', text }, actor, key),
     snapshot() {
       const tables = ['activities', 'credentials', 'audit', 'rule_settings'];
       const rows = tables.map((t) => database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1`).all());

@@ -13,7 +13,7 @@ export const helpCommand = defineCommand({
   parseText: (tokens) => (tokens[0] ? { command: tokens[0].text } : {}),
   schema: () => z.object({ command: z.string().optional() }),
   run(ctx, { command }) {
-    const visible = ctx.commands.filter((c) => !c.adminOnly || ctx.actor.isAdmin);
+    const visible = ctx.commands.filter((c) => !c.adminOnly || ctx.isAdmin);
     if (!command) return reply(overview(visible));
     const found = findCommand(ctx.commands, command);
     if (!found) {

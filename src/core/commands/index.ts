@@ -1,4 +1,5 @@
 import type { CommandDeclaration } from '../command.js';
+import { adminCommand } from './admin.js';
 import { credentialCommand } from './credential.js';
 import { deleteCommand } from './delete.js';
 import { editCommand } from './edit.js';
@@ -14,5 +15,5 @@ import { undoCommand } from './undo.js';
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandDeclaration[] = [
   logCommand, statusCommand, needCommand, historyCommand, undoCommand, deleteCommand, editCommand,
-  credentialCommand, settingsCommand, pauseCommand, helpCommand,
+  credentialCommand, settingsCommand, pauseCommand, adminCommand, helpCommand,
 ];

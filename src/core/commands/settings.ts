@@ -69,7 +69,7 @@ export const settingsCommand = defineCommand({
   run(ctx, options) {
     if (options.rules) return ruleSettingsReply(ctx);
     if (options.rule !== undefined) {
-      if (!ctx.actor.isAdmin) return errorReply([problem('admin-only', 'Only an admin can change the rule figures; ask yours. `settings rules` shows them.')]);
+      if (!ctx.isAdmin) return errorReply([problem('admin-only', 'Only an admin can change the rule figures; ask yours. `settings rules` shows them.')]);
       return setRuleSetting(ctx, options.rule, options.ruleValue ?? '');
     }
     const patch: Partial<MemberSettings> = {

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defineCommand, type RawOptions } from '../command.js';
+import { reply } from '../reply.js';
+import { readUserRef } from '../text/read-user-ref.js';
+
+const USAGE = 'admin add <@user> | admin remove <@user> | admin list';
+const ACTIONS = ['add', 'remove', 'list'] as const;
+
+export const adminCommand = defineCommand({
+  name: 'admin',
+  aliases: ['admins'],
+  summary: 'Name or remove the members who may use admin commands (workspace admins always may).',
+  usage: USAGE,
+  examples: ['admin add @dana', 'admin remove @dana', 'admin list'],
+  adminOnly: true,
+  options: [
+    { name: 'action', type: 'string', description: 'add, remove or list', required: true, choices: ACTIONS },
+    { name: 'user', type: 'string', description: 'The member (a mention)' },
+  ],
+  parseText(tokens) {
+    const raw: RawOptions = { action: tokens[0]?.text.toLowerCase() ?? 'list' };
+    if (tokens[1]) raw.user = tokens[1].text;
+    if (tokens.length > 2) raw.unexpected = tokens.slice(2).map((t) => t.text).join(' ');
+    return raw;
+  },
+  schema: () =>
+    z
+      .object({
+        action: z.enum(ACTIONS, { error: 'Say add, remove or list, e.g. `admin add @dana`.' }),
+        user: z
+          .string()
+          .transform((word, ctx) => readUserRef(word) ?? (ctx.addIssue({ code: 'custom', message: `“${word}” is not a member; mention them, e.g. \`admin add @dana\`.`, params: { code: 'invalid-user' } }), z.NEVER))
+          .optional(),
+        unexpected: z.string().optional().refine((v) => v === undefined, { message: 'Name one member at a time.', params: { code: 'unexpected-words' } }),
+      })
+      .superRefine((v, ctx) => {
+        if (v.action !== 'list' && v.user === undefined) ctx.addIssue({ code: 'custom', message: 'Say who, e.g. `admin add @dana`.', params: { code: 'missing-user' } });
+      }),
+  run(ctx, { action, user }) {
+    if (action === 'list') {
+      const named = ctx.store.listNamedAdmins(ctx.member.workspaceId).map((m) => m.displayName ?? m.userId);
+      return reply([
+        { kind: 'heading', text: 'Admins' },
+        { kind: 'paragraph', text: named.length ? `Named by an admin: ${named.join(', ')}.` : 'Nobody has been named yet.' },
+        { kind: 'paragraph', text: 'Workspace owners and admins are always admins here.' },
+      ]);
+    }
+    const target = { platform: ctx.actor.platform, tenantId: ctx.actor.tenantId, userId: user! };
+    const member = ctx.store.setNamedAdmin(target, action === 'add', ctx.member, ctx.now.toISOString());
+    const name = member.displayName ?? member.userId;
+    return reply([{ kind: 'paragraph', text: action === 'add' ? `${name} is now an admin of this workspace.` : `${name} is no longer a named admin.` }], 'success');
+  },
+});

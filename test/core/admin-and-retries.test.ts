@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeActor, makeBot, problemCodes, type TestBot } from './make-bot.js';
+
+let t: TestBot;
+beforeEach(() => {
+  t = makeBot('2026-11-25T03:00:00Z');
+});
+afterEach(() => t.close());
+
+describe('admins', () => {
+  it('refuses admin commands to members, and lets a platform admin name another admin', async () => {
+    await t.say('status', { userId: 'dana' });
+    const before = t.snapshot();
+    expect(problemCodes(await t.say('admin add <@dana>', { userId: 'dana' }))).toEqual(['admin-only']);
+    expect(t.snapshot()).toBe(before);
+    expect(await t.text('admin add <@dana|dana>', { userId: 'boss', isAdmin: true })).toContain('dana is now an admin');
+    // Dana is an admin now, though the platform does not say so.
+    expect((await t.say('settings rule ncma.hoursPerYear 12', { userId: 'dana' })).tone).toBe('success');
+    expect(await t.text('admin list', { userId: 'dana' })).toContain('Named by an admin: dana.');
+    await t.say('admin remove @dana', { userId: 'boss', isAdmin: true });
+    expect(problemCodes(await t.say('admin list', { userId: 'dana' }))).toEqual(['admin-only']);
+  });
+
+  it('names someone who has not spoken to the bot yet, only in the same workspace', async () => {
+    await t.say('admin add <@U777>', { userId: 'boss', isAdmin: true });
+    expect(problemCodes(await t.say('admin list', { userId: 'U777', tenantId: 'another-team' }))).toEqual(['admin-only']);
+    expect((await t.say('admin list', { userId: 'U777' })).tone).toBe('info');
+  });
+
+  it.each([
+    ['admin add', ['missing-user']],
+    ['admin add <#C123>', ['invalid-user']],
+    ['admin promote @x', ['invalid-action']],
+  ])('%s is refused with %j', async (line, codes) => {
+    expect(problemCodes(await t.say(line, { isAdmin: true }))).toEqual(codes);
+  });
+});
+
+describe('a request that arrives twice', () => {
+  it('runs once for the same idempotency key, and again for a new key', async () => {
+    const send = (key: string) => t.keyed('log 2h general Ethics', key);
+    expect((await send('Ev1')).tone).toBe('success');
+    const again = await send('Ev1');
+    expect(again.blocks[0]).toMatchObject({ text: expect.stringContaining('Already done') });
+    expect(t.database.sqlite.prepare('SELECT COUNT(*) AS n FROM activities').get()).toEqual({ n: 1 });
+    await send('Ev2');
+    expect(t.database.sqlite.prepare('SELECT COUNT(*) AS n FROM activities').get()).toEqual({ n: 2 });
+  });
+
+  it('does not spend the key on a refused request', async () => {
+    await t.keyed('log 500h general', 'Ev9');
+    expect((await t.keyed('log 5h general', 'Ev9')).tone).toBe('success');
+  });
+});
+
+describe('time zone from the platform', () => {
+  it("uses the platform's zone until the member sets one", async () => {
+    const asOf = async (actor = {}) => ((await t.say('status --json', actor)).blocks[0] as any).value.asOf;
+    expect(await asOf()).toBe('2026-11-25');
+    expect(await asOf({ timeZone: 'America/Los_Angeles' })).toBe('2026-11-24');
+    await t.say('settings tz Asia/Tokyo');
+    expect(await asOf({ timeZone: 'America/Los_Angeles' })).toBe('2026-11-25');
+    expect(makeActor().platform).toBe('console');
+  });
+});
