@@ -1,16 +1,17 @@
 /**
- * Start-up: configuration, database (migrations applied), the core, then the surfaces.
- * With no platform configured, the console chat runs on the embedded SQLite file.
+ * Start-up: configuration, database (migrations applied), the core, then the surfaces: Slack
+ * when configured, otherwise the console chat on the embedded SQLite file.
  */
 import { startConsole } from './adapters/console/start-console.js';
+import { startSlack } from './adapters/slack/start-slack.js';
 import { createClock } from './clock.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createBot } from './core/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createBot, type Bot, type Clock, type Logger } from './core/index.js';
 import { createLogger } from './logger.js';
 import { createSqliteStore, openDatabase } from './storage/index.js';
 
 async function main(): Promise<number> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -18,20 +19,36 @@ async function main(): Promise<number> {
     process.stderr.write(`Configuration error:\n${error.message}\n`);
     return 2;
   }
-  const platforms = [config.slack && 'Slack', config.discord && 'Discord'].filter(Boolean);
-  if (platforms.length > 0) {
-    process.stderr.write(`${platforms.join(' and ')} configured, but this version ships the console only; unset the platform variables to use it.\n`);
+  if (config.discord) {
+    process.stderr.write('Discord is configured, but this version does not include the Discord adapter yet; unset DISCORD_TOKEN and DISCORD_APPLICATION_ID.\n');
     return 2;
   }
-  const logger = createLogger(config.logLevel ?? 'warn');
+  const onPlatform = Boolean(config.slack);
+  const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
   const database = openDatabase(config.dbPath);
   try {
-    const bot = createBot({ store: createSqliteStore(database), clock: createClock(config.startAt), logger });
-    await startConsole({ bot, consoleUser: config.consoleUser, logger });
+    const clock = createClock(config.startAt);
+    const bot = createBot({ store: createSqliteStore(database), clock, logger });
+    if (config.slack) await runSlack(config.slack, bot, clock, logger);
+    else await startConsole({ bot, consoleUser: config.consoleUser, logger });
   } finally {
     database.close();
   }
   return 0;
+}
+
+async function runSlack(slack: NonNullable<Config['slack']>, bot: Bot, clock: Clock, logger: Logger): Promise<void> {
+  const handle = await startSlack({
+    bot, clock, logger, botToken: slack.botToken, port: slack.port,
+    ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
+    ...(slack.appToken ? { appToken: slack.appToken } : {}),
+    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await handle.stop();
 }
 
 main().then(

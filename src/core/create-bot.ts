@@ -54,7 +54,7 @@ export function createBot(deps: BotDeps): Bot {
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
     const key = request.idempotencyKey;
     if (key && !deps.store.claimRequest(member.workspaceId, key, now.toISOString())) {
-      return reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]);
+      return { ...reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]), duplicate: true };
     }
     try {
       const answer = command.run(ctx, parsed.data);

@@ -3,4 +3,5 @@ export type { CommandDeclaration, OptionDeclaration } from './command.js';
 export type * from './ports.js';
 export type { Block, Button, Problem, Reply } from './reply.js';
 export { renderText } from './render-text.js';
+export { formatNumber } from './views/describe.js';
 export type { Actor, CommandInput, CommandRequest } from './types.js';

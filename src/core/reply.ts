@@ -27,6 +27,8 @@ export interface Problem {
   /** Stable identifier tests and adapters can rely on, e.g. 'unknown-unit'. */
   code: string;
   message: string;
+  /** The option it is about, when there is one (a form shows the message on that field). */
+  field?: string;
 }
 
 export interface Reply {
@@ -36,6 +38,8 @@ export interface Reply {
   /** Present on error replies: every problem found, and the usage line to type instead. */
   problems?: Problem[];
   usage?: string;
+  /** The request's idempotency key was seen before: nothing ran. Adapters may stay silent. */
+  duplicate?: true;
 }
 
 export function reply(blocks: Block[], tone: Tone = 'info', visibility: Visibility = 'private'): Reply {
@@ -49,6 +53,6 @@ export function errorReply(problems: Problem[], usage?: string, hint?: string): 
   return { visibility: 'private', tone: 'error', blocks, problems, ...(usage ? { usage } : {}) };
 }
 
-export function problem(code: string, message: string): Problem {
-  return { code, message };
+export function problem(code: string, message: string, field?: string): Problem {
+  return field ? { code, message, field } : { code, message };
 }

@@ -8,7 +8,8 @@ import type { Problem } from './reply.js';
 export function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     const params = (issue as { params?: { code?: string } }).params;
-    const field = issue.path.join('.') || 'input';
-    return { code: params?.code ?? `invalid-${field}`, message: issue.message };
+    const field = issue.path.join('.');
+    const code = params?.code ?? `invalid-${field || 'input'}`;
+    return field ? { code, message: issue.message, field } : { code, message: issue.message };
   });
 }

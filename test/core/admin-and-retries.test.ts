@@ -42,6 +42,7 @@ describe('a request that arrives twice', () => {
     expect((await send('Ev1')).tone).toBe('success');
     const again = await send('Ev1');
     expect(again.blocks[0]).toMatchObject({ text: expect.stringContaining('Already done') });
+    expect(again.duplicate).toBe(true);
     expect(t.database.sqlite.prepare('SELECT COUNT(*) AS n FROM activities').get()).toEqual({ n: 1 });
     await send('Ev2');
     expect(t.database.sqlite.prepare('SELECT COUNT(*) AS n FROM activities').get()).toEqual({ n: 2 });

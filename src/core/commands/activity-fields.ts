@@ -68,15 +68,15 @@ export function amountProblems(amount: string, unit: Unit): Problem[] {
   const problems: Problem[] = [];
   const hours = Number(amount) * HOURS_PER_UNIT[unit];
   if (hours > MAX_HOURS_PER_ENTRY) {
-    problems.push(problem('amount-too-large', `${amount} ${unit} is more than ${MAX_HOURS_PER_ENTRY} hours in one entry. Check the number, or log each course separately.`));
+    problems.push(problem('amount-too-large', `${amount} ${unit} is more than ${MAX_HOURS_PER_ENTRY} hours in one entry. Check the number, or log each course separately.`, 'amount'));
   }
   // RULES.md: "0.1 CEU" is almost surely an IACET CEU (10 contact hours each): ask, never guess.
   if (unit === 'ceu' && Number(amount) < 1) {
-    problems.push(problem('ambiguous-ceu', `${amount} CEU looks like IACET CEUs (1 IACET CEU = 10 contact hours). If the certificate says IACET, type \`${amount} iacet\`; if it means contact hours, type \`${amount}h\`.`));
+    problems.push(problem('ambiguous-ceu', `${amount} CEU looks like IACET CEUs (1 IACET CEU = 10 contact hours). If the certificate says IACET, type \`${amount} iacet\`; if it means contact hours, type \`${amount}h\`.`, 'unit'));
   }
   return problems;
 }
 
 export function checkAmount(amount: string, unit: Unit, ctx: z.RefinementCtx): void {
-  for (const p of amountProblems(amount, unit)) issue(ctx, p.code, p.message);
+  for (const p of amountProblems(amount, unit)) ctx.addIssue({ code: 'custom', message: p.message, params: { code: p.code }, path: [p.field ?? 'amount'] });
 }

@@ -29,7 +29,7 @@ function logSchema(ctx: CommandContext) {
     .superRefine(
       (value, zctx) => {
         if (value.unit === undefined) {
-          zctx.addIssue({ code: 'custom', message: `Say what unit ${value.amount} is in: ${UNIT_WORDS_HELP}, e.g. \`${value.amount}h\`.`, params: { code: 'missing-unit' } });
+          zctx.addIssue({ code: 'custom', message: `Say what unit ${value.amount} is in: ${UNIT_WORDS_HELP}, e.g. \`${value.amount}h\`.`, params: { code: 'missing-unit' }, path: ['unit'] });
         } else checkAmount(value.amount, value.unit, zctx);
       },
       // Run even when another field failed, so every problem is reported at once.
@@ -70,7 +70,7 @@ export const logCommand = defineCommand({
     const credentials = ctx.store.listCredentials(ctx.member);
     if (options.unit !== 'card' && !options.category && credentials.some((c) => c.code === 'CMA')) {
       return errorReply(
-        [problem('missing-category', `Your CMA counts points by category: add ${CATEGORY_WORDS_HELP}, e.g. \`log ${options.amount} ${options.unit} clinical ...\`.`)],
+        [problem('missing-category', `Your CMA counts points by category: add ${CATEGORY_WORDS_HELP}, e.g. \`log ${options.amount} ${options.unit} clinical ...\`.`, 'category')],
         USAGE,
       );
     }

@@ -1,0 +1,56 @@
+/**
+ * Mentions and DMs understand the same commands and plain questions. Bolt acks Events API
+ * requests itself; Slack retries an event it thinks was lost, so the event id is the request's
+ * idempotency key and a repeat is answered by silence.
+ */
+import type { App, webApi } from '@slack/bolt';
+import { renderReply } from './render-reply.js';
+import { callSlack, handleSafely, publishHome, type SlackContext } from './slack-context.js';
+import { tenantOf, textRequest, withoutBotMention } from './to-command-request.js';
+
+interface Incoming {
+  tenantId: string;
+  userId: string;
+  channelId: string;
+  isDirect: boolean;
+  text: string;
+  eventId: string | undefined;
+  threadTs: string | undefined;
+}
+
+export function handleMessages(app: App, ctx: SlackContext): void {
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    if (!event.user) return;
+    await answer(ctx, client, {
+      tenantId: tenantOf(body), userId: event.user, channelId: event.channel, isDirect: false,
+      text: withoutBotMention(event.text, context.botUserId), eventId: body.event_id, threadTs: event.thread_ts ?? event.ts,
+    });
+  });
+
+  app.message(async ({ message, body, client, context }) => {
+    // Only people writing to the bot in its DM: not edits, joins, bots, or channel chatter.
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
+    await answer(ctx, client, {
+      tenantId: tenantOf(body), userId: message.user, channelId: message.channel, isDirect: true,
+      text: withoutBotMention(message.text ?? '', context.botUserId), eventId: body.event_id, threadTs: message.thread_ts,
+    });
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(ctx, client, tenantOf(body), event.user);
+  });
+}
+
+async function answer(ctx: SlackContext, client: webApi.WebClient, m: Incoming): Promise<void> {
+  const user = await ctx.directory.lookup(client, m.userId);
+  const reply = await handleSafely(ctx, textRequest({
+    tenantId: m.tenantId, userId: m.userId, channelId: m.channelId, isDirect: m.isDirect, text: m.text || 'help', user,
+    ...(m.eventId ? { idempotencyKey: `event:${m.eventId}` } : {}),
+  }));
+  if (reply.duplicate) return;
+  await callSlack(ctx, 'chat.postMessage', () =>
+    client.chat.postMessage({ channel: m.channelId, ...(m.threadTs ? { thread_ts: m.threadTs } : {}), ...renderReply(reply) }),
+  );
+  if (reply.tone === 'success') await publishHome(ctx, client, m.tenantId, m.userId);
+}

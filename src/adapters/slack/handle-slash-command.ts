@@ -1,0 +1,68 @@
+/**
+ * `/ceu <text>`. Slack wants an ack within 3 s: when the core answers inside the budget the reply
+ * rides on the ack (one round trip); otherwise the ack says "working on it" and the reply follows
+ * through response_url. Either way there is exactly one ack.
+ */
+import type { App, webApi } from '@slack/bolt';
+import type { Reply } from '../../core/index.js';
+import { logModal } from './log-modal.js';
+import { renderReply } from './render-reply.js';
+import { callSlack, handleSafely, publishHome, todayIn, type SlackContext } from './slack-context.js';
+import { tenantOf, textRequest } from './to-command-request.js';
+import type { SlackUser } from './user-directory.js';
+
+const TIMED_OUT = Symbol('timed out');
+/** A `log` the core could not start on (no amount or unit): the form asks for each field. */
+const TOO_LITTLE_TO_LOG = new Set(['invalid-amount', 'missing-unit']);
+
+export function handleSlashCommand(app: App, ctx: SlackContext): void {
+  app.command('/ceu', async ({ command, ack, respond, client }) => {
+    const startedAt = Date.now();
+    const tenantId = tenantOf(command);
+    const text = command.text.trim();
+    const user = await within<SlackUser, SlackUser>(ctx.directory.lookup(client, command.user_id), ctx.ackBudgetMs / 2, { isAdmin: false });
+    if (/^log$/i.test(text)) {
+      await ack();
+      await openLogModal(ctx, client, command.trigger_id, user.timeZone);
+      return;
+    }
+    const request = textRequest({ tenantId, userId: command.user_id, channelId: command.channel_id, isDirect: command.channel_name === 'directmessage', text: text || 'help', user });
+    const pending = handleSafely(ctx, request);
+    const quick = await within(pending, Math.max(0, ctx.ackBudgetMs - (Date.now() - startedAt)), TIMED_OUT);
+    if (quick === TIMED_OUT) {
+      await ack({ response_type: 'ephemeral', text: 'Working on it…' });
+      await respond({ ...toResponse(await pending), replace_original: true });
+    } else if (/^log\b/i.test(text) && quick.problems?.some((p) => TOO_LITTLE_TO_LOG.has(p.code))) {
+      await ack();
+      await openLogModal(ctx, client, command.trigger_id, user.timeZone);
+      return;
+    } else {
+      await ack(toResponse(quick));
+    }
+    if ((quick === TIMED_OUT ? await pending : quick).tone === 'success') await publishHome(ctx, client, tenantId, command.user_id);
+  });
+}
+
+export async function openLogModal(ctx: SlackContext, client: webApi.WebClient, triggerId: string, timeZone: string | undefined): Promise<void> {
+  await callSlack(ctx, 'views.open', () => client.views.open({ trigger_id: triggerId, view: logModal(ctx.logCommand, todayIn(ctx, timeZone)) }));
+}
+
+export function toResponse(reply: Reply) {
+  return { response_type: reply.visibility === 'public' ? ('in_channel' as const) : ('ephemeral' as const), ...renderReply(reply) };
+}
+
+function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback);
+      },
+    );
+  });
+}

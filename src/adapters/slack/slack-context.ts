@@ -1,0 +1,55 @@
+/** What every Slack listener shares: the core, a clock, the user directory and a safe handle. */
+import type { webApi } from '@slack/bolt';
+import type { Bot, Clock, CommandDeclaration, CommandRequest, Logger, Reply } from '../../core/index.js';
+import { describeSlackError } from './describe-slack-error.js';
+import { homeView } from './app-home.js';
+import { textRequest } from './to-command-request.js';
+import type { UserDirectory } from './user-directory.js';
+
+export interface SlackContext {
+  bot: Bot;
+  clock: Clock;
+  logger: Logger;
+  directory: UserDirectory;
+  logCommand: CommandDeclaration;
+  /** How long a slash command may wait for the core before acking and answering via response_url. */
+  ackBudgetMs: number;
+}
+
+export const FAILED: Reply = {
+  visibility: 'private',
+  tone: 'error',
+  blocks: [{ kind: 'paragraph', text: 'Something went wrong; nothing was saved.' }],
+};
+
+/** The core never rejects for bad input; anything it throws is unexpected: log it, answer privately. */
+export async function handleSafely(ctx: SlackContext, request: CommandRequest): Promise<Reply> {
+  try {
+    return await ctx.bot.handle(request);
+  } catch (error) {
+    ctx.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), platform: 'slack', tenantId: request.actor.tenantId, userId: request.actor.userId }, 'command failed');
+    return FAILED;
+  }
+}
+
+/** A Web API call whose failure (rate limit, ok:false) is logged, never thrown into Bolt. */
+export async function callSlack<T>(ctx: SlackContext, what: string, call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    ctx.logger.warn({ slackError: describeSlackError(error), call: what }, 'Slack Web API call failed');
+    return undefined;
+  }
+}
+
+/** Today's date where the user is, for the modal's date picker. */
+export function todayIn(ctx: SlackContext, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.clock.now());
+}
+
+/** Re-renders the member's App Home (after every change, and when they open it). */
+export async function publishHome(ctx: SlackContext, client: webApi.WebClient, tenantId: string, userId: string): Promise<void> {
+  const user = await ctx.directory.lookup(client, userId);
+  const status = await handleSafely(ctx, textRequest({ tenantId, userId, channelId: `home:${userId}`, isDirect: true, text: 'status', user }));
+  await callSlack(ctx, 'views.publish', () => client.views.publish({ user_id: userId, view: homeView(status) }));
+}

@@ -1,0 +1,81 @@
+/**
+ * Slack on the real Bolt: over HTTP (signing secret, `/slack/events` on PORT) or Socket Mode
+ * (app token). Bolt verifies signatures and timestamps and refuses forged, stale or tampered
+ * requests with 401 before any listener runs.
+ */
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Bot, Clock, Logger } from '../../core/index.js';
+import { describeSlackError } from './describe-slack-error.js';
+import { handleInteractions } from './handle-interactions.js';
+import { handleMessages } from './handle-messages.js';
+import { handleSlashCommand } from './handle-slash-command.js';
+import { createUserDirectory } from './user-directory.js';
+
+export interface SlackOptions {
+  bot: Bot;
+  clock: Clock;
+  logger: Logger;
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  port: number;
+  host?: string;
+  /** Web API retries; Slack's client default (with Retry-After) unless a test turns it off. */
+  retries?: number;
+  ackBudgetMs?: number;
+}
+
+export interface SlackHandle {
+  /** The HTTP port actually bound (HTTP mode). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+/** Slack asks for an answer within 3 s; leave room for the network both ways. */
+const ACK_BUDGET_MS = 2000;
+
+export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
+  const logger = boltLogger(options.logger);
+  const clientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+  };
+  const receiver = options.appToken ? undefined : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', endpoints: '/slack/events', logger });
+  const app = new App({
+    token: options.botToken,
+    clientOptions,
+    logger,
+    ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
+  });
+  const logCommand = options.bot.commands.find((c) => c.name === 'log')!;
+  const ctx = { bot: options.bot, clock: options.clock, logger: options.logger, directory: createUserDirectory(options.logger), logCommand, ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS };
+  handleSlashCommand(app, ctx);
+  handleMessages(app, ctx);
+  handleInteractions(app, ctx);
+  app.error(async (error) => {
+    options.logger.error({ slackError: describeSlackError(error) }, 'Slack listener failed');
+  });
+
+  if (receiver) {
+    const server = (await app.start({ port: options.port, host: options.host ?? '0.0.0.0' })) as { address(): unknown };
+    const address = server.address() as { port: number };
+    options.logger.info({ port: address.port }, 'Slack listening over HTTP at /slack/events');
+    return { port: address.port, stop: () => app.stop().then(() => undefined) };
+  }
+  await app.start();
+  options.logger.info({}, 'Slack connected over Socket Mode');
+  return { stop: () => app.stop().then(() => undefined) };
+}
+
+/** Bolt's logger interface on our pino logger (Bolt passes strings and objects, never tokens). */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const say = (method: 'debug' | 'info' | 'warn' | 'error') => (...msgs: unknown[]) => logger[method]({ source: 'bolt' }, msgs.map(String).join(' ').replace(/xox[a-z]-[\w-]+/g, '[token]'));
+  return {
+    debug: say('debug'), info: say('info'), warn: say('warn'), error: say('error'),
+    setLevel: (next) => { level = next; },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
