@@ -34,6 +34,9 @@ export interface CommandContext {
   commands: readonly CommandDeclaration[];
 }
 
+/** What validation may depend on: the member's calendar (it runs before anything is stored). */
+export type SchemaContext = Pick<CommandContext, 'today'>;
+
 /** Raw options from either input kind; the schema is the only judge of them. */
 export type RawOptions = Record<string, unknown>;
 
@@ -48,7 +51,7 @@ export interface CommandDeclaration<T = any> {
   /** Turns the words after the command name into raw options (no validation here). */
   parseText(tokens: Token[]): RawOptions;
   /** Validates and normalises raw options; may depend on the member's clock and zone. */
-  schema(ctx: CommandContext): z.ZodType<T>;
+  schema(ctx: SchemaContext): z.ZodType<T>;
   run(ctx: CommandContext, options: T): Reply;
 }
 

@@ -38,20 +38,22 @@ export function createBot(deps: BotDeps): Bot {
     if ('error' in resolved) return resolved.error;
     const { command, raw } = resolved;
     const { actor } = request;
-    const member = deps.store.ensureMember(actor, actor.displayName);
-    const isAdmin = actor.isAdmin || member.namedAdmin;
+    // Nothing is written until the request is valid: a refused command leaves no trace, not even a member row.
+    const known = deps.store.findMember(actor);
+    const isAdmin = actor.isAdmin || Boolean(known?.namedAdmin);
     if (command.adminOnly && !isAdmin) {
       return errorReply([problem('admin-only', `\`${command.name}\` is for admins of this workspace.`)]);
     }
     const now = deps.clock.now();
-    const tz = member.tz ?? actor.timeZone ?? defaultTz;
+    const tz = known?.tz ?? actor.timeZone ?? defaultTz;
+    const today = format(new TZDate(now, tz), 'yyyy-MM-dd');
+    const parsed = command.schema({ today }).safeParse(raw);
+    if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
+    const member = known && (actor.displayName === undefined || actor.displayName === known.displayName) ? known : deps.store.ensureMember(actor, actor.displayName);
     const ctx: CommandContext = {
-      actor, member, isAdmin, store: deps.store, now, tz, commands,
-      today: format(new TZDate(now, tz), 'yyyy-MM-dd'),
+      actor, member, isAdmin, store: deps.store, now, tz, today, commands,
       overrides: deps.store.getRuleOverrides(member.workspaceId),
     };
-    const parsed = command.schema(ctx).safeParse(raw);
-    if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
     const key = request.idempotencyKey;
     if (key && !deps.store.claimRequest(member.workspaceId, key, now.toISOString())) {
       return { ...reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]), duplicate: true };
@@ -73,7 +75,11 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
   if (input.kind === 'structured') {
     const command = findCommand(commands, input.command);
     if (!command) return { error: unknownCommand(commands, input.command) };
-    return { command, raw: input.options };
+    const options = input.options as unknown;
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      return { error: errorReply([problem('invalid-options', 'The options could not be read; try again or type the command.')], command.usage) };
+    }
+    return { command, raw: options as RawOptions };
   }
   const text = input.text.trim().replace(/^\/?ceu\b\s*/i, '');
   if (text === '') return { command: findCommand(commands, 'help')!, raw: {} };

@@ -63,6 +63,8 @@ export interface UndoResult {
 }
 
 export interface Store {
+  /** The member, if they have used the bot before; never writes. */
+  findMember(ref: MemberRef): Member | undefined;
   /** Finds or creates the workspace and the member; records a changed display name. */
   ensureMember(ref: MemberRef, displayName?: string): Member;
   updateMemberSettings(scope: MemberScope, patch: Partial<MemberSettings>, nowAt: string): Member;

@@ -32,7 +32,7 @@ function settingsOf(member: Member): MemberSettings {
   return { tz, nudges, quietHours, pausedUntil };
 }
 
-export type MemberRepo = Pick<Store, 'ensureMember' | 'updateMemberSettings' | 'setNamedAdmin' | 'listNamedAdmins'>;
+export type MemberRepo = Pick<Store, 'findMember' | 'ensureMember' | 'updateMemberSettings' | 'setNamedAdmin' | 'listNamedAdmins'>;
 
 export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): MemberRepo {
   const byRef = sqlite
@@ -101,6 +101,10 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
     .immediate;
 
   return {
+    findMember(ref) {
+      const row = byRef.get(pick(ref));
+      return row === undefined ? undefined : toMember(row);
+    },
     setNamedAdmin: (target, on, by, nowAt) => nameAdmin(target, on, by, nowAt),
     listNamedAdmins: (workspaceId) => namedAdmins.all({ workspaceId }).map(toMember),
     ensureMember(ref, displayName) {
@@ -111,7 +115,6 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
       rename.run({ memberId: member.memberId, displayName });
       return { ...member, displayName };
     },
-    // The port passes no instant here (yet); a caller that has its clock can pass one.
     updateMemberSettings: (scope, patch, nowAt) => patchSettings(scope, patch, nowAt),
   };
 }

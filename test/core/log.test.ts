@@ -57,18 +57,59 @@ describe('log', () => {
     expect((await statusJson()).credentials[0].earned).toBe(1.5 + 3 + 5 + 30 + 2 + 2);
   });
 
-  it('logs a CPR card by issue date and starts tracking its expiry', async () => {
+  it('logs a CPR card by issue date and offers to track its expiry without adding it unasked', async () => {
     await t.say('credential add CMA expires 2027-02-28');
     const text = await t.text('log cpr on 2024-06-20');
     expect(text).toContain('CMA: +4 points clinical');
-    expect(text).toContain('BLS: card valid through 2026-06-30');
-    const bls = (await statusJson()).credentials.find((c: any) => c.code === 'BLS');
-    expect(bls).toMatchObject({ state: 'expired', cycle: { end: '2026-06-30' } });
+    expect(text).toContain('credential add BLS certified 2024-06-20');
+    expect((await statusJson()).credentials.map((c: any) => c.code)).toEqual(['CMA']);
+  });
+
+  it('renews a tracked BLS card from the newest card logged', async () => {
+    await t.say('credential add BLS certified 2024-03-10');
+    expect(await t.text('log cpr on 2026-06-20')).toContain('BLS: card valid through 2028-06-30');
+    await t.say('undo');
+    expect((await statusJson()).credentials[0]).toMatchObject({ code: 'BLS', state: 'expired', cycle: { end: '2026-03-31' } });
+  });
+
+  it('reads a date written at the end without "on", and refuses one in the future', async () => {
+    await t.say('log 2h clinical Sepsis Nov 1');
+    await t.say('log 1h general Ethics last week');
+    expect(t.database.sqlite.prepare('SELECT title, completed_on FROM activities ORDER BY id').all()).toEqual([
+      { title: 'Sepsis', completed_on: '2026-11-01' },
+      { title: 'Ethics', completed_on: '2026-11-17' },
+    ]);
+    expect(problemCodes(await t.say('log 2h clinical tomorrow'))).toEqual(['future-date']);
+  });
+
+  it('keeps a bare month in the title, and asks for the day after "on"', async () => {
+    await t.say('log 2h clinical Coding update March');
+    expect(t.database.sqlite.prepare('SELECT title FROM activities').get()).toEqual({ title: 'Coding update March' });
+    expect(problemCodes(await t.say('log 2h clinical on November'))).toEqual(['imprecise-date']);
+  });
+
+  it('says what a CMA activity counts for and what is still needed (worked example 3)', async () => {
+    await t.say('credential add CMA expires 2027-02-28');
+    await t.say('log 40 points admin aama on 2026-01-01');
+    expect(await t.text('log 20 points admin on 2026-01-02')).toContain('now 60 of 60 points, 20 still needed');
   });
 
   it('keeps an exact decimal as printed', async () => {
     await t.say('log 1.25h general Ethics');
     expect(t.database.sqlite.prepare('SELECT amount FROM activities').get()).toEqual({ amount: '1.25' });
+  });
+
+  it('answers structured options of the wrong shape with a specific problem, never a throw', async () => {
+    for (const options of [null, [], 'log 2h']) {
+      expect(problemCodes(await t.structured('log', options as never))).toEqual(['invalid-options']);
+    }
+    expect(problemCodes(await t.structured('log', { amount: 2, unit: 5, category: 7 }))).toEqual(['invalid-unit', 'invalid-category']);
+  });
+
+  it('reads a comma as a thousands separator or a decimal comma', async () => {
+    await t.say('log 1,000min general Marathon');
+    await t.say('log 1,5h general Short');
+    expect(t.database.sqlite.prepare('SELECT amount FROM activities ORDER BY id').all()).toEqual([{ amount: '1000' }, { amount: '1.5' }]);
   });
 
   it('accepts structured options through the same schema', async () => {
@@ -81,7 +122,11 @@ describe('log', () => {
 
 describe('log refuses bad input, says what to type and changes nothing', () => {
   const cases: Array<[string, string[]]> = [
-    ['log', ['invalid-amount']],
+    ['log', ['missing-amount']],
+    ['log 3 card', ['unknown-unit']],
+    ['log cpr 2h on 2024-06-20', ['card-with-amount']],
+    ['log 2h clinical admin', ['two-categories']],
+    ['log 2h clinical from', ['missing-provider']],
     ['log 2 clinical', ['missing-unit']],
     ['log 2 hourz clinical', ['unknown-unit']],
     ['log 2xyz clinical', ['unknown-unit']],

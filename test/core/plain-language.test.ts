@@ -30,8 +30,14 @@ describe('plain language', () => {
   });
 
   it('understands a renewed CPR card', async () => {
-    expect(await t.text('I renewed my CPR card on 2026-06-20')).toBeDefined();
+    expect(await t.text('I renewed my CPR card on 2026-06-20')).toContain('Logged #1 2026-06-20 CPR/BLS card');
+    await t.say('credential add BLS certified 2024-06-20');
     expect(await t.text('I got my cpr card yesterday')).toContain('BLS: card valid through 2028-11-30');
+  });
+
+  it('reads dates in plain statements the way the log command does', async () => {
+    expect(await t.text('I did 1 hour of general ethics on Nov 2')).toContain('Logged #1 2026-11-02 1 hour general');
+    expect((await t.say('I did 2 hours of clinical training tomorrow')).problems?.[0]?.code).toBe('future-date');
   });
 
   it('asks for what it could not understand instead of guessing', async () => {

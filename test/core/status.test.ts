@@ -25,7 +25,6 @@ async function logExampleOne(): Promise<void> {
 describe('status --json', () => {
   it('follows the DESIGN.md contract exactly for worked example 1', async () => {
     await logExampleOne();
-    await t.say('credential remove BLS');
     expect(await json('status --json')).toEqual({
       member: 'alice',
       asOf: '2026-11-24',
@@ -41,7 +40,8 @@ describe('status --json', () => {
             { id: 'general', required: 10, earned: 0, remaining: 10 },
             { id: 'aama-approved', required: 30, earned: 16, remaining: 14 },
           ],
-          submitBy: '2027-02-07', daysLeft: 75,
+          // daysLeft counts to the expiry, as DESIGN.md's example does (96 days from 2026-11-24).
+          submitBy: '2027-02-07', daysLeft: 96,
         },
       ],
     });
@@ -58,6 +58,25 @@ describe('status --json', () => {
     const cma = (await json('status --json')).credentials.find((c: any) => c.code === 'CMA');
     expect(cma.remaining).toBe(24);
     expect(cma.requirements.find((r: any) => r.id === 'aama-approved').remaining).toBe(22);
+  });
+
+  it('never shows a requirement as met when a hundredth is missing', async () => {
+    await t.say('credential add CCMA expires 2027-08-31');
+    await t.say('log 1199.4min');
+    const ccma = (await json('status --json')).credentials[0];
+    expect(ccma).toMatchObject({ earned: 9.99, remaining: 0.01, state: 'in-progress' });
+  });
+
+  it('counts CE done in the CMA grace period toward the renewal it is due for', async () => {
+    const late = makeBot('2027-03-10T12:00:00Z');
+    try {
+      await late.say('credential add CMA expires 2027-02-28');
+      await late.say('log 10 points general aama yesterday');
+      const reply = (await late.say('status --json')).blocks[0] as any;
+      expect(reply.value.credentials[0]).toMatchObject({ state: 'grace', earned: 10, remaining: 50, submitBy: '2027-05-29' });
+    } finally {
+      late.close();
+    }
   });
 
   it('answers with an empty list when the member holds nothing', async () => {

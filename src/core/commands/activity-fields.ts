@@ -3,10 +3,11 @@
  * category word and a date in words. Every refusal carries a stable code and says what to type.
  */
 import { z } from 'zod';
-import type { CommandContext } from '../command.js';
+import type { SchemaContext } from '../command.js';
 import type { Unit } from '../rules/types.js';
 import { CATEGORY_WORDS_HELP, UNIT_WORDS_HELP, toCategory, toUnit } from '../text/aliases.js';
 import { resolveDate } from '../text/resolve-date.js';
+import { normalizeDecimal } from '../text/read-amount.js';
 import { problem, type Problem } from '../reply.js';
 
 /** The most one entry may claim, in hours: more is almost surely a typo (an issue's rule). */
@@ -25,7 +26,7 @@ function issue(ctx: z.RefinementCtx, code: string, message: string): typeof z.NE
 export const amountField = z
   .union([z.string(), z.number()], { error: 'Say how much, e.g. `2h`, `90min` or `3 ceu`.' })
   .transform((value, ctx) => {
-    const text = String(value).trim().replace(',', '.');
+    const text = normalizeDecimal(String(value).trim());
     if (!/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(text)) {
       return issue(ctx, 'invalid-amount', `“${value}” is not an amount. Start with a number, e.g. \`2h\` or \`1.5 ceu\`.`);
     }
@@ -36,26 +37,27 @@ export const amountField = z
 
 export const unitField = z
   .string({ error: `Say what unit the amount is in: ${UNIT_WORDS_HELP}, e.g. \`2h\` or \`3 ceu\`.` })
-  .transform((word, ctx) => {
-    if (word === 'card') return 'card' as Unit;
-    return toUnit(word) ?? issue(ctx, 'unknown-unit', `“${word}” is not a unit I know. Use ${UNIT_WORDS_HELP}.`);
-  });
+  .transform((word, ctx) => toUnit(word) ?? issue(ctx, 'unknown-unit', `“${word}” is not a unit I know. Use ${UNIT_WORDS_HELP}.`));
 
-export const categoryField = z.string().transform((word, ctx) => {
+export const categoryField = z.string({ error: `The category is a word: ${CATEGORY_WORDS_HELP}.` }).transform((word, ctx) => {
   return toCategory(word) ?? issue(ctx, 'unknown-category', `“${word}” is not a category. Use ${CATEGORY_WORDS_HELP}.`);
 });
 
-export const titleField = z.string().trim().max(200, { error: 'Keep the title under 200 characters.' });
-export const providerField = z.string().trim().max(100, { error: 'Keep the provider under 100 characters.' });
+export const titleField = z.string({ error: 'The title is text, e.g. "Phlebotomy basics".' }).trim().max(200, { error: 'Keep the title under 200 characters.' });
+export const providerField = z
+  .string({ error: 'The provider is text, e.g. Relias.' })
+  .trim()
+  .max(100, { error: 'Keep the provider under 100 characters.' })
+  .refine((v) => v.length > 0, { message: 'Say who gave it after `from`, e.g. `from Relias`.', params: { code: 'missing-provider' } });
 
-export function dateField(ctx: CommandContext, direction: 'past' | 'future' | 'any', field = 'date') {
-  return z.string().transform((text, zctx) => {
-    const result = resolveDate(text, { today: ctx.today, direction, field });
+export function dateField(ctx: SchemaContext, direction: 'past' | 'future' | 'any', field = 'date', monthOnly: 'end' | 'start' | 'refuse' = 'refuse') {
+  return z.string({ error: `The ${field} is a date such as 2026-11-01 or "yesterday".` }).transform((text, zctx) => {
+    const result = resolveDate(text, { today: ctx.today, direction, field, monthOnly });
     return result.ok ? result.on : issue(zctx, result.problem.code, result.problem.message);
   });
 }
 
-export const booleanField = z.union([z.boolean(), z.string()]).transform((value, ctx) => {
+export const booleanField = z.union([z.boolean(), z.string()], { error: 'Say yes or no.' }).transform((value, ctx) => {
   if (typeof value === 'boolean') return value;
   const word = value.toLowerCase();
   if (['yes', 'y', 'true', 'on', 'aama'].includes(word)) return true;

@@ -1,6 +1,6 @@
 import { addYears, format, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
+import { defineCommand, type CommandContext, type RawOptions, type SchemaContext } from '../command.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { expiryFromCertified } from '../rules/index.js';
 import { CREDENTIAL_CODES, type CredentialCode } from '../rules/types.js';
@@ -20,12 +20,12 @@ const codeField = z.string().transform((word, ctx) => {
   return code ?? (z.NEVER as CredentialCode);
 });
 
-function credentialSchema(ctx: CommandContext) {
+function credentialSchema(ctx: SchemaContext) {
   return z
     .object({
       action: z.enum(ACTIONS, { error: 'Say add, list or remove, e.g. `credential add CMA expires 2027-02-28`.' }),
       code: codeField.optional(),
-      expires: dateField(ctx, 'any', 'expires').optional(),
+      expires: dateField(ctx, 'any', 'expires', 'end').optional(),
       certified: dateField(ctx, 'past', 'certified').optional(),
       unexpected: z.string().optional(),
     })

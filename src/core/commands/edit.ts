@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from '../command.js';
+import { defineCommand, type CommandContext, type SchemaContext } from '../command.js';
 import type { ActivityPatch } from '../ports.js';
 import { errorReply, reply, type Block } from '../reply.js';
 import { readAmount } from '../text/read-amount.js';
@@ -14,7 +14,7 @@ const USAGE = 'edit <id> <amount|unit|category|title|provider|date|aama> <value>
 const FIELDS = ['amount', 'unit', 'category', 'title', 'provider', 'date', 'aama'] as const;
 const FIELD_ALIASES: Record<string, (typeof FIELDS)[number]> = { on: 'date', from: 'provider', approved: 'aama' };
 
-function editSchema(ctx: CommandContext) {
+function editSchema(ctx: SchemaContext) {
   const valueFields = {
     amount: amountField, unit: unitField, category: categoryField, title: titleField,
     provider: providerField, date: dateField(ctx, 'past'), aama: booleanField,
@@ -74,7 +74,9 @@ export const editCommand = defineCommand({
     if (isProblem(found)) return errorReply([found], USAGE);
     const merged = { ...found, ...patch };
     const problems = amountProblems(merged.amount, merged.unit);
-    if (merged.unit === 'card' && patch.unit === undefined && patch.amount !== undefined) problems.push({ code: 'card-amount', message: 'A CPR card is logged as one card; change its date instead.' });
+    if (found.unit === 'card' && (patch.unit !== undefined || patch.amount !== undefined)) {
+      problems.push({ code: 'card-amount', message: 'A CPR card is one card with an issue date: change its date, or delete it and log the course instead.', field: 'amount' });
+    }
     if (problems.length > 0) return errorReply(problems, USAGE);
     const edited = ctx.store.editActivity(ctx.member, id, patch, ctx.now.toISOString());
     const { evaluations } = loadStanding(ctx);

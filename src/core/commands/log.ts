@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from '../command.js';
+import { defineCommand, type CommandContext, type SchemaContext } from '../command.js';
 import type { NewActivity, StoredActivity } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
-import { expiryFromCertified } from '../rules/index.js';
 import { UNITS, type Evaluation } from '../rules/types.js';
 import { describeActivity, formatNumber, quantity } from '../views/describe.js';
 import { describeOutcome } from '../views/describe-outcome.js';
@@ -15,31 +14,45 @@ import { UNIT_WORDS_HELP, CATEGORY_WORDS_HELP } from '../text/aliases.js';
 
 const USAGE = 'log <amount><unit> [category] ["title"] [on <date>] [from <provider>] [aama]';
 
-function logSchema(ctx: CommandContext) {
+function logSchema(ctx: SchemaContext) {
   return z
     .object({
-      amount: amountField,
+      amount: amountField.optional(),
       unit: unitField.optional(),
+      cpr: booleanField.optional(),
       category: categoryField.optional(),
       title: titleField.optional(),
       provider: providerField.optional(),
       date: dateField(ctx, 'past').optional(),
       aama: booleanField.optional(),
+      secondCategory: z
+        .string()
+        .optional()
+        .refine((v) => v === undefined, { message: 'Give one category; quote a title that contains a category word, e.g. `log 2h admin "Clinical coding"`.', params: { code: 'two-categories' } }),
     })
     .superRefine(
       (value, zctx) => {
-        if (value.unit === undefined) {
-          zctx.addIssue({ code: 'custom', message: `Say what unit ${value.amount} is in: ${UNIT_WORDS_HELP}, e.g. \`${value.amount}h\`.`, params: { code: 'missing-unit' }, path: ['unit'] });
+        const fail = (code: string, message: string, field: string) => zctx.addIssue({ code: 'custom', message, params: { code }, path: [field] });
+        if (value.cpr) {
+          if (value.amount !== undefined || value.unit !== undefined) fail('card-with-amount', 'A CPR/BLS card is logged by its issue date alone: `log cpr on 2024-06-20`.', 'amount');
+        } else if (value.amount === undefined) {
+          fail('missing-amount', 'Say how much, as printed on the certificate, e.g. `log 2h clinical ...` or `log 3 ceu general ...`.', 'amount');
+        } else if (value.unit === undefined) {
+          fail('missing-unit', `Say what unit ${value.amount} is in: ${UNIT_WORDS_HELP}, e.g. \`${value.amount}h\`.`, 'unit');
         } else checkAmount(value.amount, value.unit, zctx);
       },
       // Run even when another field failed, so every problem is reported at once.
       { when: ({ value }) => isCheckable(value) },
-    );
+    )
+    .transform(({ cpr, amount, unit, secondCategory: _, ...rest }) => ({ ...rest, amount: cpr ? '1' : amount!, unit: cpr ? ('card' as const) : unit! }));
 }
 
+/** The amount and unit parsed (or absent): only then can they be checked against each other. */
 function isCheckable(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
   const { amount, unit } = value as { amount?: unknown; unit?: unknown };
-  return typeof amount === 'string' && /^\d*\.?\d+$/.test(amount) && (unit === undefined || (UNITS as readonly unknown[]).includes(unit));
+  const amountOk = amount === undefined || (typeof amount === 'string' && /^\d*\.?\d+$/.test(amount));
+  return amountOk && (unit === undefined || (UNITS as readonly unknown[]).includes(unit));
 }
 
 export const logCommand = defineCommand({
@@ -56,8 +69,9 @@ export const logCommand = defineCommand({
     'log cpr on 2024-06-20',
   ],
   options: [
-    { name: 'amount', type: 'number', description: 'How much, as printed on the certificate', required: true, min: 0.01, max: 6000 },
-    { name: 'unit', type: 'string', description: `Unit as printed: ${UNIT_WORDS_HELP}`, required: true, choices: ['hours', 'minutes', 'ceu', 'iacet', 'college-credits', 'nha-credits', 'points', 'card'] },
+    { name: 'amount', type: 'number', description: 'How much, as printed on the certificate', min: 0.01, max: 6000 },
+    { name: 'unit', type: 'string', description: `Unit as printed: ${UNIT_WORDS_HELP}`, choices: ['hours', 'minutes', 'ceu', 'iacet', 'college-credits', 'nha-credits', 'points'] },
+    { name: 'cpr', type: 'boolean', description: 'A CPR/BLS card, logged by its issue date (no amount)' },
     { name: 'category', type: 'string', description: `CMA category: ${CATEGORY_WORDS_HELP}`, choices: ['administrative', 'clinical', 'general'] },
     { name: 'title', type: 'string', description: 'Course title' },
     { name: 'date', type: 'date', description: 'Completion date (default today): 2026-11-01, yesterday, Nov 1' },
@@ -84,7 +98,9 @@ export const logCommand = defineCommand({
       ...(options.provider ? { provider: options.provider } : {}),
     };
     const logged = ctx.store.addActivity(ctx.member, activity, ctx.now.toISOString());
-    const trackedCard = logged.unit === 'card' ? trackCard(ctx, credentials.some((c) => c.code === 'BLS'), logged) : [];
+    const trackedCard: Block[] = logged.unit === 'card' && !credentials.some((c) => c.code === 'BLS')
+      ? [{ kind: 'paragraph', text: `To be reminded before this card expires, track it too: \`credential add BLS certified ${logged.completedOn}\`.` }]
+      : [];
     const { evaluations } = loadStanding(ctx);
     const blocks: Block[] = [{ kind: 'paragraph', text: `Logged ${describeActivity(logged)}.` }, ...trackedCard];
     blocks.push(...countedBlocks(logged, evaluations));
@@ -99,21 +115,14 @@ export const logCommand = defineCommand({
   },
 });
 
-/** A CPR card logged by someone without a BLS credential starts tracking its expiry. */
-function trackCard(ctx: CommandContext, holdsBls: boolean, card: StoredActivity): Block[] {
-  if (holdsBls) return [];
-  const expiresOn = expiryFromCertified('BLS', card.completedOn);
-  ctx.store.putCredential(ctx.member, { code: 'BLS', expiresOn, certifiedOn: card.completedOn }, ctx.now.toISOString());
-  return [{ kind: 'paragraph', text: 'Now tracking your BLS/CPR card: I will remind you before it expires.' }];
-}
-
 function countedBlocks(logged: StoredActivity, evaluations: Evaluation[]): Block[] {
   if (evaluations.length === 0) {
     return [{ kind: 'paragraph', text: 'You hold no credentials yet, so it counts toward nothing for now. Add one, e.g. `credential add CMA expires 2027-02-28`, and it will count.' }];
   }
   const items = evaluations.flatMap((e) => {
     if (e.code === 'BLS') return logged.unit === 'card' ? [`BLS: card valid through ${e.cycle.end}`] : [];
-    const total = e.required > 0 ? `; now ${formatNumber(e.earned)} of ${quantity(e.required, e.unit)}` : '';
+    const left = e.remaining > 0 ? `, ${formatNumber(e.remaining)} still needed` : ', all met';
+    const total = e.required > 0 ? `; now ${formatNumber(e.earned)} of ${quantity(e.required, e.unit)}${left}` : '';
     return [`${describeOutcome(e, logged.id) ?? `${e.code}: not counted`}${total}`];
   });
   return items.length > 0 ? [{ kind: 'list', items }] : [];

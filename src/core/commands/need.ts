@@ -20,18 +20,19 @@ export const needCommand = defineCommand({
 function needBlocks(e: Evaluation): Block[] {
   const heading: Block = { kind: 'heading', text: `${e.code} (${e.body})` };
   if (e.code === 'BLS') {
-    return [heading, { kind: 'paragraph', text: `Card valid through ${e.cycle.end} (${daysPhrase(e.daysLeft)}). Renew before then and log it: \`log cpr on <date>\`.` }];
+    const when = e.daysLeft < 0 ? `Your card expired on ${e.cycle.end}. Take a renewal course` : `Card valid through ${e.cycle.end} (${daysPhrase(e.daysLeft)}). Renew before then`;
+    return [heading, { kind: 'paragraph', text: `${when} and log the new card: \`log cpr on <date>\`.` }];
   }
   if (e.state === 'exam-required' || e.state === 'expired') {
     return [heading, { kind: 'paragraph', text: `${STATE_LABELS[e.state]} since ${e.cycle.end}: CE alone no longer renews it.` }, ...notes(e)];
   }
   if (e.remaining === 0) {
-    return [heading, { kind: 'paragraph', text: `Nothing more needed: submit your renewal by ${e.submitBy} (${daysPhrase(e.daysLeft)}).` }, ...notes(e)];
+    return [heading, { kind: 'paragraph', text: `Nothing more needed: submit your renewal by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}).` }, ...notes(e)];
   }
   const pace = e.pacePerMonth > 0 ? `; about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` : '';
   return [
     heading,
-    { kind: 'paragraph', text: `${quantity(e.remaining, e.unit)} more by ${e.submitBy} (${daysPhrase(e.daysLeft)}${pace}):` },
+    { kind: 'paragraph', text: `${quantity(e.remaining, e.unit)} more by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}${pace}):` },
     { kind: 'list', items: gapPhrases(e) },
     ...notes(e),
   ];

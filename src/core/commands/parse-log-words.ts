@@ -5,10 +5,10 @@
 import type { RawOptions } from '../command.js';
 import { CARD_WORDS, toCategory, toUnit } from '../text/aliases.js';
 import { readAmount } from '../text/read-amount.js';
+import { isDatePhrase } from '../text/resolve-date.js';
 import { joinTokens, type Token } from '../text/tokenize.js';
 
 const KEYWORDS = new Set(['on', 'from', 'aama', 'aama-approved']);
-const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i;
 
 export function parseLogWords(tokens: Token[]): RawOptions {
   const raw: RawOptions = {};
@@ -23,8 +23,10 @@ export function parseLogWords(tokens: Token[]): RawOptions {
       raw[word === 'on' ? 'date' : 'provider'] = joinTokens(phrase);
     } else if (word === 'aama' || word === 'aama-approved') {
       raw.aama = true;
-    } else if (word && raw.category === undefined && toCategory(word)) {
+    } else if (word && toCategory(word) && raw.category === undefined) {
       raw.category = word;
+    } else if (word && toCategory(word)) {
+      raw.secondCategory = word;
     } else {
       free.push(token);
     }
@@ -44,7 +46,13 @@ function readAmountAndUnit(rest: Token[], raw: RawOptions): void {
   if (CARD_WORDS.has(first.text.toLowerCase())) {
     rest.shift();
     if (rest[0] && /^cards?$/i.test(rest[0].text)) rest.shift();
-    Object.assign(raw, { amount: '1', unit: 'card' });
+    raw.cpr = true;
+    // "log cpr 2h ..." gives an amount a card does not have: keep it so the schema can say so.
+    const amount = rest[0] && !rest[0].quoted ? readAmount(rest[0].text) : undefined;
+    if (amount) {
+      raw.amount = amount.amount;
+      rest.shift();
+    }
     return;
   }
   const words = readAmount(first.text);
@@ -78,15 +86,13 @@ function takeUntilKeyword(rest: Token[]): Token[] {
   return taken;
 }
 
-/** A date at the end without `on`: "yesterday", "2026-11-01", "last friday", "3 days ago". */
+/** A date at the end without `on`: "yesterday", "2026-11-01", "Nov 1", "last friday", "3 days ago". */
 function takeTrailingDate(free: Token[]): string | undefined {
-  const words = free.map((t) => (t.quoted ? '\u0000' : t.text.toLowerCase()));
-  const n = words.length;
-  const last = words[n - 1] ?? '';
-  if (/^(today|yesterday)$/.test(last) || /^\d{4}-\d{1,2}-\d{1,2}$/.test(last)) return joinTokens(free.splice(n - 1));
-  if (n >= 2 && words[n - 2] === 'last' && WEEKDAY.test(last)) return joinTokens(free.splice(n - 2));
-  if (n >= 3 && last === 'ago' && /^\d+$/.test(words[n - 3]!) && /^(days?|weeks?|months?)$/.test(words[n - 2]!)) {
-    return joinTokens(free.splice(n - 3));
+  for (let size = Math.min(4, free.length); size >= 1; size--) {
+    const tail = free.slice(free.length - size);
+    if (tail.some((t) => t.quoted)) continue;
+    const phrase = joinTokens(tail);
+    if (isDatePhrase(phrase)) return joinTokens(free.splice(free.length - size));
   }
   return undefined;
 }

@@ -21,7 +21,7 @@ export const pauseCommand = defineCommand({
         .string({ error: 'Say until when, e.g. `pause until 2027-01-15`, or `pause off`.' })
         .transform((text, zctx) => {
           if (text === 'off') return 'off';
-          const result = resolveDate(text, { today: ctx.today, direction: 'future', field: 'until' });
+          const result = resolveDate(text, { today: ctx.today, direction: 'future', field: 'until', monthOnly: 'start' });
           if (result.ok) return result.on;
           zctx.addIssue({ code: 'custom', message: result.problem.message, params: { code: result.problem.code } });
           return z.NEVER;

@@ -31,10 +31,16 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   const { pack, window, asOf } = ctx;
   if (activity.completedOn > asOf) return excluded(activity, 'future', `Dated ${activity.completedOn}, after ${asOf}: it counts once that day has passed.`);
   if (pack.unit === 'card') return excluded(activity, 'no-ce-required', `A ${pack.name} has no CE requirement; nothing is counted toward it.`);
-  if (activity.completedOn < window.earnFrom || activity.completedOn > window.end) {
-    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
+  const countsUntil = ctx.graceEndsOn ?? window.end;
+  if (activity.completedOn < window.earnFrom || activity.completedOn > countsUntil) {
+    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${countsUntil}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
   }
   const details: string[] = [];
+  if (activity.completedOn > window.end) {
+    // The CE route stays open through the grace period, so CE done in it is what closes the gap;
+    // no source says in so many words that it counts, hence "unverified".
+    details.push(`completed in the grace period after ${window.end}; that it counts is unverified`);
+  }
   if (activity.completedOn < window.start) {
     details.push(`completed before this recertification year, but ${pack.body} accepts outside CE from ${window.earnFrom} (CE-0309)`);
   }

@@ -7,6 +7,8 @@ import { calendarDaysBetween, shiftCalendarDate } from './calendar-date.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { div, isZero, mul, rational, toNumber, ZERO, type Rational } from './rational.js';
 import type { CredentialState } from './types.js';
+import type { SettingReader } from './create-setting-reader.js';
+import type { RulePack } from './rule-pack-schema.js';
 
 export interface Timeline {
   state: CredentialState;
@@ -15,21 +17,26 @@ export interface Timeline {
   graceEndsOn: string | null;
   processingDays: number;
   submitBy: string;
+  /** Calendar days to the deadline (DESIGN.md's `daysLeft`: 2026-11-24 → expiry 2027-02-28 = 96). */
   daysLeft: number;
+  submitByDaysLeft: number;
   pacePerMonth: Rational;
 }
 
 // The average Gregorian month, 365.25 / 12 days, used to turn days left into months left.
 const DAYS_PER_MONTH = rational(3044, 100);
 
-export function describeTimeline(ctx: EvaluationContext, remaining: Rational, usesNonApproved: boolean): Timeline {
-  const { pack, window, asOf, read } = ctx;
-  const end = window.end;
+/** The last day of the grace period after `end`, or null when the pack has none. */
+export function graceEndOf(pack: RulePack, end: string, read: SettingReader): string | null {
   const grace = pack.afterExpiry.grace;
-  const graceLength = grace ? Math.round(toNumber(read.number(grace.length))) : 0;
-  const graceEndsOn = grace
-    ? shiftCalendarDate(end, (d) => (grace.unit === 'days' ? addDays(d, graceLength) : addYears(d, graceLength)))
-    : null;
+  if (!grace) return null;
+  const length = Math.round(toNumber(read.number(grace.length)));
+  return shiftCalendarDate(end, (d) => (grace.unit === 'days' ? addDays(d, length) : addYears(d, length)));
+}
+
+export function describeTimeline(ctx: EvaluationContext, remaining: Rational, usesNonApproved: boolean): Timeline {
+  const { pack, window, asOf, read, graceEndsOn } = ctx;
+  const end = window.end;
 
   let state: CredentialState;
   if (asOf <= end) state = pack.unit === 'card' || isZero(remaining) ? 'complete' : 'in-progress';
@@ -39,7 +46,8 @@ export function describeTimeline(ctx: EvaluationContext, remaining: Rational, us
   const processing = pack.processingDays;
   const processingDays = processing ? Math.ceil(toNumber(read.number(usesNonApproved ? processing.nonApproved : processing.approvedOnly))) : 0;
   const submitBy = shiftCalendarDate(deadline, (d) => addDays(d, -processingDays));
-  const daysLeft = calendarDaysBetween(asOf, submitBy);
-  const pacePerMonth = isZero(remaining) || daysLeft <= 0 ? ZERO : div(mul(remaining, DAYS_PER_MONTH), rational(daysLeft));
-  return { state, deadline, graceEndsOn, processingDays, submitBy, daysLeft, pacePerMonth };
+  const daysLeft = calendarDaysBetween(asOf, deadline);
+  const submitByDaysLeft = calendarDaysBetween(asOf, submitBy);
+  const pacePerMonth = isZero(remaining) || submitByDaysLeft <= 0 ? ZERO : div(mul(remaining, DAYS_PER_MONTH), rational(submitByDaysLeft));
+  return { state, deadline, graceEndsOn, processingDays, submitBy, daysLeft, submitByDaysLeft, pacePerMonth };
 }

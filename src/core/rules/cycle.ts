@@ -22,7 +22,7 @@ export interface CycleWindow {
  * CMA: last day of the month 60 months on (Feb 2022 → 2027-02-28, aama-policies);
  * AMT/NCCT/NHA: the day before the 3/1/2-year anniversary (2023-05-01 → 2026-04-30);
  * BLS: last day of the month 24 months after issue (2024-03-10 → 2026-03-31, aha-card).
- * A Feb 29 start has its anniversary on Feb 28 (date-fns clamps), so the cycle ends Feb 27.
+ * A Feb 29 start has its anniversary on Mar 1 in a common year, so that cycle ends Feb 28.
  */
 export function expiryFromCertified(code: CredentialCode, certifiedOn: string): string {
   const { cycle } = getRulePack(code);
@@ -32,7 +32,11 @@ export function expiryFromCertified(code: CredentialCode, certifiedOn: string): 
     case 'card-months':
       return shiftCalendarDate(certifiedOn, (d) => endOfMonth(addMonths(d, length)));
     case 'anniversary-years':
-      return shiftCalendarDate(certifiedOn, (d) => addDays(addYears(d, length), -1));
+      return shiftCalendarDate(certifiedOn, (d) => {
+        const clamped = addYears(d, length); // date-fns moves Feb 29 to Feb 28 in a common year
+        const anniversary = clamped.getDate() === d.getDate() ? clamped : addDays(clamped, 1);
+        return addDays(anniversary, -1);
+      });
   }
 }
 
@@ -48,8 +52,9 @@ function cycleStart(kind: RulePack['cycle']['kind'], length: number, expiresOn: 
       // The card was issued some day in the month 24 months before it lapses; count from its first day.
       return shiftCalendarDate(expiresOn, (d) => startOfMonth(subMonths(d, length)));
     case 'anniversary-years':
-      // The day after expiry is the next anniversary; the cycle began `length` years before it.
-      return shiftCalendarDate(expiresOn, (d) => subYears(addDays(d, 1), length));
+      // The cycle began the day after the same date `length` years earlier (2026-04-30 → 2023-05-01;
+      // 2027-02-28 → 2024-02-29, a leap-day certification).
+      return shiftCalendarDate(expiresOn, (d) => addDays(subYears(d, length), 1));
   }
 }
 

@@ -6,14 +6,14 @@ import { allocateNonApproved, type AllocationItem } from './allocate-non-approve
 import { buildNotes } from './build-notes.js';
 import { classifyActivity, type Candidate } from './classify-activity.js';
 import { createSettingReader } from './create-setting-reader.js';
-import { describeTimeline } from './credential-timeline.js';
+import { describeTimeline, graceEndOf } from './credential-timeline.js';
 import { cycleWindow } from './cycle.js';
 import { describeOutcome } from './describe-outcome.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { limitCprCards } from './limit-cpr-cards.js';
 import { measureRequirements, type CountedCandidate } from './measure-requirements.js';
 import { parseCalendarDate } from './calendar-date.js';
-import { gap, isZero, sum, toNumber, ZERO, type Rational } from './rational.js';
+import { gap, isZero, sum, toNumber, toNumberDown, toNumberUp, ZERO, type Rational } from './rational.js';
 import { credentialName, getRulePack } from './rule-packs.js';
 import type { ActivityInput, ActivityOutcome, Category, CredentialInput, Evaluation, RuleOverrides } from './types.js';
 
@@ -32,7 +32,9 @@ export function evaluate(
 ): Evaluation {
   parseCalendarDate(asOf);
   const pack = getRulePack(credential.code);
-  const ctx: EvaluationContext = { pack, window: cycleWindow(credential), asOf, read: createSettingReader(overrides) };
+  const window = cycleWindow(credential);
+  const read = createSettingReader(overrides);
+  const ctx: EvaluationContext = { pack, window, asOf, read, graceEndsOn: graceEndOf(pack, window.end, read) };
 
   const outcomes = new Map<number, ActivityOutcome>();
   const candidates: Candidate[] = [];
@@ -59,18 +61,19 @@ export function evaluate(
     cycle: { start: ctx.window.start, end: ctx.window.end },
     state: timeline.state,
     required: toNumber(measured.required),
-    earned: toNumber(measured.earned),
-    remaining: toNumber(measured.remaining),
+    earned: toNumberDown(measured.earned),
+    remaining: toNumberUp(measured.remaining),
     requirements: measured.requirements.map((r) => ({
       id: r.id,
       required: toNumber(r.required),
-      earned: toNumber(r.earned),
-      remaining: toNumber(r.remaining),
+      earned: toNumberDown(r.earned),
+      remaining: toNumberUp(r.remaining),
       ...(r.unverified ? { unverified: true } : {}),
     })),
     submitBy: timeline.submitBy,
     daysLeft: timeline.daysLeft,
-    pacePerMonth: toNumber(timeline.pacePerMonth),
+    submitByDaysLeft: timeline.submitByDaysLeft,
+    pacePerMonth: toNumberUp(timeline.pacePerMonth),
     activities: explain ? activities.map((_, index) => outcomes.get(index) as ActivityOutcome) : [],
     notes: buildNotes(ctx, timeline),
   };

@@ -9,6 +9,8 @@ export interface EvaluationContext {
   window: CycleWindow;
   asOf: string;
   read: SettingReader;
+  /** The grace period's last day, when the pack has one; CE completed in it still counts. */
+  graceEndsOn: string | null;
 }
 
 /** "1 point", "1.5 credits", "14 hours": an exact amount shown in the pack's unit. */

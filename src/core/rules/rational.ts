@@ -80,6 +80,24 @@ export const sum = (values: readonly Rational[]): Rational => values.reduce(add,
 /** a − b, but never below zero: a gap still to close. */
 export const gap = (required: Rational, earned: Rational): Rational => max(ZERO, sub(required, earned));
 
+/**
+ * Rounded down / up to 2 decimals: what was earned is never shown as more than it is, and what
+ * is still needed never as less (9.995 of 10 credits shows 9.99 earned and 0.01 to go, not 10 and 0.01).
+ */
+export function toNumberDown(a: Rational): number {
+  return Number(floorDiv(a.n * 100n, a.d)) / 100;
+}
+
+export function toNumberUp(a: Rational): number {
+  const hundredths = -floorDiv(-a.n * 100n, a.d);
+  return Number(hundredths) / 100;
+}
+
+function floorDiv(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return n % d !== 0n && n < 0n !== d < 0n ? q - 1n : q;
+}
+
 /** Rounded half away from zero to 2 decimals, for display and JSON only; never compute with it. */
 export function toNumber(a: Rational): number {
   const negative = a.n < 0n;

@@ -74,7 +74,10 @@ export interface Evaluation {
   remaining: number;
   requirements: RequirementResult[];
   submitBy: string;
+  /** Calendar days from asOf to the deadline: the expiry, or the end of the grace period in it. */
   daysLeft: number;
+  /** Calendar days from asOf to submitBy (earlier than the deadline when processing takes time). */
+  submitByDaysLeft: number;
   /** Credit per month needed to finish by submitBy; 0 when nothing remains or the date passed. */
   pacePerMonth: number;
   /** One outcome per input activity, in input order; empty when evaluated with `explain: false`. */

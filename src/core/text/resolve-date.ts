@@ -3,7 +3,7 @@
  * last friday, 3 days ago). Returns a calendar date in the member's time zone or a problem.
  */
 import * as chrono from 'chrono-node';
-import { addDays, addYears, format, isValid, parseISO } from 'date-fns';
+import { addDays, addYears, endOfMonth, format, isValid, parseISO } from 'date-fns';
 import { problem, type Problem } from '../reply.js';
 
 export type DateResult = { ok: true; on: string } | { ok: false; problem: Problem };
@@ -14,6 +14,11 @@ export interface DateOptions {
   /** 'past' refuses the future (an activity); 'future' reads "Jan 15" forward (a pause, an expiry). */
   direction: 'past' | 'future' | 'any';
   field: string;
+  /**
+   * A month without a day ("Feb 2027", "03/2027", as expiry dates are printed on cards): its last
+   * day for an expiry, its first for a pause, refused where the day matters (an activity).
+   */
+  monthOnly?: 'end' | 'start' | 'refuse';
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -25,11 +30,15 @@ export function resolveDate(text: string, options: DateOptions): DateResult {
   if (on === 'impossible') {
     return fail('impossible-date', `“${trimmed}” is not a real date. Type a date like 2026-11-01.`);
   }
+  if (on === 'month-only') {
+    return fail('imprecise-date', `“${trimmed}” names a month; say which day, e.g. 2026-11-01 or "Nov 1".`);
+  }
   if (on === undefined) {
     return fail('unreadable-date', `I could not read “${trimmed}” as a date. Type 2026-11-01, "yesterday" or "Nov 1".`);
   }
   if (options.direction === 'past' && on > options.today) {
-    return fail('future-date', `${on} is in the future; log an activity on or after the day you complete it.`);
+    const advice = options.field === 'date' ? 'log an activity on or after the day you complete it' : 'use a date on or before today';
+    return fail('future-date', `${on} is in the future; ${advice}.`);
   }
   if (on < EARLIEST_ON) return fail('date-too-old', `${on} is too long ago; check the year.`);
   return { ok: true, on };
@@ -46,7 +55,7 @@ function readIso(text: string): string | 'impossible' {
   return isValid(date) && format(date, 'yyyy-MM-dd') === iso ? iso : 'impossible';
 }
 
-function readWords(text: string, options: DateOptions): string | undefined {
+function readWords(text: string, options: DateOptions): string | 'month-only' | undefined {
   // chrono works in the process's local zone; a local noon of the member's "today" makes the
   // calendar arithmetic independent of both zones.
   const [y, m, d] = options.today.split('-').map(Number) as [number, number, number];
@@ -55,10 +64,32 @@ function readWords(text: string, options: DateOptions): string | undefined {
   const result = results[0];
   if (!result || result.text.length < text.replace(/^on\s+/i, '').length - 1) return undefined;
   const start = result.start;
+  const hasDay = start.isCertain('day') || start.isCertain('weekday');
+  if (!hasDay && !start.isCertain('month')) return undefined; // "noon", "10am": a time, not a date
   let date = new Date(start.get('year')!, start.get('month')! - 1, start.get('day')!, 12);
+  if (!hasDay) {
+    const monthOnly = options.monthOnly ?? 'refuse';
+    if (monthOnly === 'refuse') return 'month-only';
+    if (monthOnly === 'end') date = endOfMonth(date);
+  }
   if (options.direction === 'past' && date > reference && !start.isCertain('year')) {
     // "friday" or "Dec 3" said about something already done means the last one, not the next.
     date = start.isCertain('month') ? addYears(date, -1) : addDays(date, -7);
   }
   return format(date, 'yyyy-MM-dd');
+}
+
+/**
+ * Whether a phrase is, all of it, a date with a day ("Nov 1", "tomorrow", "last week"): how `log`
+ * spots a date written at the end without `on`. A bare month stays part of the title.
+ */
+export function isDatePhrase(phrase: string): boolean {
+  if (ISO_DATE.test(phrase)) return true;
+  const result = chrono.parse(phrase)[0];
+  return Boolean(result && result.index === 0 && result.text.length === phrase.length && (result.start.isCertain('day') || result.start.isCertain('weekday')));
+}
+
+/** The first date with a day inside a sentence, as written ("yesterday", "on Nov 1", "last friday"). */
+export function findDatePhrase(sentence: string): string | undefined {
+  return chrono.parse(sentence).find((r) => r.start.isCertain('day') || r.start.isCertain('weekday'))?.text;
 }

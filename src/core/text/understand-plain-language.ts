@@ -2,6 +2,8 @@
  * Plain questions and statements, rewritten as the command they mean, so that they go through
  * the same grammar and schema as typed commands. Returns undefined when nothing matches.
  */
+import { findDatePhrase } from './resolve-date.js';
+
 const STATUS = /\b(how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress))\b/;
 const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)( more)?( \w+)? (do i )?(still )?(need|left)|what am i missing|still need)\b/;
 const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log))\b/;
@@ -10,7 +12,6 @@ const HELP = /^(hi|hello|hey|help|what can you do|how does this work)\b/;
 const DID = /\b(i (did|do|completed|finished|attended|took|earned|got|watched|spent|renewed)|i've (done|completed|finished|taken|earned))\b/i;
 const AMOUNT = /(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|ceus?|iacet(?: ceus?)?|points?|pts|nha[ -]credits?|college[ -]credits?)\b/i;
 const CATEGORY = /\b(administrative|admin|clinical|clin|general)\b/i;
-const DATE = /\b(today|yesterday|last (mon|tues|wednes|thurs|fri|satur|sun)day|\d+ (days?|weeks?) ago|on \d{4}-\d{1,2}-\d{1,2}|on [a-z]{3,9} \d{1,2}(st|nd|rd|th)?|\d{4}-\d{1,2}-\d{1,2})\b/i;
 const CARD = /\b(cpr|bls)( card)?\b/i;
 const FILLER = /\b(i|i've|did|do|completed|finished|attended|took|earned|got|watched|spent|done|taken|renewed|of|a|an|the|my|some|hours?|ce|ceus?|training|course|class|continuing|education|credit|credits|today|approved|aama)\b/gi;
 const PROVIDER = /\b(?:from|with|by) ([\w'&-]+(?: [\w'&-]+)?)\s*$/i;
@@ -28,7 +29,7 @@ export function understandPlainLanguage(text: string): string | undefined {
 }
 
 function logLine(said: string): string | undefined {
-  const date = DATE.exec(said)?.[0];
+  const date = findDatePhrase(said);
   const datePart = date ? ` on ${date.replace(/^on /i, '')}` : '';
   if (CARD.test(said) && !AMOUNT.test(said)) return `log cpr${datePart}`;
   const amount = AMOUNT.exec(said);

@@ -7,14 +7,15 @@ export function credentialBlocks(evaluation: Evaluation): Block[] {
   const e = evaluation;
   const blocks: Block[] = [{ kind: 'heading', text: `${e.code} (${e.body}): ${STATE_LABELS[e.state]}` }];
   const fields = [{ label: 'Cycle', value: `${e.cycle.start} to ${e.cycle.end}` }];
-  if (e.code !== 'BLS') {
-    fields.push({ label: 'Submit by', value: `${e.submitBy} (${daysPhrase(e.daysLeft)})` });
-    if (e.pacePerMonth > 0) fields.push({ label: 'Pace needed', value: `about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` });
-  } else {
+  const closed = e.state === 'exam-required' || e.state === 'expired';
+  if (e.code === 'BLS') {
     fields.push({ label: 'Card valid through', value: `${e.cycle.end} (${daysPhrase(e.daysLeft)})` });
+  } else if (!closed) {
+    fields.push({ label: 'Submit by', value: `${e.submitBy} (${daysPhrase(e.submitByDaysLeft)})` });
+    if (e.pacePerMonth > 0) fields.push({ label: 'Pace needed', value: `about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` });
   }
   blocks.push({ kind: 'fields', fields });
-  if (e.required > 0) {
+  if (e.required > 0 && !closed) {
     blocks.push({ kind: 'progress', label: 'Total', earned: e.earned, required: e.required, unit: e.unit });
     for (const r of e.requirements) {
       blocks.push({

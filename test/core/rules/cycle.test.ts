@@ -28,8 +28,13 @@ describe('expiryFromCertified', () => {
     expect(expiryFromCertified('BLS', '2022-02-28')).toBe('2024-02-29');
   });
 
-  it('ends a cycle that began on February 29 on February 27, the day before the clamped anniversary', () => {
-    expect(expiryFromCertified('RMA', '2024-02-29')).toBe('2027-02-27');
+  it('ends a cycle that began on February 29 on February 28 (the anniversary is March 1 in a common year)', () => {
+    expect(expiryFromCertified('RMA', '2024-02-29')).toBe('2027-02-28');
+    expect(expiryFromCertified('CPT', '2024-02-29')).toBe('2026-02-28');
+    expect(cycleWindow({ code: 'RMA', expiresOn: '2027-02-28' }).start).toBe('2024-02-29');
+    // A cycle that ends on a leap day began on March 1.
+    expect(expiryFromCertified('RMA', '2025-03-01')).toBe('2028-02-29');
+    expect(cycleWindow({ code: 'RMA', expiresOn: '2028-02-29' }).start).toBe('2025-03-01');
   });
 
   it('refuses a date that is not a calendar date', () => {

@@ -69,7 +69,10 @@ describe('CMA: activities that do not count', () => {
     const onDays = ['2022-02-28', '2022-03-01', '2027-02-28'].map((d) => makeCe('1', 'ceu', 'general', true, d));
     const result = evaluate(CMA, onDays, '2027-02-28');
     expect(result.activities.map((a) => a.code)).toEqual(['outside-window', 'counted', 'counted']);
-    expect(evaluate(CMA, [makeCe('1', 'ceu', 'general', true, '2027-03-01')], '2027-03-05').activities[0]?.code).toBe('outside-window');
+    // After expiry the CE route stays open for 90 days: CE done then counts (flagged unverified), later CE does not.
+    const inGrace = evaluate(CMA, [makeCe('1', 'ceu', 'general', true, '2027-03-01')], '2027-03-05').activities[0];
+    expect(inGrace).toMatchObject({ code: 'counted', reason: expect.stringContaining('grace period') });
+    expect(evaluate(CMA, [makeCe('1', 'ceu', 'general', true, '2027-05-30')], '2027-06-05').activities[0]?.code).toBe('outside-window');
   });
 
   it('does not count an activity dated after asOf', () => {

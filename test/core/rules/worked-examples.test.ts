@@ -35,8 +35,9 @@ describe('RULES.md worked example 1 (CMA with CPR cards)', () => {
   it('asks to submit 21 days early because non-AAMA points are in use', () => {
     const result = evaluate(CMA, activities, '2026-11-24');
     expect(result.submitBy).toBe('2027-02-07');
-    expect(result.daysLeft).toBe(75);
-    expect(result.pacePerMonth).toBe(9.74); // 24 points over 75 days / 30.44
+    expect(result.daysLeft).toBe(96); // to the expiry, as in DESIGN.md's status JSON
+    expect(result.submitByDaysLeft).toBe(75);
+    expect(result.pacePerMonth).toBe(9.75); // 24 points over 75 days / 30.44 = 9.7408, rounded up: a pace is never understated
   });
 
   it('says which unverified figure it used, and that the workspace set it when overridden', () => {

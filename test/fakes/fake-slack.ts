@@ -1,0 +1,163 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFakeSlackUser, defaultFakeSlackUsers, type FakeSlackUser, type FakeSlackUserSeed } from './fake-slack-users.js';
+import { startFakeSlackSocket, type SendEnvelopeOptions, type SlackEnvelopeType, type SlackSocketAck } from './fake-slack-socket.js';
+import { answerWebApi, type FakeWebApiState } from './fake-slack-web-api.js';
+import { FAKE_APP_ID, FAKE_TEAM_ID } from './fake-slack-team.js';
+import { parseSlackBody, readRequestText, type SlackJson } from './read-request-body.js';
+import { createRecordLog } from './record-log.js';
+
+export interface FakeSlackOptions {
+  botToken?: string;
+  appToken?: string;
+  /** Replaces `defaultFakeSlackUsers` as the members `users.info` knows. */
+  users?: FakeSlackUserSeed[];
+  /** Slack accepts five posts per `response_url` (within 30 minutes) and refuses the rest. */
+  responseUrlMaxUses?: number;
+}
+
+export interface FakeSlackCall {
+  method: string;
+  token: string | undefined;
+  body: SlackJson;
+}
+
+export interface FakeSlackResponse {
+  path: string;
+  name: string;
+  body: SlackJson;
+  status: number;
+}
+
+/** One-shot: the next call to the method gets this instead of its normal answer. */
+export type FakeSlackFailure = { status: number; retryAfter?: number } | { error: string };
+
+export interface FakeSlack {
+  readonly origin: string;
+  readonly apiUrl: string;
+  readonly socketUrl: string;
+  readonly calls: FakeSlackCall[];
+  readonly responses: FakeSlackResponse[];
+  readonly acks: SlackSocketAck[];
+  callsTo(method: string): FakeSlackCall[];
+  waitForCall(method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
+  waitForResponse(predicate?: (response: FakeSlackResponse) => boolean, timeoutMs?: number): Promise<FakeSlackResponse>;
+  failNext(method: string, failure: FakeSlackFailure): void;
+  responseUrl(name?: string): string;
+  addUser(seed: FakeSlackUserSeed): FakeSlackUser;
+  socketConnected(timeoutMs?: number): Promise<void>;
+  socketCount(): number;
+  sendEnvelope(type: SlackEnvelopeType, payload: object, options?: SendEnvelopeOptions): Promise<SlackSocketAck>;
+  sendDisconnect(reason?: string): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const socketUrl = `${origin.replace('http:', 'ws:')}/socket?ticket=fake-ticket&app_id=${FAKE_APP_ID}`;
+  const socket = startFakeSlackSocket(server, '/socket');
+  const calls = createRecordLog<FakeSlackCall>((call) => `${call.method} ${JSON.stringify(call.body)}`);
+  const responses = createRecordLog<FakeSlackResponse>((response) => `${response.path} ${JSON.stringify(response.body)}`);
+  const failures = new Map<string, FakeSlackFailure[]>();
+  const maxUses = options.responseUrlMaxUses ?? 5;
+  const counters = { ts: 0, view: 0, hash: 0, hook: 0 };
+  const state: FakeWebApiState = {
+    botToken: options.botToken ?? 'xoxb-test',
+    appToken: options.appToken ?? 'xapp-test',
+    socketUrl,
+    users: new Map(),
+    nextTs: () => slackTs(++counters.ts),
+    nextViewId: () => `V${String(++counters.view).padStart(8, '0')}`,
+    nextViewHash: () => `h${String(++counters.hash).padStart(6, '0')}`,
+  };
+  const addUser = (seed: FakeSlackUserSeed): FakeSlackUser => {
+    const user = createFakeSlackUser(seed, FAKE_TEAM_ID);
+    state.users.set(user.id, user);
+    return user;
+  };
+  for (const seed of options.users ?? defaultFakeSlackUsers) addUser(seed);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const text = req.method === 'GET' ? url.search.slice(1) : await readRequestText(req);
+    const body = parseSlackBody(text, req.method === 'GET' ? undefined : req.headers['content-type']);
+    if (url.pathname.startsWith('/api/')) {
+      const method = url.pathname.slice('/api/'.length);
+      const token = bearer(req.headers.authorization) ?? (typeof body.token === 'string' ? body.token : undefined);
+      calls.push({ method, token, body });
+      const failure = failures.get(method)?.shift();
+      if (failure && 'status' in failure) return sendHttpFailure(res, failure);
+      return sendJson(res, 200, failure ? { ok: false, error: failure.error } : answerWebApi(method, token, body, state));
+    }
+    if (url.pathname.startsWith('/respond/') && req.method === 'POST') {
+      const uses = responses.items.filter((response) => response.path === url.pathname).length;
+      const status = uses < maxUses ? 200 : 404;
+      responses.push({ path: url.pathname, name: url.pathname.slice('/respond/'.length), body, status });
+      return sendJson(res, status, status === 200 ? { ok: true } : { ok: false, error: 'used_url' });
+    }
+    sendJson(res, 404, { ok: false, error: 'not_found' });
+  }
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch(() => sendJson(res, 400, { ok: false, error: 'invalid_payload' }));
+  });
+
+  let closed: Promise<void> | undefined;
+  return {
+    origin,
+    apiUrl: `${origin}/api/`,
+    socketUrl,
+    calls: calls.items,
+    responses: responses.items,
+    acks: socket.acks,
+    callsTo: (method) => calls.items.filter((call) => call.method === method),
+    waitForCall: (method, predicate = () => true, timeoutMs = 3000) =>
+      calls.waitFor((call) => call.method === method && predicate(call), timeoutMs, `a matching ${method} call`),
+    waitForResponse: (predicate = () => true, timeoutMs = 3000) => responses.waitFor(predicate, timeoutMs, 'a matching response_url post'),
+    failNext(method, failure) {
+      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    responseUrl: (name) => `${origin}/respond/${name ?? `hook-${++counters.hook}`}`,
+    addUser,
+    socketConnected: (timeoutMs) => socket.socketConnected(timeoutMs),
+    socketCount: () => socket.connectionCount(),
+    sendEnvelope: (type, payload, envelopeOptions) => socket.sendEnvelope(type, payload, envelopeOptions),
+    sendDisconnect: (reason) => socket.sendDisconnect(reason),
+    close() {
+      closed ??= socket.close().then(
+        () =>
+          new Promise<void>((resolve) => {
+            // Web API clients keep connections alive; without this, close() waits for them to time out.
+            server.closeAllConnections();
+            server.close(() => resolve());
+          }),
+      );
+      return closed;
+    },
+  };
+}
+
+/** Message timestamps are unique per channel and sort in posting order, like Slack's. */
+function slackTs(sequence: number): string {
+  const micros = sequence * 100;
+  return `${1_700_000_000 + Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function sendHttpFailure(res: ServerResponse, failure: { status: number; retryAfter?: number }): void {
+  // The Web API client only honours a 429 that says when to come back.
+  if (failure.status === 429) res.setHeader('Retry-After', String(failure.retryAfter ?? 1));
+  sendJson(res, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
