@@ -6,6 +6,7 @@ import os from 'node:os';
 import { z } from 'zod';
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
 const nowField = z
@@ -15,13 +16,19 @@ const nowField = z
     if (!value) return undefined;
     // A date alone means 12:00 UTC that day (DESIGN.md), so "today" is the same date in most zones.
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value;
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) {
+    if (!ISO_INSTANT.test(iso) || !isCalendarDate(iso.slice(0, 10))) {
       ctx.addIssue({ code: 'custom', message: `CEU_NOW must be an ISO date or date-time such as 2026-11-24 or 2026-11-24T09:00:00Z; got "${value}"` });
       return z.NEVER;
     }
-    return date;
+    return new Date(iso);
   });
+
+/** Date() rolls 2026-02-30 over to March 2; a real date reads back the same. */
+function isCalendarDate(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 const durationField = z.string().default('5m').transform((value, ctx) => {
   const match = DURATION.exec(value.trim());

@@ -12,10 +12,15 @@ describe('configuration', () => {
   it('reads CEU_NOW as a date-time, or a date alone as 12:00 UTC', () => {
     expect(loadConfig({ CEU_NOW: '2026-11-24' }).startAt?.toISOString()).toBe('2026-11-24T12:00:00.000Z');
     expect(loadConfig({ CEU_NOW: '2026-11-24T08:30:00Z' }).startAt?.toISOString()).toBe('2026-11-24T08:30:00.000Z');
+    expect(loadConfig({ CEU_NOW: '2026-11-24T23:30:00-06:00' }).startAt?.toISOString()).toBe('2026-11-25T05:30:00.000Z');
   });
 
   it.each([
     [{ CEU_NOW: 'soon' }, /CEU_NOW/],
+    [{ CEU_NOW: '2026-02-30' }, /CEU_NOW/],
+    [{ CEU_NOW: '1' }, /CEU_NOW/],
+    [{ CEU_NOW: 'Nov 24 2026' }, /CEU_NOW/],
+    [{ CEU_NOW: '275760-09-13' }, /CEU_NOW/],
     [{ CEU_SWEEP_INTERVAL: 'often' }, /CEU_SWEEP_INTERVAL/],
     [{ SLACK_BOT_TOKEN: 'xoxb-secret' }, /SLACK_SIGNING_SECRET/],
     [{ SLACK_SIGNING_SECRET: 's3cret' }, /SLACK_BOT_TOKEN/],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const CORE = new URL('../../src/core', import.meta.url).pathname;
-const FORBIDDEN = [/from ['"]@slack\//, /from ['"]discord\.js/, /from ['"]drizzle-orm/, /from ['"]better-sqlite3/, /from ['"](\.\.\/)+(adapters|storage)\//, /process\.env/, /Date\.now\(\)/];
+const FORBIDDEN = [/from ['"]@slack\//, /from ['"]discord\.js/, /from ['"]drizzle-orm/, /from ['"]better-sqlite3/, /from ['"](\.\.\/)+(adapters|storage)\//, /process\.env/, /Date\.now\(\)/, /new Date\(\)/];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -81,6 +81,11 @@ describe('delete and undo', () => {
     expect((await t.say('undo')).tone).toBe('warning');
   });
 
+  it('understands "undo that"', async () => {
+    await t.say('log 2h clinical A');
+    expect(await t.text('undo that')).toContain('Undid the log of #1');
+  });
+
   it("undo never touches another member's changes", async () => {
     await t.say('log 2h clinical A', { userId: 'bob' });
     expect((await t.say('undo')).tone).toBe('warning');
@@ -108,7 +113,16 @@ describe('history', () => {
     expect(await t.text('history page 2')).toContain('#1 2026-10-01');
   });
 
-  it('refuses an unknown credential filter', async () => {
+  it('refuses an unknown credential filter, two filters and a page that is not a number', async () => {
     expect(problemCodes(await t.say('history XYZ'))).toEqual(['unknown-credential']);
+    expect(problemCodes(await t.say('history CMA RMA'))).toEqual(['unexpected-words']);
+    expect(problemCodes(await t.say('history page 1e3'))).toEqual(['invalid-page']);
+  });
+
+  it("refuses to turn a course into a CPR card, or change a card's amount", async () => {
+    await t.say('log 3 ceu clinical A');
+    await t.say('log cpr on 2025-01-10');
+    expect(problemCodes(await t.say('edit 1 unit card'))).toEqual(['unknown-unit']);
+    expect(problemCodes(await t.say('edit 2 amount 5'))).toEqual(['card-amount']);
   });
 });

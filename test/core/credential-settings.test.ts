@@ -12,6 +12,17 @@ afterEach(() => t.close());
 const credentialRows = () => t.database.sqlite.prepare('SELECT code, expires_on, certified_on, removed_at FROM credentials ORDER BY id').all();
 
 describe('credential', () => {
+  it('reads a month-and-year expiry, as cards print it, as the last day of that month', async () => {
+    await t.say('credential add CMA expires Feb 2027');
+    await t.say('credential add BLS expires 03/2027');
+    expect(credentialRows()).toMatchObject([{ code: 'CMA', expires_on: '2027-02-28' }, { code: 'BLS', expires_on: '2027-03-31' }]);
+  });
+
+  it('says a certification date cannot be in the future', async () => {
+    const reply = await t.say('credential add CMA certified tomorrow');
+    expect(reply.problems?.[0]?.message).toContain('use a date on or before today');
+  });
+
   it('computes the expiry from a certification date per body', async () => {
     await t.say('credential add CMA certified 2022-02-15');
     await t.say('credential add RMA certified 2025-05-01');
@@ -46,6 +57,7 @@ describe('credential', () => {
     ['credential add CMA expires 2027-02-31', ['impossible-date']],
     ['credential remove RMA', ['credential-not-held']],
     ['credential frobnicate CMA', ['invalid-action']],
+    ['credential list CMA', ['unexpected-words']],
   ];
   it.each(refusals)('%s is refused with %j and changes nothing', async (line, codes) => {
     const before = t.snapshot();
@@ -96,6 +108,8 @@ describe('settings and pause', () => {
     expect(await t.text('settings rules')).toContain('ncma.hoursPerYear = 12 (set by an admin)');
     expect(problemCodes(await t.say('settings rule ncma.hoursPerYear lots', { isAdmin: true }))).toEqual(['invalid-rule-value']);
     expect(problemCodes(await t.say('settings rule nope 1', { isAdmin: true }))).toEqual(['unknown-rule-setting']);
+    expect(problemCodes(await t.say('settings rule ncma.hoursPerYear 0', { isAdmin: true }))).toEqual(['invalid-rule-value']);
+    expect(problemCodes(await t.say('settings rule cma.cprCountsAsApproved 3', { isAdmin: true }))).toEqual(['invalid-rule-value']);
   });
 });
 

@@ -36,7 +36,7 @@ export function makeBot(nowAt = '2026-11-24T12:00:00Z'): TestBot {
     snapshot() {
       const tables = ['activities', 'credentials', 'audit', 'rule_settings'];
       const rows = tables.map((t) => database.sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1`).all());
-      const settings = database.sqlite.prepare('SELECT tz, nudges, quiet_hours, paused_until FROM members ORDER BY id').all();
+      const settings = database.sqlite.prepare('SELECT id, user_id, display_name, tz, nudges, quiet_hours, paused_until, named_admin FROM members ORDER BY id').all();
       return JSON.stringify([rows, settings]);
     },
     database,

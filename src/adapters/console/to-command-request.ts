@@ -5,7 +5,7 @@ export const CONSOLE_TENANT = 'console';
 
 /** A typed line → request. `@name <command>` runs the command as member `name`. */
 export function toCommandRequest(line: string, consoleUser: string): CommandRequest {
-  const acting = /^@([\w.-]+)\s*(.*)$/.exec(line.trim());
+  const acting = /^@([\p{L}\p{N}_.-]+)\s*(.*)$/u.exec(line.trim());
   const userId = acting ? acting[1]! : consoleUser;
   const text = acting ? acting[2]! : line.trim();
   return {

@@ -32,6 +32,7 @@ function credentialSchema(ctx: SchemaContext) {
     .superRefine((v, zctx) => {
       const fail = (code: string, message: string) => zctx.addIssue({ code: 'custom', message, params: { code } });
       if (v.unexpected) fail('unexpected-words', `I did not understand “${v.unexpected}”.`);
+      if (v.action === 'list' && (v.code !== undefined || v.expires !== undefined || v.certified !== undefined)) fail('unexpected-words', '`credential list` takes nothing after it.');
       if (v.action !== 'list' && v.code === undefined) fail('missing-credential', `Say which credential: ${CREDENTIAL_WORDS_HELP}.`);
       if (v.action === 'add' && (v.expires === undefined) === (v.certified === undefined)) {
         fail('missing-date', 'Give either `expires <date>` (the date on your card) or `certified <date>` (when you certified or last renewed), not both.');

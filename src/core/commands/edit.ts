@@ -5,7 +5,7 @@ import { errorReply, reply, type Block } from '../reply.js';
 import { readAmount } from '../text/read-amount.js';
 import { joinTokens } from '../text/tokenize.js';
 import { describeActivity } from '../views/describe.js';
-import { describeOutcome } from '../views/describe-outcome.js';
+import { outcomeLine } from '../views/outcome-line.js';
 import { loadStanding } from '../views/load-standing.js';
 import { amountField, amountProblems, booleanField, categoryField, dateField, providerField, titleField, unitField } from './activity-fields.js';
 import { activityIdField, findOwnActivity, isProblem } from './activity-ref.js';
@@ -83,7 +83,7 @@ export const editCommand = defineCommand({
     const blocks: Block[] = [
       { kind: 'paragraph', text: `Edited: ${describeActivity(edited)} (was: ${describeActivity(found)}).` },
     ];
-    const counted = evaluations.map((e) => describeOutcome(e, id)).filter((t): t is string => Boolean(t));
+    const counted = evaluations.map((e) => outcomeLine(e, id)).filter((t): t is string => Boolean(t));
     if (counted.length > 0) blocks.push({ kind: 'list', items: counted });
     blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: 'undo' }] });
     return reply(blocks, 'success');

@@ -4,7 +4,8 @@ import { reply, type Block } from '../reply.js';
 import type { CredentialCode } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { describeActivity } from '../views/describe.js';
-import { describeOutcome } from '../views/describe-outcome.js';
+import { outcomeLine } from '../views/outcome-line.js';
+import { unexpectedWords } from './unexpected-words.js';
 import { loadStanding } from '../views/load-standing.js';
 
 const PAGE_SIZE = 20;
@@ -24,7 +25,8 @@ export const historyCommand = defineCommand({
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]!.text;
       if (word.toLowerCase() === 'page') raw.page = tokens[++i]?.text ?? '';
-      else raw.credential = word;
+      else if (raw.credential === undefined) raw.credential = word;
+      else raw.unexpected = word;
     }
     return raw;
   },
@@ -38,7 +40,8 @@ export const historyCommand = defineCommand({
           return code as CredentialCode;
         })
         .optional(),
-      page: z.coerce.number({ error: 'The page is a number, e.g. `history page 2`.' }).int().min(1, { error: 'Pages start at 1.' }).optional(),
+      page: z.string().regex(/^\d{1,4}$/, { error: 'The page is a number, e.g. `history page 2`.' }).transform(Number).pipe(z.number().min(1, { error: 'Pages start at 1.' })).optional(),
+      unexpected: unexpectedWords('Name one credential at most, e.g. `history CMA page 2`.'),
     }),
   run(ctx, options) {
     const { activities, evaluations } = loadStanding(ctx);
@@ -48,7 +51,7 @@ export const historyCommand = defineCommand({
     const pages = Math.ceil(newestFirst.length / PAGE_SIZE);
     const page = Math.min(options.page ?? 1, pages);
     const items = newestFirst.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((activity) => {
-      const counted = shown.map((e) => describeOutcome(e, activity.id)).filter(Boolean);
+      const counted = shown.map((e) => outcomeLine(e, activity.id)).filter(Boolean);
       return `${describeActivity(activity)}${counted.length ? `\n    ${counted.join('\n    ')}` : ''}`;
     });
     const blocks: Block[] = [{ kind: 'heading', text: `Activities${options.credential ? ` for ${options.credential}` : ''} (page ${page} of ${pages})` }, { kind: 'list', items }];

@@ -4,7 +4,7 @@ import type { NewActivity, StoredActivity } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { UNITS, type Evaluation } from '../rules/types.js';
 import { describeActivity, formatNumber, quantity } from '../views/describe.js';
-import { describeOutcome } from '../views/describe-outcome.js';
+import { outcomeLine } from '../views/outcome-line.js';
 import { loadStanding } from '../views/load-standing.js';
 import {
   amountField, booleanField, categoryField, checkAmount, dateField, providerField, titleField, unitField,
@@ -123,7 +123,7 @@ function countedBlocks(logged: StoredActivity, evaluations: Evaluation[]): Block
     if (e.code === 'BLS') return logged.unit === 'card' ? [`BLS: card valid through ${e.cycle.end}`] : [];
     const left = e.remaining > 0 ? `, ${formatNumber(e.remaining)} still needed` : ', all met';
     const total = e.required > 0 ? `; now ${formatNumber(e.earned)} of ${quantity(e.required, e.unit)}${left}` : '';
-    return [`${describeOutcome(e, logged.id) ?? `${e.code}: not counted`}${total}`];
+    return [`${outcomeLine(e, logged.id) ?? `${e.code}: not counted`}${total}`];
   });
   return items.length > 0 ? [{ kind: 'list', items }] : [];
 }

@@ -16,7 +16,8 @@ export const undoCommand = defineCommand({
   usage: 'undo',
   examples: ['undo'],
   options: [],
-  parseText: noWords,
+  // "undo", "undo that", "undo it", "undo last": the words say the same thing.
+  parseText: (tokens) => noWords(tokens.filter((t) => !/^(that|it|last|please|this)$/i.test(t.text))),
   schema: () => z.object({ unexpected: unexpectedWords('`undo` takes nothing after it; to remove one activity type `delete <id>`.') }),
   run(ctx) {
     const undone = ctx.store.undoLast(ctx.member, ctx.now.toISOString());

@@ -48,6 +48,8 @@ export interface OverrideProblem {
 export type OverridesResult = { ok: true; overrides: RuleOverrides } | { ok: false; problems: OverrideProblem[] };
 
 /** Checks every entry at once: known key, same type as the default, numbers finite and not negative. */
+export const MAX_FIGURE = 1000;
+
 export function validateRuleOverrides(input: Record<string, unknown>): OverridesResult {
   const problems: OverrideProblem[] = [];
   const overrides: RuleOverrides = {};
@@ -57,8 +59,9 @@ export function validateRuleOverrides(input: Record<string, unknown>): Overrides
       problems.push({ key, code: 'unknown-setting', message: `"${key}" is not a rule setting` });
     } else if (typeof value !== typeof setting.default) {
       problems.push({ key, code: 'wrong-type', message: `"${key}" takes a ${typeof setting.default}` });
-    } else if (typeof value === 'number' && !(Number.isFinite(value) && value >= 0)) {
-      problems.push({ key, code: 'out-of-range', message: `"${key}" must be a number of 0 or more` });
+    } else if (typeof value === 'number' && !(Number.isFinite(value) && value > 0 && value <= MAX_FIGURE)) {
+      // Every figure is a requirement, a conversion or a fee: 0 would mark everyone done or count nothing.
+      problems.push({ key, code: 'out-of-range', message: `"${key}" must be above 0 and at most ${MAX_FIGURE}` });
     } else {
       overrides[key] = value as number | boolean;
     }

@@ -39,6 +39,3 @@ export function toCredentialCode(word: string): CredentialCode | undefined {
   if (upper === 'CPR') return 'BLS';
   return (CREDENTIAL_CODES as readonly string[]).includes(upper) ? (upper as CredentialCode) : undefined;
 }
-
-export const UNIT_CHOICES = Object.keys(UNIT_ALIASES);
-export const CATEGORY_CHOICES = Object.keys(CATEGORY_ALIASES);

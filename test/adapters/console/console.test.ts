@@ -42,6 +42,11 @@ describe('the console, driven through stdin as a child process', () => {
     expect(aliceRule).toContain('now 12');
   });
 
+  it('acts as a member whose name is not plain ASCII', async () => {
+    const run = await runConsole(['@élodie status --json'], { CEU_DB: tempDbPath() });
+    expect(JSON.parse(replies(run.stdout)[0]!)).toMatchObject({ member: 'élodie' });
+  });
+
   it('answers a mistake with what to type instead and goes on', async () => {
     const run = await runConsole(['log 500h clinical', 'lgo 2h', 'how am I doing?'], { CEU_DB: tempDbPath() });
     const [tooMuch, typo, status] = replies(run.stdout);

@@ -2,7 +2,7 @@ import type { Evaluation } from '../rules/types.js';
 import { quantity } from './describe.js';
 
 /** What one activity counted toward one credential, or the rule that kept it out. */
-export function describeOutcome(e: Evaluation, activityId: number): string | undefined {
+export function outcomeLine(e: Evaluation, activityId: number): string | undefined {
   const outcome = e.activities.find((a) => a.activityId === activityId);
   // A BLS card takes no CE; saying so under every activity is noise.
   if (!outcome || e.code === 'BLS') return undefined;
