@@ -3,7 +3,7 @@
  * (app token). Bolt verifies signatures and timestamps and refuses forged, stale or tampered
  * requests with 401 before any listener runs.
  */
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Bot, Clock, Logger } from '../../core/index.js';
 import { describeSlackError } from './describe-slack-error.js';
 import { handleInteractions } from './handle-interactions.js';
@@ -41,9 +41,14 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
   };
+  // Bolt would call auth.test inside `new App()` and leave a failure as an unhandled rejection;
+  // asking first fails start-up with a clear message and hands Bolt the ids it needs.
+  const identity = await verifyToken(new webApi.WebClient(options.botToken, { ...clientOptions, logger }));
   const receiver = options.appToken ? undefined : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', endpoints: '/slack/events', logger });
   const app = new App({
     token: options.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
     clientOptions,
     logger,
     ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
@@ -66,6 +71,16 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
   await app.start();
   options.logger.info({}, 'Slack connected over Socket Mode');
   return { stop: () => app.stop().then(() => undefined) };
+}
+
+async function verifyToken(client: webApi.WebClient): Promise<{ botId: string; botUserId: string }> {
+  try {
+    const auth = await client.auth.test();
+    return { botId: String(auth.bot_id ?? ''), botUserId: String(auth.user_id ?? '') };
+  } catch (error) {
+    const facts = describeSlackError(error);
+    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${facts.error ?? facts.code ?? facts.message ?? 'failed'})`);
+  }
 }
 
 /** Bolt's logger interface on our pino logger (Bolt passes strings and objects, never tokens). */
