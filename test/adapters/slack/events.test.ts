@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeAppHomeOpenedEvent, makeAppMentionEvent, makeDirectMessageEvent, makeSlashCommand, postEvent, postSlashCommand } from '../../fakes/slack-requests.js';
+import { SIGNING_SECRET, startSlackUnderTest, textOf, type SlackUnderTest } from './slack-under-test.js';
+
+let s: SlackUnderTest;
+beforeEach(async () => {
+  s = await startSlackUnderTest();
+  await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'credential add RMA expires 2027-04-30'));
+});
+afterEach(async () => {
+  await s.close();
+});
+
+describe('mentions and DMs', () => {
+  it('answers a mention in its thread, in plain words', async () => {
+    const envelope = makeAppMentionEvent('how am I doing?');
+    expect((await postEvent(s.url, SIGNING_SECRET, envelope)).status).toBe(200);
+    const post = await s.fake.waitForCall('chat.postMessage');
+    expect(post.body).toMatchObject({ channel: envelope.event.channel, thread_ts: envelope.event.ts });
+    expect(textOf(post.body)).toContain('RMA (AMT): in progress');
+  });
+
+  it('understands a command in a DM and logs once even when Slack retries the event', async () => {
+    const envelope = makeDirectMessageEvent('I did 2 hours of training yesterday');
+    await postEvent(s.url, SIGNING_SECRET, envelope);
+    await postEvent(s.url, SIGNING_SECRET, envelope, { retryNum: 1, retryReason: 'http_timeout' });
+    await postEvent(s.url, SIGNING_SECRET, envelope, { retryNum: 2, retryReason: 'http_timeout' });
+    const post = await s.fake.waitForCall('chat.postMessage');
+    expect(textOf(post.body)).toContain('Logged #1 2026-11-23 2 hours');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.activityCount()).toBe(1);
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('ignores message edits and channel chatter', async () => {
+    await postEvent(s.url, SIGNING_SECRET, makeDirectMessageEvent('log 2h', { event: { subtype: 'message_changed' } }));
+    await postEvent(s.url, SIGNING_SECRET, makeDirectMessageEvent('log 2h', { event: { channel_type: 'channel' } }));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(s.activityCount()).toBe(0);
+  });
+
+  it('logs a Web API failure without the token and goes on', async () => {
+    s.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await postEvent(s.url, SIGNING_SECRET, makeAppMentionEvent('status'));
+    await s.fake.waitForCall('chat.postMessage');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s.logs.join('\n')).toContain('channel_not_found');
+    expect(s.logs.join('\n')).not.toContain('xoxb-test');
+    await postEvent(s.url, SIGNING_SECRET, makeAppMentionEvent('need'));
+    await s.fake.waitForCall('chat.postMessage', () => s.fake.callsTo('chat.postMessage').length === 2);
+  });
+
+  it('survives a rate limit with Retry-After on a reply', async () => {
+    s.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    await postEvent(s.url, SIGNING_SECRET, makeAppMentionEvent('status'));
+    await s.fake.waitForCall('chat.postMessage');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(s.logs.some((line) => line.includes('Slack Web API call failed'))).toBe(true);
+    expect(s.logs.join('\n')).not.toContain('xoxb-test');
+  });
+});
+
+describe('App Home', () => {
+  it('publishes the dashboard when the member opens it', async () => {
+    await postEvent(s.url, SIGNING_SECRET, makeAppHomeOpenedEvent('U0001'));
+    const publish = await s.fake.waitForCall('views.publish', (c) => JSON.stringify(c.body).includes('Your continuing education'));
+    const view = publish.body.view as { blocks: Array<{ type: string; elements?: Array<{ action_id: string }> }> };
+    expect(view.blocks.find((b) => b.type === 'actions')?.elements?.map((e) => e.action_id)).toEqual(['ceu:open-log', 'ceu:need', 'ceu:help']);
+    expect(JSON.stringify(view.blocks)).toContain('RMA (AMT): in progress');
+  });
+});

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeBlockAction, makeSlashCommand, makeViewSubmission, postInteraction, postSlashCommand } from '../../fakes/slack-requests.js';
+import { SIGNING_SECRET, startSlackUnderTest, textOf, type SlackUnderTest } from './slack-under-test.js';
+
+let s: SlackUnderTest;
+beforeEach(async () => {
+  s = await startSlackUnderTest();
+  await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'credential add CMA expires 2027-02-28'));
+});
+afterEach(async () => {
+  await s.close();
+});
+
+const input = (value: string) => ({ value: { type: 'plain_text_input', value } });
+const select = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
+const validForm = {
+  amount: { value: { type: 'number_input', value: '2' } },
+  unit: select('hours'),
+  category: select('clinical'),
+  title: input('Phlebotomy basics'),
+  provider: input('Relias'),
+  date: { value: { type: 'datepicker', selected_date: '2026-11-01' } },
+  aama: { value: { type: 'checkboxes', selected_options: [{ value: 'yes' }] } },
+};
+
+describe('the log modal', () => {
+  it('is built from the log declaration: an input per option, with today in the date picker', async () => {
+    await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'log'));
+    const { body } = await s.fake.waitForCall('views.open');
+    const view = body.view as { blocks: Array<{ block_id: string; element: { type: string; initial_date?: string } }> };
+    expect(view.blocks.map((b) => b.block_id)).toEqual(['amount', 'unit', 'cpr', 'category', 'title', 'date', 'provider', 'aama']);
+    expect(view.blocks.find((b) => b.block_id === 'date')?.element).toMatchObject({ type: 'datepicker', initial_date: '2026-11-24' });
+  });
+
+  it('shows each problem on its field and stores nothing', async () => {
+    const form = { ...validForm, amount: { value: { type: 'number_input', value: '500' } }, date: { value: { type: 'datepicker', selected_date: '2027-01-01' } } };
+    const result = await postInteraction(s.url, SIGNING_SECRET, makeViewSubmission('ceu_log_activity', form));
+    expect(result.status).toBe(200);
+    expect(result.json).toMatchObject({ response_action: 'errors', errors: { amount: expect.stringContaining('more than 100 hours'), date: expect.stringContaining('in the future') } });
+    expect(s.activityCount()).toBe(0);
+  });
+
+  it('asks for a category on the category field when a CMA activity has none', async () => {
+    const { category: _, ...form } = validForm;
+    const result = await postInteraction(s.url, SIGNING_SECRET, makeViewSubmission('ceu_log_activity', form));
+    expect(result.json).toMatchObject({ response_action: 'errors', errors: { category: expect.stringContaining('counts points by category') } });
+  });
+
+  it('logs a valid submission, closes the modal, confirms by DM and refreshes App Home', async () => {
+    const result = await postInteraction(s.url, SIGNING_SECRET, makeViewSubmission('ceu_log_activity', validForm));
+    expect(result.status).toBe(200);
+    expect(result.text).toBe('');
+    const dm = await s.fake.waitForCall('chat.postMessage');
+    expect(dm.body.channel).toBe('U0001');
+    expect(textOf(dm.body)).toContain('Logged #1 2026-11-01 2 hours clinical “Phlebotomy basics” from Relias (AAMA-approved)');
+    await s.fake.waitForCall('views.publish');
+    expect(s.activityCount()).toBe(1);
+  });
+
+  it('logs a resubmitted modal (same view) once', async () => {
+    const payload = makeViewSubmission('ceu_log_activity', validForm);
+    await postInteraction(s.url, SIGNING_SECRET, payload);
+    await postInteraction(s.url, SIGNING_SECRET, payload);
+    await s.fake.waitForCall('chat.postMessage');
+    expect(s.activityCount()).toBe(1);
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+});
+
+describe('buttons', () => {
+  it('Undo takes back the log it was shown with, answering in the conversation', async () => {
+    await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'log 2h clinical Sepsis'));
+    const click = makeBlockAction(s.fake, 'ceu:undo', 'undo');
+    expect((await postInteraction(s.url, SIGNING_SECRET, click)).status).toBe(200);
+    const answer = await s.fake.waitForResponse((r) => click.response_url.endsWith(r.path));
+    expect(textOf(answer.body)).toContain('Undid the log of #1');
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(s.activityCount()).toBe(0);
+  });
+
+  it('a double click runs once', async () => {
+    await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'log 2h clinical A'));
+    await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'log 2h clinical B'));
+    const first = makeBlockAction(s.fake, 'ceu:undo', 'undo');
+    const second = { ...first, actions: [{ ...first.actions[0]!, action_ts: '1700009999.000001' }] };
+    await postInteraction(s.url, SIGNING_SECRET, first);
+    await postInteraction(s.url, SIGNING_SECRET, second);
+    await s.fake.waitForResponse();
+    expect(s.activityCount()).toBe(1);
+  });
+
+  it('Log another opens the modal', async () => {
+    await postInteraction(s.url, SIGNING_SECRET, makeBlockAction(s.fake, 'ceu:log-another', 'log'));
+    const { body } = await s.fake.waitForCall('views.open');
+    expect(body.view).toMatchObject({ callback_id: 'ceu_log_activity' });
+  });
+});
