@@ -107,7 +107,8 @@ export const logCommand = defineCommand({
     blocks.push({
       kind: 'actions',
       buttons: [
-        { actionId: 'undo', label: 'Undo', command: 'undo', style: 'danger' },
+        // Deletes this activity, not "the last change": a later log must not be the one undone.
+        { actionId: 'undo', label: 'Undo', command: `delete ${logged.id}`, style: 'danger' },
         { actionId: 'log-another', label: 'Log another', command: 'log' },
       ],
     });

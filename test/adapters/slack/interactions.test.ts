@@ -68,14 +68,17 @@ describe('the log modal', () => {
 });
 
 describe('buttons', () => {
-  it('Undo takes back the log it was shown with, answering in the conversation', async () => {
-    await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'log 2h clinical Sepsis'));
-    const click = makeBlockAction(s.fake, 'ceu:undo', 'undo');
+  it('Undo takes back the log it was shown with (not a later one), answering in the conversation', async () => {
+    const logged = await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'log 2h clinical Sepsis'));
+    await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'log 1h general Later'));
+    const button = (logged.json as { blocks: Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }> }).blocks
+      .find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === 'ceu:undo')!;
+    const click = makeBlockAction(s.fake, button.action_id, button.value);
     expect((await postInteraction(s.url, SIGNING_SECRET, click)).status).toBe(200);
     const answer = await s.fake.waitForResponse((r) => click.response_url.endsWith(r.path));
-    expect(textOf(answer.body)).toContain('Undid the log of #1');
+    expect(textOf(answer.body)).toContain('Deleted #1');
     expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(s.activityCount()).toBe(0);
+    expect(s.activityCount()).toBe(1);
   });
 
   it('a double click runs once', async () => {

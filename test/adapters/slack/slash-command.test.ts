@@ -23,7 +23,7 @@ describe('/ceu over HTTP, answered on the ack', () => {
     expect(textOf(added)).toContain('Tracking Certified Medical Assistant');
     const logged = await slash('log 2h clinical "Phlebotomy basics" from Relias on 2026-11-01 aama');
     expect(textOf(logged)).toContain('CMA: +2 points clinical, AAMA-approved');
-    expect(logged.blocks.find((b) => b.type === 'actions')).toMatchObject({ elements: [{ action_id: 'ceu:undo', value: 'undo' }, { action_id: 'ceu:log-another', value: 'log' }] });
+    expect(logged.blocks.find((b) => b.type === 'actions')).toMatchObject({ elements: [{ action_id: 'ceu:undo', value: 'delete 1' }, { action_id: 'ceu:log-another', value: 'log' }] });
     const status = await slash('status');
     expect(status.blocks[0]).toMatchObject({ type: 'header', text: { text: 'CMA (AAMA): in progress' } });
     expect(JSON.stringify(status.blocks)).toContain('`██░░░░░░░░`');
