@@ -10,7 +10,8 @@ import type { Actor } from './types.js';
 
 export interface OptionDeclaration {
   name: string;
-  type: 'string' | 'number' | 'boolean' | 'date' | 'integer';
+  /** 'attachment': a file the platform hosts (structured input only; text has no way to attach one). */
+  type: 'string' | 'number' | 'boolean' | 'date' | 'integer' | 'attachment';
   description: string;
   required?: boolean;
   choices?: readonly string[];

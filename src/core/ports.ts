@@ -32,9 +32,16 @@ export interface Member extends MemberScope, MemberSettings {
   namedAdmin: boolean;
 }
 
+/** A certificate file kept where the platform stores it (a Discord attachment). */
+export interface Certificate {
+  url: string;
+  name: string;
+}
+
 export interface StoredActivity extends ActivityInput {
   memberId: number;
   createdAt: string; // ISO instant
+  certificate?: Certificate;
 }
 
 export interface NewActivity {
@@ -45,6 +52,7 @@ export interface NewActivity {
   title?: string;
   provider?: string;
   aamaApproved: boolean;
+  certificate?: Certificate;
 }
 
 export type ActivityPatch = Partial<NewActivity>;

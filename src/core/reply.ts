@@ -15,7 +15,8 @@ export interface Button {
 }
 
 export type Block =
-  | { kind: 'heading'; text: string }
+  /** `status` lets a platform colour a credential's section: ok, needs attention, or lapsed. */
+  | { kind: 'heading'; text: string; status?: 'ok' | 'attention' | 'lapsed' }
   | { kind: 'paragraph'; text: string }
   | { kind: 'fields'; fields: { label: string; value: string }[] }
   | { kind: 'progress'; label: string; earned: number; required: number; unit: string; note?: string }

@@ -12,7 +12,7 @@ export interface ActivitySnapshot extends StoredActivity {
 }
 
 export function toActivitySnapshot(row: ActivityRecordTuple): ActivitySnapshot {
-  return { ...toStoredActivity(row), workspaceId: row[10], updatedAt: row[11], deletedAt: row[12] };
+  return { ...toStoredActivity(row), workspaceId: row[12], updatedAt: row[13], deletedAt: row[14] };
 }
 
 export function withoutBookkeeping(snapshot: ActivitySnapshot): StoredActivity {

@@ -37,6 +37,8 @@ interface FieldParams {
   title: string | null;
   provider: string | null;
   aamaApproved: number;
+  certificateUrl: string | null;
+  certificateName: string | null;
 }
 
 function fieldParams(fields: NewActivity): FieldParams {
@@ -48,11 +50,14 @@ function fieldParams(fields: NewActivity): FieldParams {
     title: fields.title ?? null,
     provider: fields.provider ?? null,
     aamaApproved: fields.aamaApproved ? 1 : 0,
+    certificateUrl: fields.certificate?.url ?? null,
+    certificateName: fields.certificate?.name ?? null,
   };
 }
 
 const FIELD_ASSIGNMENTS = `completed_on = :completedOn, amount = :amount, unit = :unit, category = :category,
-  title = :title, provider = :provider, aama_approved = :aamaApproved`;
+  title = :title, provider = :provider, aama_approved = :aamaApproved, certificate_url = :certificateUrl,
+  certificate_name = :certificateName`;
 
 export function createActivityRepo(sqlite: Database.Database, audit: AuditLog): ActivityRepo {
   const list = sqlite
@@ -73,9 +78,9 @@ export function createActivityRepo(sqlite: Database.Database, audit: AuditLog): 
   const insert = sqlite
     .prepare<FieldParams & MemberScope & { nowAt: string }, ActivityRecordTuple>(
       `insert into activities (member_id, workspace_id, completed_on, amount, unit, category, title, provider,
-         aama_approved, created_at, updated_at)
+         aama_approved, certificate_url, certificate_name, created_at, updated_at)
        values (:memberId, :workspaceId, :completedOn, :amount, :unit, :category, :title, :provider,
-         :aamaApproved, :nowAt, :nowAt)
+         :aamaApproved, :certificateUrl, :certificateName, :nowAt, :nowAt)
        returning ${ACTIVITY_RECORD_COLUMNS}`,
     )
     .raw(true);

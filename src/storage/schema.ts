@@ -85,6 +85,9 @@ export const activities = sqliteTable(
     title: text('title'),
     provider: text('provider'),
     aamaApproved: integer('aama_approved', { mode: 'boolean' }).notNull(),
+    // A certificate file attached on a platform that supports it (Discord): kept where it lives.
+    certificateUrl: text('certificate_url'),
+    certificateName: text('certificate_name'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     deletedAt: text('deleted_at'),

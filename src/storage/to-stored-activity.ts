@@ -7,7 +7,7 @@ import type { StoredActivity } from '../core/ports.js';
 import type { Category, Unit } from '../core/rules/types.js';
 
 export const ACTIVITY_COLUMNS =
-  'id, member_id, completed_on, amount, unit, category, title, provider, aama_approved, created_at';
+  'id, member_id, completed_on, amount, unit, category, title, provider, aama_approved, created_at, certificate_url, certificate_name';
 
 export type ActivityTuple = [
   id: number,
@@ -20,6 +20,8 @@ export type ActivityTuple = [
   provider: string | null,
   aamaApproved: number,
   createdAt: string,
+  certificateUrl: string | null,
+  certificateName: string | null,
 ];
 
 /** ACTIVITY_COLUMNS followed by the bookkeeping columns that only writes need. */
@@ -41,5 +43,6 @@ export function toStoredActivity(row: ActivityTuple | ActivityRecordTuple): Stor
   if (row[5] !== null) activity.category = row[5];
   if (row[6] !== null) activity.title = row[6];
   if (row[7] !== null) activity.provider = row[7];
+  if (row[10] !== null) activity.certificate = { url: row[10], name: row[11] ?? 'certificate' };
   return activity;
 }

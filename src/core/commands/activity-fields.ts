@@ -57,6 +57,15 @@ export function dateField(ctx: SchemaContext, direction: 'past' | 'future' | 'an
   });
 }
 
+/** A platform-hosted file: only https links, as the platforms serve them. */
+export const certificateField = z.object(
+  {
+    url: z.url({ protocol: /^https$/, error: 'The certificate must be an https link.' }),
+    name: z.string().trim().min(1).max(200, { error: 'Keep the file name under 200 characters.' }),
+  },
+  { error: 'Attach the certificate as a file.' },
+);
+
 export const booleanField = z.union([z.boolean(), z.string()], { error: 'Say yes or no.' }).transform((value, ctx) => {
   if (typeof value === 'boolean') return value;
   const word = value.toLowerCase();

@@ -7,7 +7,7 @@ import { describeActivity, formatNumber, quantity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
 import { loadStanding } from '../views/load-standing.js';
 import {
-  amountField, booleanField, categoryField, checkAmount, dateField, providerField, titleField, unitField,
+  amountField, booleanField, categoryField, certificateField, checkAmount, dateField, providerField, titleField, unitField,
 } from './activity-fields.js';
 import { parseLogWords } from './parse-log-words.js';
 import { UNIT_WORDS_HELP, CATEGORY_WORDS_HELP } from '../text/aliases.js';
@@ -25,6 +25,7 @@ function logSchema(ctx: SchemaContext) {
       provider: providerField.optional(),
       date: dateField(ctx, 'past').optional(),
       aama: booleanField.optional(),
+      certificate: certificateField.optional(),
       secondCategory: z
         .string()
         .optional()
@@ -77,6 +78,7 @@ export const logCommand = defineCommand({
     { name: 'date', type: 'date', description: 'Completion date (default today): 2026-11-01, yesterday, Nov 1' },
     { name: 'provider', type: 'string', description: 'Who gave it, e.g. Relias', autocomplete: 'providers' },
     { name: 'aama', type: 'boolean', description: 'AAMA-approved CEU' },
+    { name: 'certificate', type: 'attachment', description: 'The certificate (kept with the activity for audits)' },
   ],
   parseText: parseLogWords,
   schema: logSchema,
@@ -96,6 +98,7 @@ export const logCommand = defineCommand({
       ...(options.category ? { category: options.category } : {}),
       ...(options.title ? { title: options.title } : {}),
       ...(options.provider ? { provider: options.provider } : {}),
+      ...(options.certificate ? { certificate: options.certificate } : {}),
     };
     const logged = ctx.store.addActivity(ctx.member, activity, ctx.now.toISOString());
     const trackedCard: Block[] = logged.unit === 'card' && !credentials.some((c) => c.code === 'BLS')

@@ -2,6 +2,7 @@ import { defineCommand } from '../command.js';
 import type { Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, quantity, unitName } from '../views/describe.js';
+import { headingStatus } from '../views/credential-blocks.js';
 import { standingReply } from '../views/standing-reply.js';
 import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
 
@@ -18,7 +19,7 @@ export const needCommand = defineCommand({
 });
 
 function needBlocks(e: Evaluation): Block[] {
-  const heading: Block = { kind: 'heading', text: `${e.code} (${e.body})` };
+  const heading: Block = { kind: 'heading', text: `${e.code} (${e.body})`, status: headingStatus(e) };
   if (e.code === 'BLS') {
     const when = e.daysLeft < 0 ? `Your card expired on ${e.cycle.end}. Take a renewal course` : `Card valid through ${e.cycle.end} (${daysPhrase(e.daysLeft)}). Renew before then`;
     return [heading, { kind: 'paragraph', text: `${when} and log the new card: \`log cpr on <date>\`.` }];

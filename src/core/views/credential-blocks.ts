@@ -5,7 +5,7 @@ import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, requirementLabel, u
 
 export function credentialBlocks(evaluation: Evaluation): Block[] {
   const e = evaluation;
-  const blocks: Block[] = [{ kind: 'heading', text: `${e.code} (${e.body}): ${STATE_LABELS[e.state]}` }];
+  const blocks: Block[] = [{ kind: 'heading', text: `${e.code} (${e.body}): ${STATE_LABELS[e.state]}`, status: headingStatus(e) }];
   const fields = [{ label: 'Cycle', value: `${e.cycle.start} to ${e.cycle.end}` }];
   const closed = e.state === 'exam-required' || e.state === 'expired';
   if (e.code === 'BLS') {
@@ -30,4 +30,9 @@ export function credentialBlocks(evaluation: Evaluation): Block[] {
   }
   if (e.notes.length > 0) blocks.push({ kind: 'list', items: e.notes });
   return blocks;
+}
+
+export function headingStatus(e: Evaluation): 'ok' | 'attention' | 'lapsed' {
+  if (e.state === 'complete') return 'ok';
+  return e.state === 'in-progress' ? 'attention' : 'lapsed';
 }

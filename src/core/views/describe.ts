@@ -41,6 +41,7 @@ export function describeActivity(activity: StoredActivity): string {
   if (activity.title) parts.push(`“${activity.title}”`);
   if (activity.provider) parts.push(`from ${activity.provider}`);
   if (activity.aamaApproved) parts.push('(AAMA-approved)');
+  if (activity.certificate) parts.push(`[certificate: ${activity.certificate.name}]`);
   return parts.join(' ');
 }
 
