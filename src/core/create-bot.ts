@@ -4,14 +4,15 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { CommandContext, CommandDeclaration, RawOptions } from './command.js';
+import type { CommandContext, CommandDeclaration, OptionDeclaration, RawOptions } from './command.js';
+import { completeOption, type Choice } from './complete-option.js';
 import { COMMANDS } from './commands/index.js';
 import { findCommand, suggestCommand } from './find-command.js';
 import type { Clock, Logger, Store } from './ports.js';
 import { errorReply, problem, reply, type Reply } from './reply.js';
 import { tokenize } from './text/tokenize.js';
 import { understandPlainLanguage } from './text/understand-plain-language.js';
-import type { CommandInput, CommandRequest } from './types.js';
+import type { Actor, CommandInput, CommandRequest } from './types.js';
 import { zodProblems } from './zod-problems.js';
 
 export interface BotDeps {
@@ -24,6 +25,8 @@ export interface BotDeps {
 
 export interface Bot {
   handle(request: CommandRequest): Promise<Reply>;
+  /** Suggestions for an option being typed (autocomplete); never writes. */
+  complete(actor: Actor, kind: NonNullable<OptionDeclaration['autocomplete']>, typed: string): Promise<Choice[]>;
   readonly commands: readonly CommandDeclaration[];
 }
 
@@ -68,7 +71,11 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  return { handle, commands };
+  return {
+    handle,
+    commands,
+    complete: async (actor, kind, typed) => completeOption(deps.store, actor, kind, typed),
+  };
 }
 
 function resolveInput(commands: readonly CommandDeclaration[], input: CommandInput): Resolved {

@@ -1,5 +1,6 @@
 export { createBot, type Bot, type BotDeps } from './create-bot.js';
 export type { CommandDeclaration, OptionDeclaration } from './command.js';
+export { MAX_CHOICES, type Choice } from './complete-option.js';
 export type * from './ports.js';
 export type { Block, Button, Problem, Reply } from './reply.js';
 export { renderText } from './render-text.js';
