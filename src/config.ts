@@ -55,6 +55,7 @@ const envSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: z.url().optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, { error: 'DISCORD_GUILD_ID must be a server id (digits)' }).optional(),
 });
 
 export interface Config {
@@ -64,7 +65,7 @@ export interface Config {
   consoleUser: string;
   logLevel?: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
-  discord?: { token: string; applicationId: string; apiUrl?: string };
+  discord?: { token: string; applicationId: string; apiUrl?: string; guildId?: string };
 }
 
 export class ConfigError extends Error {}
@@ -92,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, port: e.PORT } }
       : {}),
     ...(e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
-      ? { discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL } }
+      ? { discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID } }
       : {}),
   };
 }

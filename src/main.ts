@@ -1,8 +1,9 @@
 /**
  * Start-up: configuration, database (migrations applied), the core, then the surfaces: Slack
- * when configured, otherwise the console chat on the embedded SQLite file.
+ * and/or Discord when configured, otherwise the console chat on the embedded SQLite file.
  */
 import { startConsole } from './adapters/console/start-console.js';
+import { startDiscord } from './adapters/discord/start-discord.js';
 import { startSlack } from './adapters/slack/start-slack.js';
 import { createClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -19,17 +20,13 @@ async function main(): Promise<number> {
     process.stderr.write(`Configuration error:\n${error.message}\n`);
     return 2;
   }
-  if (config.discord) {
-    process.stderr.write('Discord is configured, but this version does not include the Discord adapter yet; unset DISCORD_TOKEN and DISCORD_APPLICATION_ID.\n');
-    return 2;
-  }
-  const onPlatform = Boolean(config.slack);
+  const onPlatform = Boolean(config.slack || config.discord);
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
   const database = openDatabase(config.dbPath);
   try {
     const clock = createClock(config.startAt);
     const bot = createBot({ store: createSqliteStore(database), clock, logger });
-    if (config.slack) await runSlack(config.slack, bot, clock, logger);
+    if (onPlatform) await runPlatforms(config, bot, clock, logger);
     else await startConsole({ bot, consoleUser: config.consoleUser, logger });
   } finally {
     database.close();
@@ -37,18 +34,30 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function runSlack(slack: NonNullable<Config['slack']>, bot: Bot, clock: Clock, logger: Logger): Promise<void> {
-  const handle = await startSlack({
-    bot, clock, logger, botToken: slack.botToken, port: slack.port,
-    ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
-    ...(slack.appToken ? { appToken: slack.appToken } : {}),
-    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
-  });
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await handle.stop();
+/** Starts every configured platform, then runs until SIGINT or SIGTERM and stops them all. */
+async function runPlatforms(config: Config, bot: Bot, clock: Clock, logger: Logger): Promise<void> {
+  const running: Array<{ stop(): Promise<void> }> = [];
+  try {
+    if (config.slack) {
+      const { slack } = config;
+      running.push(await startSlack({
+        bot, clock, logger, botToken: slack.botToken, port: slack.port,
+        ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
+        ...(slack.appToken ? { appToken: slack.appToken } : {}),
+        ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+      }));
+    }
+    if (config.discord) {
+      const { discord } = config;
+      running.push(await startDiscord({ bot, logger, token: discord.token, ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}) }));
+    }
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+  } finally {
+    await Promise.all(running.map((platform) => platform.stop()));
+  }
 }
 
 main().then(

@@ -1,4 +1,5 @@
 export { createBot, type Bot, type BotDeps } from './create-bot.js';
+export { COMMANDS } from './commands/index.js';
 export type { CommandDeclaration, OptionDeclaration } from './command.js';
 export { MAX_CHOICES, type Choice } from './complete-option.js';
 export type * from './ports.js';

@@ -15,7 +15,7 @@ export const adminCommand = defineCommand({
   adminOnly: true,
   options: [
     { name: 'action', type: 'string', description: 'add, remove or list', required: true, choices: ACTIONS },
-    { name: 'user', type: 'string', description: 'The member (a mention)' },
+    { name: 'user', type: 'user', description: 'The member' },
   ],
   parseText(tokens) {
     const raw: RawOptions = { action: tokens[0]?.text.toLowerCase() ?? 'list' };

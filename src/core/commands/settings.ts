@@ -35,12 +35,15 @@ export const settingsCommand = defineCommand({
     { name: 'tz', type: 'string', description: 'IANA time zone, e.g. America/Chicago' },
     { name: 'nudges', type: 'boolean', description: 'Deadline reminders by DM' },
     { name: 'quiet', type: 'string', description: 'Quiet hours HH:MM-HH:MM, or off' },
+    { name: 'rules', type: 'boolean', description: 'List the unverified rule figures' },
+    { name: 'rule', type: 'string', description: 'Admins: a rule figure to change (see rules)' },
+    { name: 'value', type: 'string', description: 'Admins: its new value, or default' },
   ],
   parseText(tokens) {
     const raw: RawOptions = {};
     const words = tokens.map((t) => t.text);
     if (words[0]?.toLowerCase() === 'rules') return { rules: true, ...(words.length > 1 ? { unexpected: words.slice(1).join(' ') } : {}) };
-    if (words[0]?.toLowerCase() === 'rule') return { rule: words[1] ?? '', ruleValue: words.slice(2).join(' ') };
+    if (words[0]?.toLowerCase() === 'rule') return { rule: words[1] ?? '', value: words.slice(2).join(' ') };
     const extra: string[] = [];
     for (let i = 0; i < words.length; i += 2) {
       const key = words[i]!.toLowerCase();
@@ -60,7 +63,7 @@ export const settingsCommand = defineCommand({
       quiet: quietField.optional(),
       rules: z.boolean().optional(),
       rule: z.string().optional(),
-      ruleValue: z.string().optional(),
+      value: z.string().optional(),
       unexpected: z
         .string()
         .optional()
@@ -70,7 +73,7 @@ export const settingsCommand = defineCommand({
     if (options.rules) return ruleSettingsReply(ctx);
     if (options.rule !== undefined) {
       if (!ctx.isAdmin) return errorReply([problem('admin-only', 'Only an admin can change the rule figures; ask yours. `settings rules` shows them.')]);
-      return setRuleSetting(ctx, options.rule, options.ruleValue ?? '');
+      return setRuleSetting(ctx, options.rule, options.value ?? '');
     }
     const patch: Partial<MemberSettings> = {
       ...(options.tz !== undefined ? { tz: options.tz } : {}),

@@ -1,0 +1,70 @@
+/**
+ * The Discord application commands, generated from the core's declarations: `/ceu` with one
+ * subcommand per member command, and `/ceu-admin` for admin commands, which carries
+ * `default_member_permissions` (Manage Server) so Discord hides it from everyone else.
+ */
+import type { CommandDeclaration, OptionDeclaration } from '../../core/index.js';
+
+export const CEU = 'ceu';
+export const CEU_ADMIN = 'ceu-admin';
+/** PermissionFlagsBits.ManageGuild (1 << 5), as the string Discord's API takes. */
+export const MANAGE_GUILD = String(1 << 5);
+
+// Discord's ApplicationCommandOptionType numbers.
+const SUBCOMMAND = 1;
+const OPTION_TYPE: Record<OptionDeclaration['type'], number> = { string: 3, date: 3, integer: 4, boolean: 5, user: 6, number: 10, attachment: 11 };
+const MAX_DESCRIPTION = 100;
+const MAX_CHOICES = 25;
+
+export interface ApiOption {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean;
+  choices?: Array<{ name: string; value: string }>;
+  autocomplete?: boolean;
+  min_value?: number;
+  max_value?: number;
+  options?: ApiOption[];
+}
+
+export interface ApiCommand {
+  name: string;
+  description: string;
+  type: 1;
+  options: ApiOption[];
+  default_member_permissions?: string;
+  /** Guild (0) and bot DM (1) contexts; the admin command is for servers only. */
+  contexts: number[];
+}
+
+export function commandManifest(commands: readonly CommandDeclaration[]): ApiCommand[] {
+  return [
+    { name: CEU, description: 'Continuing education: log it, see your status and what you still need', type: 1, contexts: [0, 1], options: commands.filter((c) => !c.adminOnly).map(subcommand) },
+    { name: CEU_ADMIN, description: 'ceu-bot administration for this server', type: 1, contexts: [0], default_member_permissions: MANAGE_GUILD, options: commands.filter((c) => c.adminOnly).map(subcommand) },
+  ];
+}
+
+function subcommand(command: CommandDeclaration): ApiOption {
+  const options = command.options.map(option);
+  // Discord requires required options before optional ones.
+  options.sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
+  return { type: SUBCOMMAND, name: command.name, description: truncate(command.summary), options };
+}
+
+function option(declared: OptionDeclaration): ApiOption {
+  const example = declared.type === 'date' && !/e\.g\./.test(declared.description) ? ' (e.g. 2026-11-01, yesterday)' : '';
+  const api: ApiOption = { type: OPTION_TYPE[declared.type], name: declared.name, description: truncate(declared.description + example) };
+  if (declared.required) api.required = true;
+  if (declared.autocomplete) api.autocomplete = true;
+  else if (declared.choices && declared.choices.length <= MAX_CHOICES) api.choices = declared.choices.map((c) => ({ name: c, value: c }));
+  if (declared.type === 'number' || declared.type === 'integer') {
+    if (declared.min !== undefined) api.min_value = declared.min;
+    if (declared.max !== undefined) api.max_value = declared.max;
+  }
+  return api;
+}
+
+function truncate(text: string): string {
+  return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
+}

@@ -1,0 +1,90 @@
+/**
+ * Reply → a Discord message: one embed per heading (coloured by the credential's status or the
+ * reply's tone), buttons as components, ephemeral when private. Discord's limits: 10 embeds,
+ * 6,000 characters across them, 4,096 a description, 256 a title, 25 fields, 5 buttons a row.
+ */
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import { formatNumber, type Block, type Reply } from '../../core/index.js';
+
+export const EPHEMERAL = 1 << 6;
+const COLOURS = { ok: 0x2e7d32, attention: 0x1565c0, lapsed: 0xc62828, info: 0x546e7a, success: 0x2e7d32, warning: 0xef6c00, error: 0xc62828 };
+const MAX_EMBEDS = 10;
+const MAX_TOTAL = 6000;
+const MAX_DESCRIPTION = 4096;
+const BAR_WIDTH = 10;
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  flags?: number;
+}
+
+export function renderReply(reply: Reply): DiscordMessage {
+  const embeds: APIEmbed[] = [];
+  let current: APIEmbed & { lines: string[] } = { color: COLOURS[reply.tone], lines: [] };
+  const buttons: APIButtonComponent[] = [];
+  const flush = () => {
+    const description = current.lines.join('\n').trim();
+    const { lines: _, ...embed } = current;
+    if (description) embed.description = truncate(description, MAX_DESCRIPTION);
+    if (embed.title || embed.description || embed.fields?.length) embeds.push(embed);
+  };
+  for (const block of reply.blocks) {
+    if (block.kind === 'heading') {
+      flush();
+      current = { title: truncate(block.text, 256), color: COLOURS[block.status ?? reply.tone], lines: [] };
+    } else if (block.kind === 'fields') {
+      current.fields = [...(current.fields ?? []), ...block.fields.map((f) => ({ name: truncate(f.label, 256), value: truncate(f.value, 1024), inline: true }))].slice(0, 25);
+    } else if (block.kind === 'actions') {
+      buttons.push(...block.buttons.map(button));
+    } else {
+      current.lines.push(line(block));
+    }
+  }
+  flush();
+  const message: DiscordMessage = { embeds: withinTotal(embeds.slice(0, MAX_EMBEDS)), components: buttons.length ? [{ type: 1, components: buttons.slice(0, 5) }] : [] };
+  if (reply.visibility === 'private') message.flags = EPHEMERAL;
+  return message;
+}
+
+function line(block: Exclude<Block, { kind: 'heading' | 'fields' | 'actions' }>): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return block.text;
+    case 'progress':
+      return `**${block.label}** \`${bar(block.earned, block.required)}\` ${formatNumber(block.earned)}/${formatNumber(block.required)} ${block.unit}${block.note ? ` *(${block.note})*` : ''}`;
+    case 'list':
+      return block.items.map((item) => `• ${item.replace(/\n\s*/g, '\n  ')}`).join('\n');
+    case 'json':
+      return `\`\`\`json\n${JSON.stringify(block.value)}\n\`\`\``;
+  }
+}
+
+function button(b: { actionId: string; label: string; command: string; style?: 'primary' | 'danger' }): APIButtonComponent {
+  return { type: 2, style: b.style === 'primary' ? 1 : b.style === 'danger' ? 4 : 2, label: truncate(b.label, 80), custom_id: `ceu:${b.command}`.slice(0, 100) };
+}
+
+function bar(earned: number, required: number): string {
+  const filled = Math.round((required > 0 ? Math.min(1, earned / required) : 1) * BAR_WIDTH);
+  return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
+}
+
+/** Trims the last embeds' descriptions until all of them fit Discord's 6,000-character total. */
+function withinTotal(embeds: APIEmbed[]): APIEmbed[] {
+  const size = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  let total = embeds.reduce((n, e) => n + size(e), 0);
+  for (let i = embeds.length - 1; i >= 0 && total > MAX_TOTAL; i--) {
+    const embed = embeds[i]!;
+    const over = total - MAX_TOTAL;
+    const description = embed.description ?? '';
+    const keep = Math.max(0, description.length - over - 60);
+    embed.description = `${description.slice(0, keep)}\n… more than fits: use \`history page 2\` and so on.`;
+    total = embeds.reduce((n, e) => n + size(e), 0);
+  }
+  return embeds;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
