@@ -4,6 +4,7 @@
  */
 import readline from 'node:readline';
 import type { Bot, Logger } from '../../core/index.js';
+import { handleSafely } from '../handle-safely.js';
 import { createCompleter } from './complete-line.js';
 import { renderReply } from './render-reply.js';
 import { toCommandRequest } from './to-command-request.js';
@@ -15,8 +16,6 @@ export interface ConsoleOptions {
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
   output?: NodeJS.WritableStream & { isTTY?: boolean };
 }
-
-const FAILED = 'Something went wrong; nothing was saved.';
 
 /** Resolves when input ends (piped) or the user quits. */
 export async function startConsole(options: ConsoleOptions): Promise<void> {
@@ -46,11 +45,5 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
 }
 
 async function answer(options: ConsoleOptions, line: string, colour: boolean): Promise<string> {
-  try {
-    const reply = await options.bot.handle(toCommandRequest(line, options.consoleUser));
-    return renderReply(reply, colour);
-  } catch (error) {
-    options.logger.error({ err: error, line }, 'console command failed');
-    return FAILED;
-  }
+  return renderReply(await handleSafely(options.bot, options.logger, toCommandRequest(line, options.consoleUser)), colour);
 }

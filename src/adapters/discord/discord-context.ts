@@ -1,5 +1,6 @@
 /** What every Discord listener shares, and the one place unexpected failures are caught. */
 import type { Bot, CommandRequest, Logger, Reply } from '../../core/index.js';
+import { handleSafely as handleSafelyIn } from '../handle-safely.js';
 
 export interface DiscordContext {
   bot: Bot;
@@ -8,15 +9,11 @@ export interface DiscordContext {
   deferAfterMs: number;
 }
 
-export const FAILED: Reply = { visibility: 'private', tone: 'error', blocks: [{ kind: 'paragraph', text: 'Something went wrong; nothing was saved.' }] };
+export { FAILED } from '../handle-safely.js';
 
-export async function handleSafely(ctx: DiscordContext, request: CommandRequest): Promise<Reply> {
-  try {
-    return await ctx.bot.handle(request);
-  } catch (error) {
-    ctx.logger.error({ err: describeError(error), platform: 'discord', tenantId: request.actor.tenantId, userId: request.actor.userId }, 'command failed');
-    return FAILED;
-  }
+/** The core's answer, or the private failure reply when it throws. */
+export function handleSafely(ctx: DiscordContext, request: CommandRequest): Promise<Reply> {
+  return handleSafelyIn(ctx.bot, ctx.logger, request);
 }
 
 /** A REST failure as loggable facts (status, Discord's code, message), never the request with its token. */
@@ -30,17 +27,4 @@ export function describeError(error: unknown): Record<string, unknown> {
     ...(e.url ? { url: e.url.replace(/\/interactions\/(\d+)\/[^/]+/, '/interactions/$1/[token]').replace(/\/webhooks\/(\d+)\/[^/]+/, '/webhooks/$1/[token]') } : {}),
     ...(e.message ? { message: e.message } : {}),
   };
-}
-
-export function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T | F> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(fallback), ms);
-    promise.then((value) => {
-      clearTimeout(timer);
-      resolve(value);
-    }, () => {
-      clearTimeout(timer);
-      resolve(fallback);
-    });
-  });
 }

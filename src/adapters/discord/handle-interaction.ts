@@ -6,7 +6,8 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
 import type { Reply } from '../../core/index.js';
 import { MAX_CHOICES } from '../../core/index.js';
-import { describeError, FAILED, handleSafely, within, type DiscordContext } from './discord-context.js';
+import { within } from '../within.js';
+import { describeError, FAILED, handleSafely, type DiscordContext } from './discord-context.js';
 import { LOG_MODAL_ID, logLineFrom, logModal } from './log-modal.js';
 import { EPHEMERAL, renderReply } from './render-reply.js';
 import { actorOf, chatInputRequest, textRequest } from './to-command-request.js';

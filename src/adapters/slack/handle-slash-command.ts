@@ -10,6 +10,7 @@ import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, publishHome, todayIn, type SlackContext } from './slack-context.js';
 import { tenantOf, textRequest } from './to-command-request.js';
 import type { SlackUser } from './user-directory.js';
+import { within } from '../within.js';
 
 const TIMED_OUT = Symbol('timed out');
 /** A `log` the core could not start on (no amount or unit): the form asks for each field. */
@@ -49,20 +50,4 @@ export async function openLogModal(ctx: SlackContext, client: webApi.WebClient, 
 
 export function toResponse(reply: Reply) {
   return { response_type: reply.visibility === 'public' ? ('in_channel' as const) : ('ephemeral' as const), ...renderReply(reply) };
-}
-
-function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T | F> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(fallback), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(fallback);
-      },
-    );
-  });
 }

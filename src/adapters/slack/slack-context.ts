@@ -2,6 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Bot, Clock, CommandDeclaration, CommandRequest, Logger, Reply } from '../../core/index.js';
 import { describeSlackError } from './describe-slack-error.js';
+import { handleSafely as handleSafelyIn } from '../handle-safely.js';
 import { homeView } from './app-home.js';
 import { textRequest } from './to-command-request.js';
 import type { UserDirectory } from './user-directory.js';
@@ -16,20 +17,9 @@ export interface SlackContext {
   ackBudgetMs: number;
 }
 
-export const FAILED: Reply = {
-  visibility: 'private',
-  tone: 'error',
-  blocks: [{ kind: 'paragraph', text: 'Something went wrong; nothing was saved.' }],
-};
-
-/** The core never rejects for bad input; anything it throws is unexpected: log it, answer privately. */
-export async function handleSafely(ctx: SlackContext, request: CommandRequest): Promise<Reply> {
-  try {
-    return await ctx.bot.handle(request);
-  } catch (error) {
-    ctx.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), platform: 'slack', tenantId: request.actor.tenantId, userId: request.actor.userId }, 'command failed');
-    return FAILED;
-  }
+/** The core's answer, or the private failure reply when it throws. */
+export function handleSafely(ctx: SlackContext, request: CommandRequest): Promise<Reply> {
+  return handleSafelyIn(ctx.bot, ctx.logger, request);
 }
 
 /** A Web API call whose failure (rate limit, ok:false) is logged, never thrown into Bolt. */
