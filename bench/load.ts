@@ -1,10 +1,12 @@
 /**
  * Load shapes for HTTP benchmarks: signed form posts over node:http, sent at a fixed rate (a timer
- * tick sends whatever is due, so slow answers never lower the offered rate) or all at once.
+ * tick sends whatever is due, so slow answers never lower the offered rate) or all at once, from a
+ * worker thread (`startLoadClient`, bench/load-worker.ts).
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { signSlackRequest } from '../test/fakes/slack-requests.js';
+import { Worker } from 'node:worker_threads';
+import { makeSlashCommand, signSlackRequest } from '../test/fakes/slack-requests.js';
 
 export interface Sample {
   /** From handing the request to node:http to the last byte of the response. */
@@ -108,4 +110,77 @@ export async function inBatches(send: Send, count: number, concurrency: number):
     samples.push(...(await inBurst(send, Math.min(concurrency, count - done))));
   }
   return samples;
+}
+
+/** What the load thread is asked to do; each job gets a fresh keep-alive pool. */
+export type LoadJob =
+  | { kind: 'rate'; url: string; perSecond: number; seconds: number }
+  | { kind: 'burst'; url: string; count: number }
+  | { kind: 'batches'; url: string; count: number; concurrency: number };
+
+export interface LoadWorkerData {
+  secret: string;
+  /** Where the slash commands' response_url points (the fake Slack). */
+  origin: string;
+  /** The `/ceu` text to send; each request gets its own trigger_id and response_url. */
+  text: string;
+}
+
+/** Builds the job's sender (its own keep-alive pool, destroyed after) and runs the load shape. */
+export function makeJobRunner(data: LoadWorkerData): (job: LoadJob) => Promise<unknown> {
+  let hook = 0;
+  const fake = { responseUrl: () => `${data.origin}/respond/bench-${++hook}` };
+  const body = () => new URLSearchParams(makeSlashCommand(fake, data.text)).toString();
+  return async (job) => {
+    const agent = makeAgent();
+    try {
+      const send = postSignedForm(job.url, data.secret, agent, body);
+      if (job.kind === 'rate') return await atFixedRate(send, job.perSecond, job.seconds);
+      if (job.kind === 'burst') return { samples: await inBurst(send, job.count) };
+      return { samples: await inBatches(send, job.count, job.concurrency) };
+    } finally {
+      agent.destroy();
+    }
+  };
+}
+
+export interface LoadClient {
+  run(job: LoadJob & { kind: 'rate' }): Promise<RateResult>;
+  run(job: LoadJob): Promise<{ samples: Sample[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The sender on a thread of its own, so its event loop never waits on the server's work and the
+ * server's never on its own: a latency is the server's plus loopback, as with a remote Slack.
+ * Workers do not inherit tsx's hooks on Node 20, so the worker registers them before loading
+ * the TypeScript entry.
+ */
+export function startLoadClient(data: LoadWorkerData): LoadClient {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./load-worker.ts', import.meta.url).href;
+  const worker = new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, { eval: true, workerData: data });
+  let next = 0;
+  const waiting = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+  worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+    const pending = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.error !== undefined) pending?.reject(new Error(message.error));
+    else pending?.resolve(message.result as never);
+  });
+  const failAll = (error: Error) => {
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`load thread exited (${code})`)));
+  return {
+    run: (job: LoadJob) =>
+      new Promise((resolve, reject) => {
+        const id = ++next;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, job });
+      }),
+    close: () => worker.terminate().then(() => undefined),
+  } as LoadClient;
 }

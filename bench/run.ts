@@ -2,6 +2,7 @@
  * `npm run bench`: how long `status` and `need` take for one member of a large workspace, against
  * the floor of reading that member's activities with one raw prepared statement.
  * Targets (issue): p99 under 1 ms, and within 5x of the floor at p50 and p99.
+ * Then the same `status` through Slack over HTTP (bench/slack-bench.ts).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { createBot, renderText, type CommandRequest, type Reply } from '../src/c
 import { createSqliteStore, openDatabase } from '../src/storage/index.js';
 import { summarize, type Summary } from './percentiles.js';
 import { makeRandom, seedDatabase, WORKSPACE } from './seed.js';
+import { runSlackBench } from './slack-bench.js';
 
 const MEMBERS = 10_000;
 const ACTIVITIES_PER_MEMBER = 50;
@@ -111,3 +113,5 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+await runSlackBench();
