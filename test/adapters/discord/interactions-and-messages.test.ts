@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeButtonInteraction, makeMessageCreate, makeModalSubmitInteraction, makeSlashInteraction } from '../../fakes/discord-interactions.js';
+import { FAKE_DISCORD_IDS } from '../../fakes/discord-ids.js';
+import { startDiscordUnderTest, textOf, type DiscordUnderTest } from './discord-under-test.js';
+
+let d: DiscordUnderTest;
+beforeEach(async () => {
+  d = await startDiscordUnderTest();
+  await d.fake.sendInteraction(makeSlashInteraction({ subcommand: 'credential', options: [
+    { name: 'action', type: 3, value: 'add' }, { name: 'code', type: 3, value: 'RMA' }, { name: 'expires', type: 3, value: '2027-04-30' },
+  ] }));
+});
+afterEach(async () => {
+  await d.close();
+});
+
+describe('buttons and the log form', () => {
+  it('Undo deletes the activity it was shown with; a second click on the same message runs once', async () => {
+    await d.fake.sendInteraction(makeSlashInteraction({ subcommand: 'log', options: [{ name: 'amount', type: 10, value: 2 }, { name: 'unit', type: 3, value: 'hours' }] }));
+    const first = await d.fake.sendInteraction(makeButtonInteraction('ceu:delete 1', { messageId: '4000000000000000001' }));
+    expect(first.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(textOf(first.body)).toContain('Deleted #1');
+    const again = await d.fake.sendInteraction(makeButtonInteraction('ceu:delete 1', { messageId: '4000000000000000001' }));
+    expect(textOf(again.body)).toContain('Already done');
+    expect(d.activityCount()).toBe(0);
+  });
+
+  it('Log another opens the form, and a submitted form logs the activity', async () => {
+    const opened = await d.fake.sendInteraction(makeButtonInteraction('ceu:log'));
+    expect(opened.body).toMatchObject({ type: 9, data: { custom_id: 'ceu:log-modal', title: 'Log an activity' } });
+    const submitted = await d.fake.sendInteraction(makeModalSubmitInteraction('ceu:log-modal', { amount: '90 min', category: 'clinical', title: 'Sepsis "update"', date: 'yesterday', aama: 'yes' }));
+    expect(textOf(submitted.body)).toContain('Logged #1 2026-11-23 90 minutes clinical “Sepsis update” (AAMA-approved)');
+    expect(d.activityCount()).toBe(1);
+  });
+
+  it('answers a form with a mistake privately, storing nothing', async () => {
+    const submitted = await d.fake.sendInteraction(makeModalSubmitInteraction('ceu:log-modal', { amount: '500h', category: '', title: '', date: '', aama: '' }));
+    expect(submitted.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(textOf(submitted.body)).toContain('more than 100 hours');
+    expect(d.activityCount()).toBe(0);
+  });
+});
+
+describe('mentions and DMs', () => {
+  it('answers a mention with a reply in the channel', async () => {
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('how am I doing?', { mentionsBot: true }));
+    const sent = await d.fake.waitForMessage((m) => textOf(m).includes('RMA (AMT): in progress'));
+    expect(sent.channel_id).toBe(FAKE_DISCORD_IDS.channel);
+  });
+
+  it('understands a DM, and ignores channel chatter that does not mention the bot', async () => {
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('log 2h general Ethics'));
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('I did 2 hours of general training yesterday', { guildId: null }));
+    const sent = await d.fake.waitForMessage((m) => textOf(m).includes('Logged #1 2026-11-23 2 hours general'));
+    expect(sent.channel_id).not.toBe(FAKE_DISCORD_IDS.channel);
+    expect(d.activityCount()).toBe(1);
+  });
+
+  it('logs a failed reply without the token and keeps going', async () => {
+    d.fake.failNext('POST /channels/:channelId/messages', { status: 403, code: 50013, message: 'Missing Permissions' });
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
+    await d.fake.waitForCall('POST /channels/:channelId/messages');
+    for (let i = 0; i < 40 && !d.logs.join('\n').includes('Missing Permissions'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(d.logs.join('\n')).toContain('Missing Permissions');
+    expect(d.logs.join('\n')).not.toContain(d.fake.token);
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('need', { mentionsBot: true }));
+    await d.fake.waitForMessage((m) => textOf(m).includes('RMA (AMT)'));
+  });
+});
+
+describe('the gateway', () => {
+  it('survives a dropped connection and keeps answering', async () => {
+    d.fake.dropConnections(4000);
+    await d.fake.waitForResume();
+    const reply = await d.fake.sendInteraction(makeSlashInteraction({ subcommand: 'status' }));
+    expect(textOf(reply.body)).toContain('RMA (AMT): in progress');
+  });
+});
