@@ -5,7 +5,8 @@ import { readDiscordRequestBody, type DiscordUploadedFile } from './discord-requ
 import { makeDiscordBotUser, type DiscordUserPayload } from './discord-users.js';
 import { failureReply, type FakeDiscordFailure } from './fake-discord-failures.js';
 import { startFakeDiscordGateway, type FakeDiscordGatewayFrame, type FakeDiscordSessionStart } from './fake-discord-gateway.js';
-import { defaultFakeDiscordGuilds, guildCreatePayload, resolveGuildSeed, type FakeDiscordGuild, type FakeDiscordGuildSeed } from './fake-discord-guilds.js';
+import { defaultFakeDiscordGuilds, resolveGuildSeed, type FakeDiscordGuild, type FakeDiscordGuildSeed } from './fake-discord-guilds.js';
+import { createHandshake } from './fake-discord-handshake.js';
 import { createFakeDiscordMessageStore, type DiscordJson, type DiscordMessagePayload } from './fake-discord-messages.js';
 import { answerDiscordRest } from './fake-discord-rest.js';
 import { describeRoute, routeMatches, type FakeDiscordRoute } from './fake-discord-routes.js';
@@ -92,6 +93,7 @@ export interface FakeDiscord {
   dropConnections(code?: number): void;
   /** Identified (or resumed) gateway connections. */
   connections(): number;
+  /** Destroy the discord.js client first: a client that sees the fake go away keeps reconnecting. */
   close(): Promise<void>;
 }
 
@@ -128,22 +130,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     token: state.token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     botUserId: botUser.id,
-    handshake: () => ({
-      ready: {
-        v: 10,
-        user: { ...botUser, verified: true, mfa_enabled: false, flags: 0, email: null },
-        guilds: state.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
-        private_channels: [],
-        relationships: [],
-        presences: [],
-        guild_join_requests: [],
-        geo_ordered_rtc_regions: ['us-east', 'us-central'],
-        application: { id: applicationId, flags: 0 },
-        shard: [0, 1],
-        user_settings: {},
-      },
-      guildCreates: state.guilds.map((guild) => guildCreatePayload(guild, botUser, joinedAt)),
-    }),
+    handshake: () => createHandshake(botUser, applicationId, state.guilds, joinedAt),
   });
   const calls = createRecordLog<FakeDiscordCall>((call) => `${call.method} ${call.path} → ${call.status} ${JSON.stringify(call.body)}`);
   const failures: Array<{ route: FakeDiscordRoute; failure: FakeDiscordFailure }> = [];

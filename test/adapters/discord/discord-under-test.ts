@@ -17,7 +17,7 @@ export interface DiscordUnderTest {
   close(): Promise<void>;
 }
 
-export async function startDiscordUnderTest(options: { coreDelayMs?: number; deferAfterMs?: number } = {}): Promise<DiscordUnderTest> {
+export async function startDiscordUnderTest(options: { coreDelayMs?: number; deferAfterMs?: number; failing?: boolean } = {}): Promise<DiscordUnderTest> {
   const fake = await startFakeDiscord();
   const dir = mkdtempSync(join(tmpdir(), 'ceu-discord-'));
   const database = openDatabase(join(dir, 'ceu.sqlite'));
@@ -26,8 +26,10 @@ export async function startDiscordUnderTest(options: { coreDelayMs?: number; def
   const realBot = createBot({ store: createSqliteStore(database), clock: { now: () => new Date('2026-11-24T18:00:00Z') }, logger });
   const delayMs = options.coreDelayMs ?? 0;
   // The real core behind a pause, to exercise defer-then-edit without replacing any of our code.
-  const bot = delayMs === 0 ? realBot : { ...realBot, handle: async (request: Parameters<typeof realBot.handle>[0]) => {
+  const bot = delayMs === 0 && !options.failing ? realBot : { ...realBot, handle: async (request: Parameters<typeof realBot.handle>[0]) => {
     await new Promise((resolve) => setTimeout(resolve, delayMs));
+    // An outage inside the core (a full disk, say): the adapter must still answer, privately.
+    if (options.failing) throw new Error('disk I/O error');
     return realBot.handle(request);
   } };
   const handle = await startDiscord({ bot, logger, token: fake.token, apiUrl: fake.apiUrl, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });

@@ -100,3 +100,14 @@ describe('a slow core', () => {
     expect(textOf(edit.body)).toContain('ceu-bot keeps your continuing education on track');
   });
 });
+
+describe('an unexpected failure in the core', () => {
+  it('is answered privately with "nothing was saved" and logged', async () => {
+    await d.close();
+    d = await startDiscordUnderTest({ failing: true });
+    const reply = await slash('status');
+    expect(reply.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(textOf(reply.body)).toContain('Something went wrong; nothing was saved.');
+    expect(d.logs.join('\n')).toContain('disk I/O error');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { renderReply } from '../../../src/adapters/discord/render-reply.js';
+import type { Reply } from '../../../src/core/index.js';
+
+const reply = (blocks: Reply['blocks'], tone: Reply['tone'] = 'info'): Reply => ({ visibility: 'private', tone, blocks });
+
+describe('Discord rendering', () => {
+  it('makes one embed per credential, coloured by its status, with fields, bars and buttons', () => {
+    const message = renderReply(reply([
+      { kind: 'heading', text: 'CMA (AAMA): complete', status: 'ok' },
+      { kind: 'fields', fields: [{ label: 'Submit by', value: '2027-02-28' }] },
+      { kind: 'progress', label: 'Total', earned: 60, required: 60, unit: 'points' },
+      { kind: 'heading', text: 'BLS (AHA): expired', status: 'lapsed' },
+      { kind: 'list', items: ['Renew the card'] },
+      { kind: 'actions', buttons: [{ actionId: 'log-another', label: 'Log an activity', command: 'log', style: 'primary' }] },
+    ]));
+    expect(message.flags).toBe(64);
+    expect(message.embeds.map((e) => [e.title, e.color])).toEqual([['CMA (AAMA): complete', 0x2e7d32], ['BLS (AHA): expired', 0xc62828]]);
+    expect(message.embeds[0]!.fields).toEqual([{ name: 'Submit by', value: '2027-02-28', inline: true }]);
+    expect(message.embeds[0]!.description).toContain('`██████████` 60/60 points');
+    expect(message.components).toEqual([{ type: 1, components: [{ type: 2, style: 1, label: 'Log an activity', custom_id: 'ceu:log' }] }]);
+  });
+
+  it('keeps within 10 embeds and 6,000 characters in all', () => {
+    const blocks: Reply['blocks'] = [];
+    for (let i = 0; i < 14; i++) blocks.push({ kind: 'heading', text: `Section ${i}` }, { kind: 'paragraph', text: 'x'.repeat(3000) });
+    const message = renderReply(reply(blocks));
+    expect(message.embeds).toHaveLength(10);
+    const total = message.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0), 0);
+    expect(total).toBeLessThanOrEqual(6000);
+    for (const embed of message.embeds) expect((embed.description ?? '').length).toBeLessThanOrEqual(4096);
+  });
+
+  it('colours an error reply red and keeps it private', () => {
+    const message = renderReply(reply([{ kind: 'paragraph', text: 'No.' }], 'error'));
+    expect(message).toMatchObject({ flags: 64, embeds: [{ color: 0xc62828, description: 'No.' }] });
+  });
+});
