@@ -1,12 +1,8 @@
 /** The real discord.js client (our adapter) logged in to the fake Discord, on a real SQLite file. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startDiscord, type DiscordHandle } from '../../../src/adapters/discord/start-discord.js';
-import { createBot } from '../../../src/core/index.js';
-import { createSqliteStore, openDatabase, type DatabaseHandle } from '../../../src/storage/index.js';
+import type { DatabaseHandle } from '../../../src/storage/index.js';
+import { makeTestCore, type TestCoreOptions } from '../../support/make-test-core.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordCallback } from '../../fakes/fake-discord.js';
-import { makeRecordingLogger } from '../slack/slack-under-test.js';
 
 export interface DiscordUnderTest {
   fake: FakeDiscord;
@@ -17,30 +13,19 @@ export interface DiscordUnderTest {
   close(): Promise<void>;
 }
 
-export async function startDiscordUnderTest(options: { coreDelayMs?: number; deferAfterMs?: number; failing?: boolean } = {}): Promise<DiscordUnderTest> {
+export async function startDiscordUnderTest(options: TestCoreOptions & { deferAfterMs?: number } = {}): Promise<DiscordUnderTest> {
   const fake = await startFakeDiscord();
-  const dir = mkdtempSync(join(tmpdir(), 'ceu-discord-'));
-  const database = openDatabase(join(dir, 'ceu.sqlite'));
-  const logs: string[] = [];
-  const logger = makeRecordingLogger(logs);
-  const realBot = createBot({ store: createSqliteStore(database), clock: { now: () => new Date('2026-11-24T18:00:00Z') }, logger });
-  const delayMs = options.coreDelayMs ?? 0;
-  // The real core behind a pause, to exercise defer-then-edit without replacing any of our code.
-  const bot = delayMs === 0 && !options.failing ? realBot : { ...realBot, handle: async (request: Parameters<typeof realBot.handle>[0]) => {
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    // An outage inside the core (a full disk, say): the adapter must still answer, privately.
-    if (options.failing) throw new Error('disk I/O error');
-    return realBot.handle(request);
-  } };
-  const handle = await startDiscord({ bot, logger, token: fake.token, apiUrl: fake.apiUrl, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+  const core = makeTestCore(options);
+  const handle = await startDiscord({
+    bot: core.bot, logger: core.logger, token: fake.token, apiUrl: fake.apiUrl,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
   return {
-    fake, database, logs, handle,
-    activityCount: () => (database.sqlite.prepare('SELECT COUNT(*) AS n FROM activities WHERE deleted_at IS NULL').get() as { n: number }).n,
+    fake, handle, database: core.database, logs: core.logs, activityCount: core.activityCount,
     async close() {
       await handle.stop();
       await fake.close();
-      database.close();
-      rmSync(dir, { recursive: true, force: true });
+      core.cleanup();
     },
   };
 }
