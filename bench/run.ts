@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { createBot, renderText, type CommandRequest, type Reply } from '../src/core/index.js';
 import { createSqliteStore, openDatabase } from '../src/storage/index.js';
+import { runDiscordBench } from './discord-bench.js';
 import { summarize, type Summary } from './percentiles.js';
 import { makeRandom, seedDatabase, WORKSPACE } from './seed.js';
 import { runSlackBench } from './slack-bench.js';
@@ -115,3 +116,4 @@ try {
 }
 
 await runSlackBench();
+await runDiscordBench();
