@@ -36,7 +36,7 @@ export interface CommandContext {
 }
 
 /** What validation may depend on: the member's calendar (it runs before anything is stored). */
-export type SchemaContext = Pick<CommandContext, 'today'>;
+export type SchemaContext = Pick<CommandContext, 'today'> & { platform: Actor['platform'] };
 
 /** Raw options from either input kind; the schema is the only judge of them. */
 export type RawOptions = Record<string, unknown>;
@@ -48,6 +48,8 @@ export interface CommandDeclaration<T = any> {
   usage: string;
   examples: readonly string[];
   adminOnly?: boolean;
+  /** Changes stored data: a repeated platform request (retry, double click) must not run it twice. */
+  mutates?: boolean;
   options: readonly OptionDeclaration[];
   /** Turns the words after the command name into raw options (no validation here). */
   parseText(tokens: Token[]): RawOptions;

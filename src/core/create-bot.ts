@@ -50,19 +50,22 @@ export function createBot(deps: BotDeps): Bot {
     const now = deps.clock.now();
     const tz = known?.tz ?? actor.timeZone ?? defaultTz;
     const today = format(new TZDate(now, tz), 'yyyy-MM-dd');
-    const parsed = command.schema({ today }).safeParse(raw);
+    const parsed = command.schema({ today, platform: actor.platform }).safeParse(raw);
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
     const member = known && (actor.displayName === undefined || actor.displayName === known.displayName) ? known : deps.store.ensureMember(actor, actor.displayName);
     const ctx: CommandContext = {
       actor, member, isAdmin, store: deps.store, now, tz, today, commands,
       overrides: deps.store.getRuleOverrides(member.workspaceId),
     };
-    const key = request.idempotencyKey;
+    // Only a change is worth guarding: a repeated question simply gets its answer again.
+    const key = command.mutates ? request.idempotencyKey : undefined;
     if (key && !deps.store.claimRequest(member.workspaceId, key, now.toISOString())) {
       return { ...reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]), duplicate: true };
     }
     try {
       const answer = command.run(ctx, parsed.data);
+      // A refusal changed nothing, so the same request (a corrected form) may run again.
+      if (key && answer.tone === 'error') deps.store.releaseRequest(member.workspaceId, key);
       deps.logger?.debug({ command: command.name, platform: actor.platform, tone: answer.tone }, 'handled');
       return answer;
     } catch (error) {

@@ -27,6 +27,13 @@ describe('admins', () => {
     expect((await t.say('admin list', { userId: 'U777' })).tone).toBe('info');
   });
 
+  it('on a platform, takes only a real mention, never a plain name, as a member', async () => {
+    const slackAdmin = { platform: 'slack' as const, tenantId: 'T1', userId: 'UBOSS', isAdmin: true };
+    expect(problemCodes(await t.say('admin add @sam.lee', slackAdmin))).toEqual(['invalid-user']);
+    expect(await t.text('admin add <@U0002|sam.lee>', slackAdmin)).toContain('is now an admin');
+    expect(await t.text('admin add 3000000000000000002', { ...slackAdmin, platform: 'discord' })).toContain('is now an admin');
+  });
+
   it.each([
     ['admin add', ['missing-user']],
     ['admin add <#C123>', ['invalid-user']],
@@ -48,9 +55,19 @@ describe('a request that arrives twice', () => {
     expect(t.database.sqlite.prepare('SELECT COUNT(*) AS n FROM activities').get()).toEqual({ n: 2 });
   });
 
-  it('does not spend the key on a refused request', async () => {
+  it('does not spend the key on a refused request, so a corrected form goes through', async () => {
     await t.keyed('log 500h general', 'Ev9');
     expect((await t.keyed('log 5h general', 'Ev9')).tone).toBe('success');
+    await t.say('credential add CMA expires 2027-02-28');
+    expect((await t.keyed('log 5h', 'view:V1')).problems?.[0]?.code).toBe('missing-category');
+    expect((await t.keyed('log 5h general', 'view:V1')).tone).toBe('success');
+  });
+
+  it('answers a repeated question again instead of staying silent', async () => {
+    await t.keyed('status', 'button:M1:need');
+    const again = await t.keyed('status', 'button:M1:need');
+    expect(again.duplicate).toBeUndefined();
+    expect(again.tone).toBe('info');
   });
 });
 

@@ -9,6 +9,7 @@ const ACTIONS = ['add', 'remove', 'list'] as const;
 export const adminCommand = defineCommand({
   name: 'admin',
   aliases: ['admins'],
+  mutates: true,
   summary: 'Name or remove the members who may use admin commands (workspace admins always may).',
   usage: USAGE,
   examples: ['admin add @dana', 'admin remove @dana', 'admin list'],
@@ -23,13 +24,13 @@ export const adminCommand = defineCommand({
     if (tokens.length > 2) raw.unexpected = tokens.slice(2).map((t) => t.text).join(' ');
     return raw;
   },
-  schema: () =>
+  schema: (ctx) =>
     z
       .object({
         action: z.enum(ACTIONS, { error: 'Say add, remove or list, e.g. `admin add @dana`.' }),
         user: z
           .string()
-          .transform((word, ctx) => readUserRef(word) ?? (ctx.addIssue({ code: 'custom', message: `“${word}” is not a member; mention them, e.g. \`admin add @dana\`.`, params: { code: 'invalid-user' } }), z.NEVER))
+          .transform((word, zctx) => readUserRef(word, ctx.platform === 'console') ?? (zctx.addIssue({ code: 'custom', message: `“${word}” is not a member; mention them, e.g. \`admin add @dana\`.`, params: { code: 'invalid-user' } }), z.NEVER))
           .optional(),
         unexpected: z.string().optional().refine((v) => v === undefined, { message: 'Name one member at a time.', params: { code: 'unexpected-words' } }),
       })

@@ -46,6 +46,7 @@ function credentialSchema(ctx: SchemaContext) {
 export const credentialCommand = defineCommand({
   name: 'credential',
   aliases: ['credentials', 'cred'],
+  mutates: true,
   summary: `Add, list or remove the credentials you hold (${CREDENTIAL_CODES.join(', ')}).`,
   usage: USAGE,
   examples: ['credential add CMA expires 2027-02-28', 'credential add RMA certified 2024-05-01', 'credential add BLS certified 2025-06-20', 'credential list', 'credential remove NCMA'],

@@ -9,6 +9,7 @@ const USAGE = 'delete <id>';
 export const deleteCommand = defineCommand({
   name: 'delete',
   aliases: ['remove-activity', 'rm'],
+  mutates: true,
   summary: 'Delete one of your activities (it stays in the audit trail; `undo` brings it back).',
   usage: USAGE,
   examples: ['delete 12'],

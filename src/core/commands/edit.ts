@@ -56,6 +56,7 @@ function parseField(schema: z.ZodType, value: string, field: string, zctx: z.Ref
 export const editCommand = defineCommand({
   name: 'edit',
   aliases: ['change', 'fix'],
+  mutates: true,
   summary: 'Change one field of an activity you logged; the previous version stays in the audit trail.',
   usage: USAGE,
   examples: ['edit 12 date 2026-11-01', 'edit 12 amount 3h', 'edit 12 category general', 'edit 12 aama yes', 'edit 12 title "Sepsis update"'],

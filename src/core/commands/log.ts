@@ -59,6 +59,7 @@ function isCheckable(value: unknown): boolean {
 export const logCommand = defineCommand({
   name: 'log',
   aliases: ['add', 'record'],
+  mutates: true,
   summary: 'Record an activity once; it counts toward every credential you hold that accepts it.',
   usage: USAGE,
   examples: [

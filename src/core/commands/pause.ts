@@ -5,6 +5,7 @@ import { resolveDate } from '../text/resolve-date.js';
 
 export const pauseCommand = defineCommand({
   name: 'pause',
+  mutates: true,
   summary: 'Pause your reminders until a date (`pause off` resumes them).',
   usage: 'pause until <date> | pause off',
   examples: ['pause until 2027-01-15', 'pause until next monday', 'pause off'],

@@ -28,6 +28,7 @@ const quietField = z.string().transform((value, ctx) => {
 export const settingsCommand = defineCommand({
   name: 'settings',
   aliases: ['setting', 'prefs'],
+  mutates: true,
   summary: 'Your time zone, nudges on or off and quiet hours; admins also set the unverified rule figures.',
   usage: USAGE,
   examples: ['settings', 'settings tz America/Chicago', 'settings nudges off', 'settings quiet 21:00-07:00', 'settings rules', 'settings rule ncma.hoursPerYear 12'],

@@ -12,6 +12,7 @@ const DONE: Record<'log' | 'edit' | 'delete', string> = {
 
 export const undoCommand = defineCommand({
   name: 'undo',
+  mutates: true,
   summary: 'Undo your last log, edit or delete (repeat to go further back).',
   usage: 'undo',
   examples: ['undo'],

@@ -4,8 +4,14 @@
  */
 const MENTION = /^<@!?([\w.-]+)(?:\|[^>]*)?>$/;
 const PLAIN = /^@?([\w.-]{1,64})$/;
+/** A Discord user option arrives as the user's id: digits only. */
+const ID = /^\d{5,25}$/;
 
-export function readUserRef(word: string): string | undefined {
+/**
+ * On a platform, only a real mention (or the id a typed user option gives) names a member: a
+ * plain "@sam" there is a display name, and taking it for an id would name a member who does not exist.
+ */
+export function readUserRef(word: string, allowPlainNames: boolean): string | undefined {
   const trimmed = word.trim();
-  return MENTION.exec(trimmed)?.[1] ?? PLAIN.exec(trimmed)?.[1];
+  return MENTION.exec(trimmed)?.[1] ?? (allowPlainNames || ID.test(trimmed) ? PLAIN.exec(trimmed)?.[1] : undefined);
 }
