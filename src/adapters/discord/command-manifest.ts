@@ -4,6 +4,7 @@
  * `default_member_permissions` (Manage Server) so Discord hides it from everyone else.
  */
 import type { CommandDeclaration, OptionDeclaration } from '../../core/index.js';
+import { truncate } from '../format.js';
 
 export const CEU = 'ceu';
 export const CEU_ADMIN = 'ceu-admin';
@@ -49,12 +50,12 @@ function subcommand(command: CommandDeclaration): ApiOption {
   const options = command.options.map(option);
   // Discord requires required options before optional ones.
   options.sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
-  return { type: SUBCOMMAND, name: command.name, description: truncate(command.summary), options };
+  return { type: SUBCOMMAND, name: command.name, description: truncate(command.summary, MAX_DESCRIPTION), options };
 }
 
 function option(declared: OptionDeclaration): ApiOption {
   const example = declared.type === 'date' && !/e\.g\./.test(declared.description) ? ' (e.g. 2026-11-01, yesterday)' : '';
-  const api: ApiOption = { type: OPTION_TYPE[declared.type], name: declared.name, description: truncate(declared.description + example) };
+  const api: ApiOption = { type: OPTION_TYPE[declared.type], name: declared.name, description: truncate(declared.description + example, MAX_DESCRIPTION) };
   if (declared.required) api.required = true;
   if (declared.autocomplete) api.autocomplete = true;
   else if (declared.choices && declared.choices.length <= MAX_CHOICES) api.choices = declared.choices.map((c) => ({ name: c, value: c }));
@@ -63,8 +64,4 @@ function option(declared: OptionDeclaration): ApiOption {
     if (declared.max !== undefined) api.max_value = declared.max;
   }
   return api;
-}
-
-function truncate(text: string): string {
-  return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
 }

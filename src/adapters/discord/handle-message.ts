@@ -2,7 +2,8 @@
 import type { Message } from 'discord.js';
 import { describeError, handleSafely, type DiscordContext } from './discord-context.js';
 import { renderReply } from './render-reply.js';
-import { textRequest, withoutMention } from './to-command-request.js';
+import { withoutMention } from '../format.js';
+import { textRequest } from './to-command-request.js';
 
 export async function handleMessage(ctx: DiscordContext, message: Message, botId: string): Promise<void> {
   if (message.author.bot) return;

@@ -5,13 +5,13 @@
  */
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import { formatNumber, type Block, type Reply } from '../../core/index.js';
+import { bar, truncate } from '../format.js';
 
 export const EPHEMERAL = 1 << 6;
 const COLOURS = { ok: 0x2e7d32, attention: 0x1565c0, lapsed: 0xc62828, info: 0x546e7a, success: 0x2e7d32, warning: 0xef6c00, error: 0xc62828 };
 const MAX_EMBEDS = 10;
 const MAX_TOTAL = 6000;
 const MAX_DESCRIPTION = 4096;
-const BAR_WIDTH = 10;
 
 export interface DiscordMessage {
   content?: string;
@@ -65,11 +65,6 @@ function button(b: { actionId: string; label: string; command: string; style?: '
   return { type: 2, style: b.style === 'primary' ? 1 : b.style === 'danger' ? 4 : 2, label: truncate(b.label, 80), custom_id: `ceu:${b.command}`.slice(0, 100) };
 }
 
-function bar(earned: number, required: number): string {
-  const filled = Math.round((required > 0 ? Math.min(1, earned / required) : 1) * BAR_WIDTH);
-  return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
-}
-
 /** Trims the last embeds' descriptions until all of them fit Discord's 6,000-character total. */
 function withinTotal(embeds: APIEmbed[]): APIEmbed[] {
   const size = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
@@ -83,8 +78,4 @@ function withinTotal(embeds: APIEmbed[]): APIEmbed[] {
     total = embeds.reduce((n, e) => n + size(e), 0);
   }
   return embeds;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

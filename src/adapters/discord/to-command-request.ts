@@ -44,8 +44,3 @@ function valueOf(option: CommandInteractionOption): unknown {
   if (option.user) return option.user.id;
   return option.value;
 }
-
-/** "<@123> how am I doing?" → "how am I doing?" (only the bot's own mention is removed). */
-export function withoutMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
-}

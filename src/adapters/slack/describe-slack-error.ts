@@ -2,6 +2,8 @@
  * A Web API failure as loggable facts: code, Slack's error string, Retry-After. Never the error
  * object itself, whose request details can carry the bot token.
  */
+import { scrubTokens } from '../format.js';
+
 export interface SlackErrorFacts {
   code?: string;
   error?: string;
@@ -16,6 +18,6 @@ export function describeSlackError(error: unknown): SlackErrorFacts {
     ...(e.code ? { code: e.code } : {}),
     ...(e.data?.error ? { error: e.data.error } : {}),
     ...(e.retryAfter !== undefined ? { retryAfterSeconds: e.retryAfter } : {}),
-    ...(e.message ? { message: e.message.replace(/xox[a-z]-[\w-]+/g, '[token]') } : {}),
+    ...(e.message ? { message: scrubTokens(e.message) } : {}),
   };
 }

@@ -6,7 +6,8 @@
 import type { App, webApi } from '@slack/bolt';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, publishHome, type SlackContext } from './slack-context.js';
-import { tenantOf, textRequest, withoutBotMention } from './to-command-request.js';
+import { withoutMention } from '../format.js';
+import { tenantOf, textRequest } from './to-command-request.js';
 
 interface Incoming {
   tenantId: string;
@@ -23,7 +24,7 @@ export function handleMessages(app: App, ctx: SlackContext): void {
     if (!event.user) return;
     await answer(ctx, client, {
       tenantId: tenantOf(body), userId: event.user, channelId: event.channel, isDirect: false,
-      text: withoutBotMention(event.text, context.botUserId), eventId: body.event_id, threadTs: event.thread_ts ?? event.ts,
+      text: withoutMention(event.text, context.botUserId), eventId: body.event_id, threadTs: event.thread_ts ?? event.ts,
     });
   });
 
@@ -32,7 +33,7 @@ export function handleMessages(app: App, ctx: SlackContext): void {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
     await answer(ctx, client, {
       tenantId: tenantOf(body), userId: message.user, channelId: message.channel, isDirect: true,
-      text: withoutBotMention(message.text ?? '', context.botUserId), eventId: body.event_id, threadTs: message.thread_ts,
+      text: withoutMention(message.text ?? '', context.botUserId), eventId: body.event_id, threadTs: message.thread_ts,
     });
   });
 

@@ -5,13 +5,13 @@
  */
 import type { types } from '@slack/bolt';
 import { formatNumber, renderText, type Block, type Reply } from '../../core/index.js';
+import { bar, truncate } from '../format.js';
 
 type KnownBlock = types.KnownBlock;
 
 export const MAX_BLOCKS = 50;
 const MAX_SECTION = 3000;
 const MAX_TEXT_FALLBACK = 3000;
-const BAR_WIDTH = 10;
 
 export interface SlackMessage {
   text: string;
@@ -23,7 +23,7 @@ export function renderReply(reply: Reply): SlackMessage {
   if (reply.tone === 'error' && blocks[0]?.type === 'section') blocks.unshift({ type: 'context', elements: [{ type: 'mrkdwn', text: ':warning: Nothing was changed.' }] });
   if (blocks.length > MAX_BLOCKS) {
     blocks = blocks.slice(0, MAX_BLOCKS - 1);
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'More than fits in one message: use `history page 2` and so on.' }] });
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: '…more than fits in one Slack message.' }] });
   }
   return { text: truncate(renderText(reply), MAX_TEXT_FALLBACK), blocks };
 }
@@ -74,18 +74,9 @@ function sections(text: string): KnownBlock[] {
   return parts.map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
 }
 
-function bar(earned: number, required: number): string {
-  const filled = Math.round((required > 0 ? Math.min(1, earned / required) : 1) * BAR_WIDTH);
-  return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
-}
-
 /** Slack's mrkdwn needs &, < and > escaped; backticks (commands) already read as code there. */
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

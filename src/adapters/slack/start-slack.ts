@@ -5,6 +5,7 @@
  */
 import { App, HTTPReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Bot, Clock, Logger } from '../../core/index.js';
+import { scrubTokens } from '../format.js';
 import { describeSlackError } from './describe-slack-error.js';
 import { handleInteractions } from './handle-interactions.js';
 import { handleMessages } from './handle-messages.js';
@@ -83,10 +84,10 @@ async function verifyToken(client: webApi.WebClient): Promise<{ botId: string; b
   }
 }
 
-/** Bolt's logger interface on our pino logger (Bolt passes strings and objects, never tokens). */
+/** Bolt's logger interface on our pino logger; token-shaped strings are blanked in case a message carries one. */
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
-  const say = (method: 'debug' | 'info' | 'warn' | 'error') => (...msgs: unknown[]) => logger[method]({ source: 'bolt' }, msgs.map(String).join(' ').replace(/xox[a-z]-[\w-]+/g, '[token]'));
+  const say = (method: 'debug' | 'info' | 'warn' | 'error') => (...msgs: unknown[]) => logger[method]({ source: 'bolt' }, scrubTokens(msgs.map(String).join(' ')));
   return {
     debug: say('debug'), info: say('info'), warn: say('warn'), error: say('error'),
     setLevel: (next) => { level = next; },

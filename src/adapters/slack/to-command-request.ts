@@ -45,9 +45,3 @@ export function structuredRequest(f: Omit<TextRequestFields, 'text'> & { command
   const base = textRequest({ ...f, text: '' });
   return { ...base, input: { kind: 'structured', command: f.command, options: f.options } };
 }
-
-/** "<@UBOT> how am I doing?" → "how am I doing?" (only the bot's own mention is removed). */
-export function withoutBotMention(text: string, botUserId: string | undefined): string {
-  if (!botUserId) return text.trim();
-  return text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
-}
