@@ -25,7 +25,7 @@ describe('Block Kit rendering', () => {
     const long = { kind: 'list' as const, items: Array.from({ length: 100 }, (_, i) => `item ${i} ${'x'.repeat(80)}`) };
     const message = renderReply(reply([...many, long]));
     expect(message.blocks).toHaveLength(MAX_BLOCKS);
-    expect(JSON.stringify(message.blocks.at(-1))).toContain('history page 2');
+    expect(JSON.stringify(message.blocks.at(-1))).toContain('more than fits in one Slack message');
     const sections = renderReply(reply([long])).blocks;
     expect(sections.length).toBeGreaterThan(1);
     for (const block of sections) expect((block as { text: { text: string } }).text.text.length).toBeLessThanOrEqual(3000);
