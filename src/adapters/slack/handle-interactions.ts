@@ -1,12 +1,13 @@
 /**
- * Buttons and the log modal. A button is keyed by the message it sits in and its action, and a
- * modal by its view id, so a double click or a resubmitted form runs once.
+ * Buttons and the log modal. A click is keyed by the message, the button and the person, and a
+ * form by its view id, so a double click or a resubmitted form changes data once (a form the core
+ * refused can be corrected and sent again).
  */
 import type { App, BlockButtonAction, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
 import { fieldErrors, LOG_MODAL_ID, readLogModal } from './log-modal.js';
 import { renderReply } from './render-reply.js';
-import { callSlack, handleSafely, publishHome, type SlackContext } from './slack-context.js';
+import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { openLogModal } from './handle-slash-command.js';
 import { structuredRequest, tenantOf, textRequest } from './to-command-request.js';
 
@@ -14,15 +15,18 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
   app.action<BlockButtonAction>(/^ceu:/, async ({ ack, body, action, client, respond }) => {
     await ack();
     const tenantId = tenantOf({ team_id: body.team?.id, enterprise_id: body.enterprise?.id, is_enterprise_install: body.is_enterprise_install });
-    const user = await ctx.directory.lookup(client, body.user.id);
     if (action.value === 'log') {
-      await openLogModal(ctx, client, body.trigger_id, user.timeZone);
+      // trigger_id lives 3 s: open the form first; the zone only sets the date picker's default.
+      const known = await lookupQuickly(ctx, client, body.user.id, 300);
+      await openLogModal(ctx, client, body.trigger_id, known.timeZone);
       return;
     }
+    const user = await lookupQuickly(ctx, client, body.user.id);
+    // One click of one person on one button of one message: another member's click is theirs.
     const where = body.container.message_ts ?? body.view?.id ?? action.action_ts;
     const reply = await handleSafely(ctx, textRequest({
       tenantId, userId: body.user.id, channelId: body.channel?.id ?? body.user.id, isDirect: !body.channel, text: action.value ?? 'help', user,
-      idempotencyKey: `action:${where}:${action.action_id}`,
+      idempotencyKey: `action:${where}:${action.action_id}:${body.user.id}`,
     }));
     if (reply.duplicate) return;
     await deliver(ctx, client, body.user.id, reply, body.response_url ? respond : undefined);
@@ -31,7 +35,7 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
 
   app.view(LOG_MODAL_ID, async ({ ack, body, view, client }) => {
     const tenantId = tenantOf({ team_id: body.team?.id, enterprise_id: body.enterprise?.id, is_enterprise_install: body.is_enterprise_install });
-    const user = await ctx.directory.lookup(client, body.user.id);
+    const user = await lookupQuickly(ctx, client, body.user.id);
     const options = readLogModal(ctx.logCommand, view.state.values as Parameters<typeof readLogModal>[1]);
     const reply = await handleSafely(ctx, structuredRequest({
       tenantId, userId: body.user.id, channelId: body.user.id, isDirect: true, user, command: 'log', options,

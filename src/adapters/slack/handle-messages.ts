@@ -5,7 +5,7 @@
  */
 import type { App, webApi } from '@slack/bolt';
 import { renderReply } from './render-reply.js';
-import { callSlack, handleSafely, publishHome, type SlackContext } from './slack-context.js';
+import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { withoutMention } from '../format.js';
 import { tenantOf, textRequest } from './to-command-request.js';
 
@@ -44,14 +44,18 @@ export function handleMessages(app: App, ctx: SlackContext): void {
 }
 
 async function answer(ctx: SlackContext, client: webApi.WebClient, m: Incoming): Promise<void> {
-  const user = await ctx.directory.lookup(client, m.userId);
+  const user = await lookupQuickly(ctx, client, m.userId);
   const reply = await handleSafely(ctx, textRequest({
     tenantId: m.tenantId, userId: m.userId, channelId: m.channelId, isDirect: m.isDirect, text: m.text || 'help', user,
     ...(m.eventId ? { idempotencyKey: `event:${m.eventId}` } : {}),
   }));
   if (reply.duplicate) return;
-  await callSlack(ctx, 'chat.postMessage', () =>
-    client.chat.postMessage({ channel: m.channelId, ...(m.threadTs ? { thread_ts: m.threadTs } : {}), ...renderReply(reply) }),
-  );
+  const thread = m.threadTs ? { thread_ts: m.threadTs } : {};
+  if (!m.isDirect && reply.visibility === 'private') {
+    // Someone's progress is theirs: in a channel it is shown to them alone, in the thread asked.
+    await callSlack(ctx, 'chat.postEphemeral', () => client.chat.postEphemeral({ channel: m.channelId, user: m.userId, ...thread, ...renderReply(reply) }));
+  } else {
+    await callSlack(ctx, 'chat.postMessage', () => client.chat.postMessage({ channel: m.channelId, ...thread, ...renderReply(reply) }));
+  }
   if (reply.tone === 'success') await publishHome(ctx, client, m.tenantId, m.userId);
 }

@@ -7,21 +7,20 @@ import type { App, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
 import { logModal } from './log-modal.js';
 import { renderReply } from './render-reply.js';
-import { callSlack, handleSafely, publishHome, todayIn, type SlackContext } from './slack-context.js';
+import { callSlack, handleSafely, lookupQuickly, publishHome, todayIn, type SlackContext } from './slack-context.js';
 import { tenantOf, textRequest } from './to-command-request.js';
-import type { SlackUser } from './user-directory.js';
 import { within } from '../within.js';
 
 const TIMED_OUT = Symbol('timed out');
-/** A `log` the core could not start on (no amount or unit): the form asks for each field. */
-const TOO_LITTLE_TO_LOG = new Set(['invalid-amount', 'missing-unit']);
+/** A `log` the core could not start on (no amount, or no unit): the form asks for each field. */
+const TOO_LITTLE_TO_LOG = new Set(['missing-amount', 'invalid-amount', 'missing-unit']);
 
 export function handleSlashCommand(app: App, ctx: SlackContext): void {
   app.command('/ceu', async ({ command, ack, respond, client }) => {
     const startedAt = Date.now();
     const tenantId = tenantOf(command);
     const text = command.text.trim();
-    const user = await within<SlackUser, SlackUser>(ctx.directory.lookup(client, command.user_id), ctx.ackBudgetMs / 2, { isAdmin: false });
+    const user = await lookupQuickly(ctx, client, command.user_id, ctx.ackBudgetMs / 2);
     if (/^log$/i.test(text)) {
       await ack();
       await openLogModal(ctx, client, command.trigger_id, user.timeZone);

@@ -5,7 +5,8 @@ import { describeSlackError } from './describe-slack-error.js';
 import { handleSafely as handleSafelyIn } from '../handle-safely.js';
 import { homeView } from './app-home.js';
 import { textRequest } from './to-command-request.js';
-import type { UserDirectory } from './user-directory.js';
+import type { SlackUser, UserDirectory } from './user-directory.js';
+import { within } from '../within.js';
 
 export interface SlackContext {
   bot: Bot;
@@ -30,6 +31,11 @@ export async function callSlack<T>(ctx: SlackContext, what: string, call: () => 
     ctx.logger.warn({ slackError: describeSlackError(error), call: what }, 'Slack Web API call failed');
     return undefined;
   }
+}
+
+/** Slack's view of the user, waited for at most `ms`: a slow users.info must not cost the 3-second ack. */
+export function lookupQuickly(ctx: SlackContext, client: webApi.WebClient, userId: string, ms = 500): Promise<SlackUser> {
+  return within<SlackUser, SlackUser>(ctx.directory.lookup(client, userId), ms, { isAdmin: false });
 }
 
 /** Today's date where the user is, for the modal's date picker. */

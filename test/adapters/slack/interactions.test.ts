@@ -57,6 +57,17 @@ describe('the log modal', () => {
     expect(s.activityCount()).toBe(1);
   });
 
+  it('takes a corrected form after a field error', async () => {
+    const { category: _, ...form } = validForm;
+    const first = makeViewSubmission('ceu_log_activity', form);
+    await postInteraction(s.url, SIGNING_SECRET, first);
+    const corrected = { ...first, view: { ...first.view, state: { values: validForm } } };
+    const result = await postInteraction(s.url, SIGNING_SECRET, corrected);
+    expect(result.text).toBe('');
+    await s.fake.waitForCall('chat.postMessage');
+    expect(s.activityCount()).toBe(1);
+  });
+
   it('logs a resubmitted modal (same view) once', async () => {
     const payload = makeViewSubmission('ceu_log_activity', validForm);
     await postInteraction(s.url, SIGNING_SECRET, payload);
@@ -90,6 +101,34 @@ describe('buttons', () => {
     await postInteraction(s.url, SIGNING_SECRET, second);
     await s.fake.waitForResponse();
     expect(s.activityCount()).toBe(1);
+  });
+
+  it("another member's click on your Undo neither works nor uses up yours", async () => {
+    await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'log 2h clinical A'));
+    const theirs = makeBlockAction(s.fake, 'ceu:undo', 'delete 1', { user: { id: 'U0002', username: 'sam.lee', name: 'sam.lee' } });
+    await postInteraction(s.url, SIGNING_SECRET, theirs);
+    const refused = await s.fake.waitForResponse((r) => theirs.response_url.endsWith(r.path));
+    expect(textOf(refused.body)).toContain("someone else's");
+    const mine = makeBlockAction(s.fake, 'ceu:undo', 'delete 1');
+    await postInteraction(s.url, SIGNING_SECRET, mine);
+    const done = await s.fake.waitForResponse((r) => mine.response_url.endsWith(r.path));
+    expect(textOf(done.body)).toContain('Deleted #1');
+  });
+
+  it('answers a question button every time it is clicked', async () => {
+    for (let i = 0; i < 2; i++) {
+      const click = makeBlockAction(s.fake, 'ceu:need', 'need');
+      await postInteraction(s.url, SIGNING_SECRET, { ...click, container: { ...click.container, message_ts: '1700000000.000999' } });
+      const answer = await s.fake.waitForResponse((r) => click.response_url.endsWith(r.path));
+      expect(textOf(answer.body)).toContain('CMA (AAMA)');
+    }
+  });
+
+  it('lets a Slack admin name another admin by mention', async () => {
+    const reply = await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'admin add <@U0001|alex.rivera>', { user_id: 'U0002', user_name: 'sam.lee' }));
+    expect(textOf(reply.json)).toContain('is now an admin');
+    const plain = await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'admin add @alex.rivera', { user_id: 'U0002', user_name: 'sam.lee' }));
+    expect(textOf(plain.json)).toContain('is not a member; mention them');
   });
 
   it('Log another opens the modal', async () => {

@@ -19,13 +19,15 @@ export interface SlackUnderTest {
 export interface SlackTestOptions extends TestCoreOptions {
   socket?: boolean;
   ackBudgetMs?: number;
+  /** Web API retries (0 unless a test is about them). */
+  retries?: number;
 }
 
 export async function startSlackUnderTest(options: SlackTestOptions = {}): Promise<SlackUnderTest> {
   const fake = await startFakeSlack();
   const core = makeTestCore(options);
   const handle = await startSlack({
-    bot: core.bot, clock: core.clock, logger: core.logger, botToken: 'xoxb-test', apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', retries: 0,
+    bot: core.bot, clock: core.clock, logger: core.logger, botToken: 'xoxb-test', apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', retries: options.retries ?? 0,
     ...(options.socket ? { appToken: 'xapp-test' } : { signingSecret: SIGNING_SECRET }),
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
   });

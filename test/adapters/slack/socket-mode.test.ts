@@ -22,7 +22,7 @@ describe('Socket Mode', () => {
     const envelope = makeAppMentionEvent('log 2h general Ethics');
     await s.fake.sendEnvelope('events_api', envelope);
     await s.fake.sendEnvelope('events_api', envelope, { retryAttempt: 1, retryReason: 'timeout' });
-    await s.fake.waitForCall('chat.postMessage');
+    await s.fake.waitForCall('chat.postEphemeral');
     await new Promise((r) => setTimeout(r, 100));
     expect(s.activityCount()).toBe(1);
   });
