@@ -105,12 +105,12 @@ describe('history', () => {
     expect(text).toMatch(/#3 .*\n\s+CMA: not counted: .*2022-03-01/);
   });
 
-  it('paginates 20 a page', async () => {
+  it('paginates 10 a page, newest first', async () => {
     for (let i = 1; i <= 25; i++) await t.say(`log 1h clinical Item ${i} aama on 2026-10-${String(i).padStart(2, '0')}`);
     const first = await t.text('history');
-    expect(first).toContain('page 1 of 2');
+    expect(first).toContain('page 1 of 3');
     expect(first).toContain('`history page 2`');
-    expect(await t.text('history page 2')).toContain('#1 2026-10-01');
+    expect(await t.text('history page 3')).toContain('#1 2026-10-01');
   });
 
   it('refuses an unknown credential filter, two filters and a page that is not a number', async () => {

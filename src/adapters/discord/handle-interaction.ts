@@ -31,7 +31,7 @@ async function chatInput(ctx: DiscordContext, interaction: ChatInputCommandInter
   const request = chatInputRequest(interaction);
   const options = request.input.kind === 'structured' ? request.input.options : {};
   if (interaction.options.getSubcommand() === 'log' && options.amount === undefined && !options.cpr) {
-    await interaction.showModal(logModal());
+    await interaction.showModal(logModal(options));
     return;
   }
   await answer(ctx, interaction, handleSafely(ctx, request));
@@ -43,8 +43,8 @@ async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction):
     await interaction.showModal(logModal());
     return;
   }
-  // The same button on the same message is one request, however often it is clicked.
-  const key = `button:${interaction.message.id}:${interaction.customId}`;
+  // One person's click on one button of one message is one request, however often it is clicked.
+  const key = `button:${interaction.message.id}:${interaction.customId}:${interaction.user.id}`;
   await answer(ctx, interaction, handleSafely(ctx, textRequest(interaction, command, key)));
 }
 

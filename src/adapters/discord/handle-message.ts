@@ -1,8 +1,12 @@
-/** Mentions of the bot in a server, and DMs to it: the same commands and plain questions. */
+/**
+ * Mentions of the bot in a server, and DMs to it: the same commands and plain questions. A
+ * member's progress is theirs: asked in a channel, the answer goes to them by DM, and the channel
+ * only hears that it did (or, when their DMs are closed, how to ask privately).
+ */
 import type { Message } from 'discord.js';
+import { withoutMention } from '../format.js';
 import { describeError, handleSafely, type DiscordContext } from './discord-context.js';
 import { renderReply } from './render-reply.js';
-import { withoutMention } from '../format.js';
 import { textRequest } from './to-command-request.js';
 
 export async function handleMessage(ctx: DiscordContext, message: Message, botId: string): Promise<void> {
@@ -12,9 +16,18 @@ export async function handleMessage(ctx: DiscordContext, message: Message, botId
   const text = withoutMention(message.content, botId) || 'help';
   const reply = await handleSafely(ctx, textRequest(message, text, `message:${message.id}`));
   if (reply.duplicate) return;
-  const { flags: _, ...rendered } = renderReply(reply); // a message reply cannot be ephemeral
+  const { flags: _, ...rendered } = renderReply(reply); // messages cannot be ephemeral
   try {
-    await message.reply({ ...rendered, allowedMentions: { repliedUser: false } });
+    if (isDirect || reply.visibility === 'public') {
+      await message.reply({ ...rendered, allowedMentions: { repliedUser: false } });
+      return;
+    }
+    const delivered = await message.author.send(rendered).then(() => true, (error: unknown) => {
+      ctx.logger.warn({ err: describeError(error), userId: message.author.id }, 'Discord: DM refused');
+      return false;
+    });
+    const notice = delivered ? 'I sent you the answer by DM.' : 'Your DMs are closed, so use `/ceu` here for an answer only you can see.';
+    await message.reply({ content: notice, allowedMentions: { repliedUser: false } });
   } catch (error) {
     ctx.logger.warn({ err: describeError(error), channelId: message.channelId }, 'Discord: reply to a message failed');
   }

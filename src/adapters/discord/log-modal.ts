@@ -14,13 +14,23 @@ const FIELDS = [
   { id: 'aama', label: 'AAMA-approved?', placeholder: 'yes or no', required: false, max: 5 },
 ] as const;
 
-export function logModal(): APIModalInteractionResponseCallbackData {
+/** The form, with whatever the member already typed in the slash command filled in. */
+export function logModal(typed: Record<string, unknown> = {}): APIModalInteractionResponseCallbackData {
+  const prefill: Record<string, string> = {
+    ...(typeof typed.category === 'string' ? { category: typed.category } : {}),
+    ...(typeof typed.title === 'string' ? { title: typed.title } : {}),
+    ...(typeof typed.date === 'string' ? { date: typed.date } : {}),
+    ...(typed.aama === true ? { aama: 'yes' } : {}),
+  };
   return {
     custom_id: LOG_MODAL_ID,
     title: 'Log an activity',
     components: FIELDS.map((f) => ({
       type: 1,
-      components: [{ type: 4, custom_id: f.id, label: f.label, placeholder: f.placeholder, style: 1, required: f.required, max_length: f.max }],
+      components: [{
+        type: 4, custom_id: f.id, label: f.label, placeholder: f.placeholder, style: 1, required: f.required, max_length: f.max,
+        ...(prefill[f.id] ? { value: prefill[f.id]!.slice(0, f.max) } : {}),
+      }],
     })),
   };
 }

@@ -25,10 +25,12 @@ export function renderReply(reply: Reply): DiscordMessage {
   let current: APIEmbed & { lines: string[] } = { color: COLOURS[reply.tone], lines: [] };
   const buttons: APIButtonComponent[] = [];
   const flush = () => {
-    const description = current.lines.join('\n').trim();
-    const { lines: _, ...embed } = current;
-    if (description) embed.description = truncate(description, MAX_DESCRIPTION);
+    const { lines, ...embed } = current;
+    // A description longer than Discord allows continues in further embeds, split between lines.
+    const [first = '', ...rest] = splitLines(lines.join('\n').trim(), MAX_DESCRIPTION);
+    if (first) embed.description = first;
     if (embed.title || embed.description || embed.fields?.length) embeds.push(embed);
+    for (const more of rest) embeds.push({ color: embed.color, description: more });
   };
   for (const block of reply.blocks) {
     if (block.kind === 'heading') {
@@ -65,17 +67,40 @@ function button(b: { actionId: string; label: string; command: string; style?: '
   return { type: 2, style: b.style === 'primary' ? 1 : b.style === 'danger' ? 4 : 2, label: truncate(b.label, 80), custom_id: `ceu:${b.command}`.slice(0, 100) };
 }
 
-/** Trims the last embeds' descriptions until all of them fit Discord's 6,000-character total. */
+const sizeOf = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+
+/**
+ * Fits Discord's 6,000-character total: cuts the middle of the longest description (its last
+ * line, often "More: `history page 2`", stays), then drops trailing embeds if fields alone overflow.
+ */
 function withinTotal(embeds: APIEmbed[]): APIEmbed[] {
-  const size = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
-  let total = embeds.reduce((n, e) => n + size(e), 0);
-  for (let i = embeds.length - 1; i >= 0 && total > MAX_TOTAL; i--) {
-    const embed = embeds[i]!;
-    const over = total - MAX_TOTAL;
-    const description = embed.description ?? '';
-    const keep = Math.max(0, description.length - over - 60);
-    embed.description = `${description.slice(0, keep)}\n… more than fits: use \`history page 2\` and so on.`;
-    total = embeds.reduce((n, e) => n + size(e), 0);
+  let total = embeds.reduce((n, e) => n + sizeOf(e), 0);
+  while (total > MAX_TOTAL) {
+    const longest = embeds.reduce<APIEmbed | undefined>((a, e) => ((e.description?.length ?? 0) > (a?.description?.length ?? 0) ? e : a), undefined);
+    const description = longest?.description ?? '';
+    if (!longest || description.length < 200) {
+      embeds.pop();
+    } else {
+      const lines = description.split('\n');
+      const tail = lines.length > 1 ? `\n${lines.pop()}` : '';
+      const head = lines.join('\n');
+      longest.description = `${head.slice(0, Math.max(0, head.length - (total - MAX_TOTAL) - 2))}…${tail}`;
+    }
+    total = embeds.reduce((n, e) => n + sizeOf(e), 0);
   }
   return embeds;
+}
+
+function splitLines(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const next = current ? `${current}\n${line}` : line;
+    if (next.length > max && current) {
+      parts.push(current);
+      current = truncate(line, max);
+    } else current = truncate(next, max);
+  }
+  if (current) parts.push(current);
+  return parts;
 }

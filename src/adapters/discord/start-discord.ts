@@ -43,13 +43,12 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordHand
   client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'Discord gateway resumed'));
   client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit'));
 
+  let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Discord gateway did not become ready')), options.readyTimeoutMs ?? 30_000);
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    timer = setTimeout(() => reject(new Error('Discord gateway did not become ready')), options.readyTimeoutMs ?? 30_000);
+    client.once(Events.ClientReady, () => resolve());
   });
+  ready.catch(() => undefined); // a failed login is reported below; the timer must not reject unseen
   try {
     await client.login(options.token);
     await ready;
@@ -57,6 +56,8 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordHand
     await client.destroy();
     const facts = describeError(error);
     throw new Error(`Discord did not accept DISCORD_TOKEN or could not connect (${String(facts.message ?? facts.code ?? 'failed')})`);
+  } finally {
+    clearTimeout(timer);
   }
   logger.info({ user: client.user?.tag }, 'Discord connected');
   return { client, stop: () => client.destroy() };

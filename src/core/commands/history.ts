@@ -8,7 +8,8 @@ import { outcomeLine } from '../views/outcome-line.js';
 import { unexpectedWords } from './unexpected-words.js';
 import { loadStanding } from '../views/load-standing.js';
 
-const PAGE_SIZE = 20;
+// Ten a page keeps a page of long entries within every platform's message limits (Discord: 6,000 characters).
+const PAGE_SIZE = 10;
 
 export const historyCommand = defineCommand({
   name: 'history',
@@ -18,7 +19,7 @@ export const historyCommand = defineCommand({
   examples: ['history', 'history CMA', 'history page 2'],
   options: [
     { name: 'credential', type: 'string', description: 'Only what counted toward this credential', autocomplete: 'credentials' },
-    { name: 'page', type: 'integer', description: 'Page number (20 a page, newest first)', min: 1 },
+    { name: 'page', type: 'integer', description: 'Page number (10 a page, newest first)', min: 1 },
   ],
   parseText(tokens) {
     const raw: RawOptions = {};

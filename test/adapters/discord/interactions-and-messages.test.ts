@@ -42,10 +42,20 @@ describe('buttons and the log form', () => {
 });
 
 describe('mentions and DMs', () => {
-  it('answers a mention with a reply in the channel', async () => {
+  it('answers a mention by DM, keeping personal progress out of the channel, and says so there', async () => {
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('how am I doing?', { mentionsBot: true }));
-    const sent = await d.fake.waitForMessage((m) => textOf(m).includes('RMA (AMT): in progress'));
-    expect(sent.channel_id).toBe(FAKE_DISCORD_IDS.channel);
+    const notice = await d.fake.waitForMessage((m) => m.content === 'I sent you the answer by DM.');
+    expect(notice.channel_id).toBe(FAKE_DISCORD_IDS.channel);
+    const dmChannel = d.fake.dmChannelOf(FAKE_DISCORD_IDS.user);
+    expect(d.fake.messagesIn(dmChannel!).some((m) => textOf(m).includes('RMA (AMT): in progress'))).toBe(true);
+    expect(d.fake.messagesIn(FAKE_DISCORD_IDS.channel).filter((m) => m.id !== notice.id && !m.interaction_metadata)).toHaveLength(0);
+  });
+
+  it('tells a member whose DMs are closed how to ask privately', async () => {
+    d.fake.failNext('POST /channels/:channelId/messages', { status: 403, code: 50007, message: 'Cannot send messages to this user' });
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
+    const notice = await d.fake.waitForMessage((m) => (m.content ?? '').includes('Your DMs are closed'));
+    expect(notice.channel_id).toBe(FAKE_DISCORD_IDS.channel);
   });
 
   it('understands a DM, and ignores channel chatter that does not mention the bot', async () => {
@@ -58,12 +68,12 @@ describe('mentions and DMs', () => {
 
   it('logs a failed reply without the token and keeps going', async () => {
     d.fake.failNext('POST /channels/:channelId/messages', { status: 403, code: 50013, message: 'Missing Permissions' });
-    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { guildId: null }));
     await d.fake.waitForCall('POST /channels/:channelId/messages');
     for (let i = 0; i < 40 && !d.logs.join('\n').includes('Missing Permissions'); i++) await new Promise((r) => setTimeout(r, 25));
     expect(d.logs.join('\n')).toContain('Missing Permissions');
     expect(d.logs.join('\n')).not.toContain(d.fake.token);
-    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('need', { mentionsBot: true }));
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('need', { guildId: null }));
     await d.fake.waitForMessage((m) => textOf(m).includes('RMA (AMT)'));
   });
 });

@@ -31,6 +31,18 @@ describe('Discord rendering', () => {
     for (const embed of message.embeds) expect((embed.description ?? '').length).toBeLessThanOrEqual(4096);
   });
 
+  it('keeps the pagination line of a long history page, and counts fields in the total', () => {
+    const items = Array.from({ length: 10 }, (_, i) => `#${i} ${'x'.repeat(900)}`);
+    const fields = Array.from({ length: 25 }, (_, i) => ({ label: `f${i}`, value: 'y'.repeat(100) }));
+    const message = renderReply(reply([
+      { kind: 'heading', text: 'Activities (page 1 of 3)' }, { kind: 'fields', fields }, { kind: 'list', items },
+      { kind: 'paragraph', text: 'More: `history page 2`' },
+    ]));
+    const total = message.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0), 0);
+    expect(total).toBeLessThanOrEqual(6000);
+    expect(message.embeds.at(-1)!.description).toMatch(/More: `history page 2`$/);
+  });
+
   it('colours an error reply red and keeps it private', () => {
     const message = renderReply(reply([{ kind: 'paragraph', text: 'No.' }], 'error'));
     expect(message).toMatchObject({ flags: 64, embeds: [{ color: 0xc62828, description: 'No.' }] });

@@ -57,9 +57,13 @@ describe('/ceu subcommands over INTERACTION_CREATE', () => {
     expect(d.activityCount()).toBe(0);
   });
 
-  it('opens the log form when /ceu log has no amount', async () => {
-    const reply = await slash('log', [{ name: 'category', type: STRING, value: 'clinical' }]);
+  it('opens the log form when /ceu log has no amount, keeping what was typed', async () => {
+    const reply = await slash('log', [{ name: 'category', type: STRING, value: 'clinical' }, { name: 'title', type: STRING, value: 'Sepsis' }]);
     expect(reply.body).toMatchObject({ type: 9, data: { custom_id: 'ceu:log-modal' } });
+    const inputs = (reply.body.data as { components: Array<{ components: Array<{ custom_id: string; value?: string; label: string }> }> }).components.map((row) => row.components[0]!);
+    expect(inputs.find((i) => i.custom_id === 'category')?.value).toBe('clinical');
+    expect(inputs.find((i) => i.custom_id === 'title')?.value).toBe('Sepsis');
+    for (const input of inputs) expect(input.label.length).toBeLessThanOrEqual(45);
   });
 
   it('gates admin commands by Manage Server', async () => {
