@@ -80,6 +80,32 @@ describe('/ceu subcommands over INTERACTION_CREATE', () => {
   });
 });
 
+describe('more subcommands', () => {
+  it('stores an attached certificate with the activity, and edits, lists and deletes', async () => {
+    const attachment = { id: '5000000000000000001', filename: 'sepsis-cert.pdf', size: 1024, url: 'https://cdn.discordapp.com/attachments/1/2/sepsis-cert.pdf', proxy_url: 'https://media.discordapp.net/attachments/1/2/sepsis-cert.pdf', content_type: 'application/pdf' };
+    const logged = await d.fake.sendInteraction(makeSlashInteraction({
+      subcommand: 'log',
+      options: [{ name: 'amount', type: NUMBER, value: 2 }, { name: 'unit', type: STRING, value: 'hours' }, { name: 'certificate', type: 11, value: attachment.id }],
+      overrides: { data: { resolved: { attachments: { [attachment.id]: attachment } } } },
+    }));
+    expect(textOf(logged.body)).toContain('[certificate: sepsis-cert.pdf]');
+    expect(d.database.sqlite.prepare('SELECT certificate_url, certificate_name FROM activities').get()).toEqual({ certificate_url: attachment.url, certificate_name: 'sepsis-cert.pdf' });
+    expect(textOf((await slash('edit', [{ name: 'id', type: 4, value: 1 }, { name: 'field', type: STRING, value: 'date' }, { name: 'value', type: STRING, value: '2026-11-20' }])).body)).toContain('Edited: #1 2026-11-20');
+    expect(textOf((await slash('history')).body)).toContain('#1 2026-11-20 2 hours');
+    expect(textOf((await slash('status', [{ name: 'json', type: BOOLEAN, value: true }])).body)).toContain('"member":');
+    expect(textOf((await slash('delete', [{ name: 'id', type: 4, value: 1 }])).body)).toContain('Deleted #1');
+    expect(d.activityCount()).toBe(0);
+  });
+
+  it('lets a Manage Server member name an admin with a user option', async () => {
+    const reply = await d.fake.sendInteraction(makeSlashInteraction({
+      commandName: 'ceu-admin', subcommand: 'admin', permissions: DISCORD_PERMISSIONS.manager,
+      options: [{ name: 'action', type: STRING, value: 'add' }, { name: 'user', type: 6, value: '3000000000000000009' }],
+    }));
+    expect(textOf(reply.body)).toContain('is now an admin');
+  });
+});
+
 describe('autocomplete', () => {
   it("suggests the member's providers and activities well within 3 seconds", async () => {
     await slash('log', [{ name: 'amount', type: NUMBER, value: 1 }, { name: 'unit', type: STRING, value: 'hours' }, { name: 'provider', type: STRING, value: 'Relias' }]);
