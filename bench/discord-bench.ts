@@ -16,13 +16,14 @@ import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
 import { startDiscord } from '../src/adapters/discord/start-discord.js';
-import { createBot, type Logger } from '../src/core/index.js';
+import { createBot } from '../src/core/index.js';
 import { createSqliteStore, openDatabase } from '../src/storage/index.js';
 import { FAKE_DISCORD_IDS } from '../test/fakes/discord-ids.js';
 import { makeSlashInteraction } from '../test/fakes/discord-interactions.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordCall } from '../test/fakes/fake-discord.js';
 import { summarize, type Summary } from './percentiles.js';
 import { seedDatabase } from './seed.js';
+import { countingLogger } from './counting-logger.js';
 
 const MEMBERS = 3_000;
 const ACTIVITIES_PER_MEMBER = 50;
@@ -54,16 +55,6 @@ const ms = (us: number) => (us / 1000).toFixed(2);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
-/** Discards every line, but counts warnings and errors: a quiet adapter under load is part of the result. */
-function countingLogger(counts: { warn: number; error: number; lastError?: string }): Logger {
-  const none = () => undefined;
-  return {
-    debug: none,
-    info: none,
-    warn: () => { counts.warn++; },
-    error: (obj, msg) => { counts.error++; counts.lastError = `${msg ?? ''} ${JSON.stringify(obj)}`.slice(0, 300); },
-  };
-}
 
 /**
  * Times interactions on one fake without `sendInteraction`, whose wait scans the whole call log

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { startSlack } from '../src/adapters/slack/start-slack.js';
-import { createBot, type Logger } from '../src/core/index.js';
+import { createBot } from '../src/core/index.js';
 import { createSqliteStore, openDatabase } from '../src/storage/index.js';
 import { startFakeSlack } from '../test/fakes/fake-slack.js';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID } from '../test/fakes/fake-slack-team.js';
@@ -20,6 +20,7 @@ import { defaultFakeSlackUsers } from '../test/fakes/fake-slack-users.js';
 import { startLoadClient, type LoadJob, type RateResult, type Sample } from './load.js';
 import { summarize, type Summary } from './percentiles.js';
 import { seedDatabase } from './seed.js';
+import { countingLogger } from './counting-logger.js';
 
 const MEMBERS = 5_000;
 const ACTIVITIES_PER_MEMBER = 50;
@@ -50,16 +51,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 const ms = (us: number) => (us / 1000).toFixed(2);
 const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
-/** Discards every line, but counts warnings and errors: a quiet adapter under load is part of the result. */
-function countingLogger(counts: { warn: number; error: number; lastError?: string }): Logger {
-  const none = () => undefined;
-  return {
-    debug: none,
-    info: none,
-    warn: () => { counts.warn++; },
-    error: (obj, msg) => { counts.error++; counts.lastError = `${msg ?? ''} ${JSON.stringify(obj)}`.slice(0, 300); },
-  };
-}
 
 export async function runSlackBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ceu-slack-bench-'));

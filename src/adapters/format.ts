@@ -18,3 +18,18 @@ export function withoutMention(text: string, botUserId: string | undefined): str
 export function scrubTokens(text: string): string {
   return text.replace(/\b(xox[a-z]|xapp)-[\w-]+/g, '[token]');
 }
+
+/** A long text as pieces of at most `max` characters, split between lines (a line too long is cut). */
+export function splitAtLines(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const next = current ? `${current}\n${line}` : line;
+    if (next.length > max && current) {
+      parts.push(current);
+      current = truncate(line, max);
+    } else current = truncate(next, max);
+  }
+  if (current) parts.push(current);
+  return parts;
+}

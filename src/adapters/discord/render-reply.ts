@@ -5,7 +5,7 @@
  */
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import { formatNumber, type Block, type Reply } from '../../core/index.js';
-import { bar, truncate } from '../format.js';
+import { bar, splitAtLines, truncate } from '../format.js';
 
 export const EPHEMERAL = 1 << 6;
 const COLOURS = { ok: 0x2e7d32, attention: 0x1565c0, lapsed: 0xc62828, info: 0x546e7a, success: 0x2e7d32, warning: 0xef6c00, error: 0xc62828 };
@@ -27,7 +27,7 @@ export function renderReply(reply: Reply): DiscordMessage {
   const flush = () => {
     const { lines, ...embed } = current;
     // A description longer than Discord allows continues in further embeds, split between lines.
-    const [first = '', ...rest] = splitLines(lines.join('\n').trim(), MAX_DESCRIPTION);
+    const [first = '', ...rest] = splitAtLines(lines.join('\n').trim(), MAX_DESCRIPTION);
     if (first) embed.description = first;
     if (embed.title || embed.description || embed.fields?.length) embeds.push(embed);
     for (const more of rest) embeds.push({ color: embed.color, description: more });
@@ -89,18 +89,4 @@ function withinTotal(embeds: APIEmbed[]): APIEmbed[] {
     total = embeds.reduce((n, e) => n + sizeOf(e), 0);
   }
   return embeds;
-}
-
-function splitLines(text: string, max: number): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const next = current ? `${current}\n${line}` : line;
-    if (next.length > max && current) {
-      parts.push(current);
-      current = truncate(line, max);
-    } else current = truncate(next, max);
-  }
-  if (current) parts.push(current);
-  return parts;
 }

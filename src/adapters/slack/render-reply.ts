@@ -5,7 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import { formatNumber, renderText, type Block, type Reply } from '../../core/index.js';
-import { bar, truncate } from '../format.js';
+import { bar, splitAtLines, truncate } from '../format.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -61,17 +61,7 @@ function renderBlock(block: Block): KnownBlock[] {
 
 /** A long text becomes several sections, split at line ends, each within Slack's limit. */
 function sections(text: string): KnownBlock[] {
-  const parts: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const next = current ? `${current}\n${line}` : line;
-    if (next.length > MAX_SECTION && current) {
-      parts.push(current);
-      current = truncate(line, MAX_SECTION);
-    } else current = truncate(next, MAX_SECTION);
-  }
-  if (current) parts.push(current);
-  return parts.map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
+  return splitAtLines(text, MAX_SECTION).map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
 }
 
 /** Slack's mrkdwn needs &, < and > escaped; backticks (commands) already read as code there. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, type CommandContext, type SchemaContext } from '../command.js';
+import { defineCommand, type SchemaContext } from '../command.js';
 import type { ActivityPatch } from '../ports.js';
 import { errorReply, reply, type Block } from '../reply.js';
 import { readAmount } from '../text/read-amount.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, type CommandContext, type SchemaContext } from '../command.js';
+import { defineCommand, type SchemaContext } from '../command.js';
 import type { NewActivity, StoredActivity } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { UNITS, type Evaluation } from '../rules/types.js';
