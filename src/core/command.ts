@@ -7,7 +7,6 @@ import type { Member, Store } from './ports.js';
 import type { Reply } from './reply.js';
 import type { Token } from './text/tokenize.js';
 import type { Actor } from './types.js';
-import type { StandingCache } from './views/standing-cache.js';
 
 export interface OptionDeclaration {
   name: string;
@@ -34,7 +33,6 @@ export interface CommandContext {
   tz: string;
   overrides: Record<string, number | boolean>;
   commands: readonly CommandDeclaration[];
-  standings: StandingCache;
 }
 
 /** What validation may depend on: the member's calendar (it runs before anything is stored). */

@@ -13,7 +13,6 @@ import { errorReply, problem, reply, type Reply } from './reply.js';
 import { tokenize } from './text/tokenize.js';
 import { understandPlainLanguage } from './text/understand-plain-language.js';
 import type { Actor, CommandInput, CommandRequest } from './types.js';
-import { createStandingCache } from './views/standing-cache.js';
 import { zodProblems } from './zod-problems.js';
 
 export interface BotDeps {
@@ -36,7 +35,6 @@ type Resolved = { command: CommandDeclaration; raw: RawOptions } | { error: Repl
 export function createBot(deps: BotDeps): Bot {
   const commands = COMMANDS;
   const defaultTz = deps.defaultTz ?? 'UTC';
-  const standings = createStandingCache();
 
   async function handle(request: CommandRequest): Promise<Reply> {
     const resolved = resolveInput(commands, request.input);
@@ -56,7 +54,7 @@ export function createBot(deps: BotDeps): Bot {
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
     const member = known && (actor.displayName === undefined || actor.displayName === known.displayName) ? known : deps.store.ensureMember(actor, actor.displayName);
     const ctx: CommandContext = {
-      actor, member, isAdmin, store: deps.store, now, tz, today, commands, standings,
+      actor, member, isAdmin, store: deps.store, now, tz, today, commands,
       overrides: deps.store.getRuleOverrides(member.workspaceId),
     };
     // Only a change is worth guarding: a repeated question simply gets its answer again.

@@ -85,11 +85,6 @@ export interface Store {
   /** Forgets a claim whose command failed, so a retry can run it. */
   releaseRequest(workspaceId: number, key: string): void;
 
-  /**
-   * A number that changes whenever the member's activities, credentials or settings change (every
-   * change is audited, so: their latest audit entry). Lets the core reuse an evaluation safely.
-   */
-  memberVersion(scope: MemberScope): number;
   listActivities(scope: MemberScope): StoredActivity[];
   /** An activity of this workspace by id, whoever logged it; undefined if absent or deleted. */
   findActivity(workspaceId: number, id: number): StoredActivity | undefined;

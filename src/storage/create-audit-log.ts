@@ -27,7 +27,6 @@ export interface AuditLog {
   /** The member's latest log, edit or delete of an activity that is not undone yet. */
   latestUndoable(scope: MemberScope): UndoableEntry | undefined;
   markUndone(id: number, at: string): void;
-  memberVersion(scope: MemberScope): number;
 }
 
 type InsertParams = Record<'workspaceId' | 'memberId', number> &
@@ -47,8 +46,6 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
      order by id desc limit 1`,
   );
   const undone = sqlite.prepare<{ id: number; at: string }>('update audit set undone_at = :at where id = :id');
-  // The (member_id, id) index answers this from its last entry.
-  const newest = sqlite.prepare<MemberScope, [number]>('select coalesce(max(id), 0) from audit where member_id = :memberId and workspace_id = :workspaceId').raw(true);
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
   return {
@@ -65,6 +62,5 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
       }),
     latestUndoable: (scope) => latest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
     markUndone: (id, at) => void undone.run({ id, at }),
-    memberVersion: (scope) => newest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId })?.[0] ?? 0,
   };
 }

@@ -25,6 +25,5 @@ export function createSqliteStore(handle: { sqlite: Database.Database }): Store 
     ...createCredentialRepo(sqlite, audit),
     ...createRuleSettingsRepo(sqlite, audit),
     ...createRequestClaims(sqlite),
-    memberVersion: audit.memberVersion,
   };
 }

@@ -10,21 +10,8 @@ export interface Standing {
   evaluations: Evaluation[];
 }
 
-/**
- * `explain: false` when the reply shows totals only (status, need): no per-activity outcomes, and
- * the result may come from (and goes to) the bot's cache of standings.
- */
+/** `explain: false` when the reply shows totals only (status, need): no per-activity outcomes. */
 export function loadStanding(ctx: CommandContext, { explain = true } = {}): Standing {
-  if (explain) return computeStanding(ctx, true);
-  const key = `${ctx.member.memberId}:${ctx.store.memberVersion(ctx.member)}:${ctx.today}:${JSON.stringify(ctx.overrides)}`;
-  const cached = ctx.standings.get(key);
-  if (cached) return cached;
-  const standing = computeStanding(ctx, false);
-  ctx.standings.set(key, standing);
-  return standing;
-}
-
-function computeStanding(ctx: CommandContext, explain: boolean): Standing {
   const credentials = ctx.store.listCredentials(ctx.member);
   const activities = ctx.store.listActivities(ctx.member);
   const evaluations = credentials.map((credential) =>
