@@ -26,7 +26,6 @@ export function rational(n: bigint | number, d: bigint | number = 1n): Rational 
 }
 
 export const ZERO = rational(0);
-export const ONE = rational(1);
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-])?\.(\d+)(?:[eE]([+-]?\d+))?$/;
 
