@@ -7,3 +7,4 @@ export type { Block, Button, Problem, Reply } from './reply.js';
 export { renderText } from './render-text.js';
 export { formatNumber } from './views/describe.js';
 export type { Actor, CommandInput, CommandRequest } from './types.js';
+export * from './nudges/index.js';

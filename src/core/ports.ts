@@ -3,6 +3,7 @@
  * Every call is scoped: a `MemberScope` comes only from `ensureMember`, which resolves the
  * (platform, tenant, user) triple, and every query filters by its workspace.
  */
+import type { Reply } from './reply.js';
 import type { ActivityInput, Category, CredentialCode, Unit } from './rules/types.js';
 
 export type Platform = 'slack' | 'discord' | 'console';
@@ -18,6 +19,8 @@ export interface MemberSettings {
   nudges: boolean;
   quietHours: string | null; // "HH:MM-HH:MM"
   pausedUntil: string | null; // ISO date
+  /** Named in the team digest; false = counted there without a name. */
+  digestNamed: boolean;
 }
 
 export interface MemberScope {
@@ -30,6 +33,8 @@ export interface Member extends MemberScope, MemberSettings {
   displayName: string | null;
   /** Named an admin of the workspace by another admin (`admin add`). */
   namedAdmin: boolean;
+  /** When a DM to the member first failed for good (closed DMs); null once one is delivered. */
+  unreachableSince: string | null;
 }
 
 /** A certificate file kept where the platform stores it (a Discord attachment). */
@@ -61,9 +66,39 @@ export interface StoredCredential {
   code: CredentialCode;
   expiresOn: string;
   certifiedOn: string | null;
+  /** Nudges about this credential wait until this date (the "Snooze a week" button); null = none. */
+  snoozedUntil?: string | null;
 }
 
-export type AuditAction = 'log' | 'edit' | 'delete' | 'restore' | 'credential-add' | 'credential-remove' | 'settings' | 'rule-setting' | 'admin';
+/** A member with everything the scheduler and the admin views evaluate. */
+export interface TeamMember extends Member {
+  credentials: StoredCredential[];
+  activities: StoredActivity[];
+}
+
+/** Weekly team digest: posted in `channelId` on ISO `weekday` (1 = Monday) at `time` in `tz`. */
+export interface DigestSchedule {
+  channelId: string;
+  weekday: number;
+  time: string; // HH:MM
+  tz: string;
+}
+
+export interface WorkspaceSettings {
+  /** Days before a submit-by date that nudges go out; null = the default ladder. */
+  ladder: number[] | null;
+  digest: DigestSchedule | null;
+}
+
+/** A message that could not be delivered (closed DMs), kept to show the member privately later. */
+export interface UndeliveredNote {
+  plannedAt: string; // ISO instant
+  reply: Reply;
+}
+
+export type AuditAction =
+  | 'log' | 'edit' | 'delete' | 'restore' | 'credential-add' | 'credential-remove' | 'credential-snooze'
+  | 'settings' | 'rule-setting' | 'admin' | 'workspace-setting';
 
 export interface UndoResult {
   action: 'log' | 'edit' | 'delete';
@@ -102,8 +137,77 @@ export interface Store {
   /** Returns false when the member did not hold it. */
   removeCredential(scope: MemberScope, code: CredentialCode, nowAt: string): boolean;
 
+  /** Snoozes (or, with null, un-snoozes) nudges about one credential; false when not held. */
+  snoozeCredential(scope: MemberScope, code: CredentialCode, until: string | null, nowAt: string): boolean;
+
   getRuleOverrides(workspaceId: number): Record<string, number | boolean>;
   setRuleOverride(scope: MemberScope, key: string, value: number | boolean | null, nowAt: string): void;
+
+  getWorkspaceSettings(workspaceId: number): WorkspaceSettings;
+  /** Audited; `by` is the admin. null restores the default ladder / turns the digest off. */
+  setNudgeLadder(by: MemberScope, ladder: number[] | null, nowAt: string): void;
+  setDigest(by: MemberScope, digest: DigestSchedule | null, nowAt: string): void;
+
+  /** Every member of the workspace with their live credentials and activities, by member id. */
+  loadTeam(workspaceId: number): TeamMember[];
+  /** Permanently failed DMs to this member not shown to them yet; marks them shown. */
+  takeUndelivered(scope: MemberScope, nowAt: string): UndeliveredNote[];
+}
+
+/** Where a planned message goes: the member's DM, or a channel of the workspace. */
+export type OutboxTarget = { kind: 'direct'; userId: string } | { kind: 'channel'; channelId: string };
+
+export type MessageKind = 'nudge' | 'pace' | 'renewal' | 'digest';
+
+/** A message the core decided is due; `key` is unique per workspace, so planning twice inserts once. */
+export interface PlannedMessage {
+  key: string;
+  workspaceId: number;
+  memberId: number | null; // null for a channel post
+  target: OutboxTarget;
+  kind: MessageKind;
+  reply: Reply;
+}
+
+export interface OutboxMessage extends PlannedMessage {
+  id: number;
+  platform: Platform;
+  tenantId: string;
+  /** Send attempts so far, including the one this claim starts. */
+  attempts: number;
+  createdAt: string;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+}
+
+/** What the scheduler needs from storage: due members, the outbox and its delivery states. */
+export interface SchedulerStore {
+  /** Members whose next check is due (a member never checked, or changed since, is due), by id after `afterId`. */
+  listDueMembers(nowAt: string, afterId: number, limit: number): TeamMember[];
+  /** When to look at each member again. Any later change of theirs makes them due at once. */
+  setNextChecks(checks: { memberId: number; at: string }[]): void;
+  /** Workspaces with a digest configured. */
+  listDigests(): { workspaceId: number; platform: Platform; digest: DigestSchedule }[];
+  /** Inserts the messages whose (workspace, key) is new, in one transaction; returns how many were new. */
+  enqueue(messages: PlannedMessage[], nowAt: string): number;
+  hasMessage(workspaceId: number, key: string): boolean;
+  /** Up to `limit` messages due by `nowAt`, oldest first, each marked sending with attempts + 1. */
+  claimDue(nowAt: string, limit: number): OutboxMessage[];
+  markSent(id: number, nowAt: string): void;
+  /** Back to pending, to try again at `nextAttemptAt`. */
+  markRetry(id: number, nextAttemptAt: string, error: string): void;
+  /** Given up for good; a DM failure marks the member unreachable and keeps the note for them. */
+  markFailed(id: number, error: string, nowAt: string): void;
+  /** At start-up: messages left "sending" by a crash go back to pending (at most one duplicate). */
+  requeueInterrupted(): number;
+  /** When the next pending message falls due, if any. */
+  nextDueAt(): string | undefined;
+  countOutbox(): OutboxCounts;
 }
 
 export interface Clock {
@@ -115,4 +219,26 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+}
+
+/** A platform's documented pace: at most `count` messages every `perMs`. */
+export interface RateLimit {
+  count: number;
+  perMs: number;
+}
+
+export type DeliveryResult =
+  | { ok: true }
+  /**
+   * `permanent`: retrying cannot help (closed DMs, unknown channel). `retryAfterMs`: the platform
+   * said when to try again (429 Retry-After); `scope` says whether the pause is for this target only.
+   */
+  | { ok: false; permanent: boolean; reason: string; retryAfterMs?: number; scope?: 'target' | 'global' };
+
+/** Delivers planned messages on one platform; each adapter has one (`notifier.ts`). */
+export interface Notifier {
+  readonly platform: Platform;
+  /** The drainer keeps within these: overall, and per DM or channel. */
+  readonly limits: { global: RateLimit; perTarget: RateLimit };
+  send(message: OutboxMessage): Promise<DeliveryResult>;
 }
