@@ -11,7 +11,7 @@ import type { Actor } from './types.js';
 export interface OptionDeclaration {
   name: string;
   /** 'attachment': a file the platform hosts (structured input only; text has no way to attach one). */
-  type: 'string' | 'number' | 'boolean' | 'date' | 'integer' | 'attachment' | 'user';
+  type: 'string' | 'number' | 'boolean' | 'date' | 'integer' | 'attachment' | 'user' | 'channel';
   description: string;
   required?: boolean;
   choices?: readonly string[];

@@ -9,7 +9,9 @@ import { completeOption, type Choice } from './complete-option.js';
 import { COMMANDS } from './commands/index.js';
 import { findCommand, suggestCommand } from './find-command.js';
 import type { Clock, Logger, Store } from './ports.js';
-import { errorReply, problem, reply, type Reply } from './reply.js';
+import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
+
+const MAX_UNDELIVERED_SHOWN = 3;
 import { tokenize } from './text/tokenize.js';
 import { understandPlainLanguage } from './text/understand-plain-language.js';
 import type { Actor, CommandInput, CommandRequest } from './types.js';
@@ -67,7 +69,7 @@ export function createBot(deps: BotDeps): Bot {
       // A refusal changed nothing, so the same request (a corrected form) may run again.
       if (key && answer.tone === 'error') deps.store.releaseRequest(member.workspaceId, key);
       deps.logger?.debug({ command: command.name, platform: actor.platform, tone: answer.tone }, 'handled');
-      return answer;
+      return member.unreachableSince ? withUndelivered(answer, ctx) : answer;
     } catch (error) {
       if (key) deps.store.releaseRequest(member.workspaceId, key);
       throw error;
@@ -79,6 +81,22 @@ export function createBot(deps: BotDeps): Bot {
     commands,
     complete: async (actor, kind, typed) => completeOption(deps.store, actor, kind, typed),
   };
+}
+
+/** Reminders a closed DM kept from the member are shown privately on their next (successful, non-JSON) request. */
+function withUndelivered(answer: Reply, ctx: CommandContext): Reply {
+  if (answer.tone === 'error' || answer.visibility !== 'private' || answer.blocks.some((b) => b.kind === 'json')) return answer;
+  const notes = ctx.store.takeUndelivered(ctx.member, ctx.now.toISOString());
+  if (notes.length === 0) return answer;
+  const advice = ctx.actor.platform === 'discord'
+    ? 'To get them by DM, allow direct messages from this server (Server menu → Privacy Settings).'
+    : 'Check that direct messages from ceu-bot are not blocked.';
+  const shown = notes.slice(-MAX_UNDELIVERED_SHOWN);
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: `I could not reach you by DM, so here ${notes.length === 1 ? 'is the reminder' : `are the ${shown.length === notes.length ? '' : `latest ${shown.length} of ${notes.length} `}reminders`} I tried to send. ${advice}` },
+    ...shown.flatMap((note) => note.reply.blocks),
+  ];
+  return { ...answer, blocks: [...answer.blocks, ...blocks] };
 }
 
 function resolveInput(commands: readonly CommandDeclaration[], input: CommandInput): Resolved {

@@ -1,16 +1,18 @@
-import { addYears, format, parseISO } from 'date-fns';
+import { addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions, type SchemaContext } from '../command.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
-import { expiryFromCertified } from '../rules/index.js';
+import { expiryFromCertified, nextCycleExpiry } from '../rules/index.js';
 import { CREDENTIAL_CODES, type CredentialCode } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { credentialBlocks } from '../views/credential-blocks.js';
 import { loadStanding } from '../views/load-standing.js';
 import { dateField } from './activity-fields.js';
 
-const USAGE = 'credential add <code> (expires <date> | certified <date>) | credential list | credential remove <code>';
-const ACTIONS = ['add', 'list', 'remove'] as const;
+const USAGE = 'credential add <code> (expires <date> | certified <date>) | credential list | credential remove <code> | credential renew <code>';
+const ACTIONS = ['add', 'list', 'remove', 'renew'] as const;
+/** `renew` moves a cycle on only near its end: earlier, a click is more likely a mistake than a renewal. */
+const RENEW_WINDOW_DAYS = 180;
 /** No credential here runs longer than 5 years, so an expiry further out is a typo. */
 const MAX_YEARS_AHEAD = 6;
 
@@ -23,7 +25,7 @@ const codeField = z.string().transform((word, ctx) => {
 function credentialSchema(ctx: SchemaContext) {
   return z
     .object({
-      action: z.enum(ACTIONS, { error: 'Say add, list or remove, e.g. `credential add CMA expires 2027-02-28`.' }),
+      action: z.enum(ACTIONS, { error: 'Say add, list, remove or renew, e.g. `credential add CMA expires 2027-02-28`.' }),
       code: codeField.optional(),
       expires: dateField(ctx, 'any', 'expires', 'end').optional(),
       certified: dateField(ctx, 'past', 'certified').optional(),
@@ -34,6 +36,9 @@ function credentialSchema(ctx: SchemaContext) {
       if (v.unexpected) fail('unexpected-words', `I did not understand “${v.unexpected}”.`);
       if (v.action === 'list' && (v.code !== undefined || v.expires !== undefined || v.certified !== undefined)) fail('unexpected-words', '`credential list` takes nothing after it.');
       if (v.action !== 'list' && v.code === undefined) fail('missing-credential', `Say which credential: ${CREDENTIAL_WORDS_HELP}.`);
+      if (v.action === 'renew' && (v.expires !== undefined || v.certified !== undefined)) {
+        fail('unexpected-words', `\`credential renew\` takes no date: it starts the next cycle when this one ends. With your new card's date, use \`credential add ${v.code ?? 'CMA'} expires <date>\`.`);
+      }
       if (v.action === 'add' && (v.expires === undefined) === (v.certified === undefined)) {
         fail('missing-date', 'Give either `expires <date>` (the date on your card) or `certified <date>` (when you certified or last renewed), not both.');
       }
@@ -47,11 +52,11 @@ export const credentialCommand = defineCommand({
   name: 'credential',
   aliases: ['credentials', 'cred'],
   mutates: true,
-  summary: `Add, list or remove the credentials you hold (${CREDENTIAL_CODES.join(', ')}).`,
+  summary: `Add, list, remove or renew the credentials you hold (${CREDENTIAL_CODES.join(', ')}).`,
   usage: USAGE,
-  examples: ['credential add CMA expires 2027-02-28', 'credential add RMA certified 2024-05-01', 'credential add BLS certified 2025-06-20', 'credential list', 'credential remove NCMA'],
+  examples: ['credential add CMA expires 2027-02-28', 'credential add RMA certified 2024-05-01', 'credential add BLS certified 2025-06-20', 'credential list', 'credential remove NCMA', 'credential renew CMA'],
   options: [
-    { name: 'action', type: 'string', description: 'add, list or remove', required: true, choices: ACTIONS },
+    { name: 'action', type: 'string', description: 'add, list, remove or renew', required: true, choices: ACTIONS },
     { name: 'code', type: 'string', description: 'Credential', choices: CREDENTIAL_CODES },
     { name: 'expires', type: 'date', description: 'Last day of the current cycle, as on your card' },
     { name: 'certified', type: 'date', description: 'When you certified or last renewed' },
@@ -84,12 +89,38 @@ export const credentialCommand = defineCommand({
       }
       return reply([{ kind: 'paragraph', text: `Removed ${code}. Your activities are kept and still count toward your other credentials.` }], 'success');
     }
+    if (options.action === 'renew') return renewCredential(ctx, code);
     const expiresOn = options.expires ?? expiryFromCertified(code, options.certified!);
     ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: options.certified ?? null }, nowAt);
     const evaluation = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
     return reply([{ kind: 'paragraph', text: `Tracking ${evaluation.name}.` }, ...credentialBlocks(evaluation)], 'success');
   },
 });
+
+/** "Already renewed": the next cycle starts the day after this one ends (the new card may say otherwise). */
+function renewCredential(ctx: CommandContext, code: CredentialCode) {
+  const { credentials, evaluations } = loadStanding(ctx, { explain: false });
+  const held = credentials.find((c) => c.code === code);
+  const evaluation = evaluations.find((e) => e.code === code);
+  if (!held || !evaluation) return errorReply([problem('credential-not-held', `You do not hold ${code}. \`credential list\` shows yours.`)], USAGE);
+  if (code === 'BLS') {
+    return errorReply([problem('renew-card', 'A BLS card renews when you log the new card: `log cpr on <issue date>`.')], 'log cpr on <date>');
+  }
+  const end = evaluation.cycle.end;
+  if (evaluation.state === 'exam-required') {
+    return errorReply([problem('renew-after-exam', `The CE route for ${code} closed, so the new cycle starts from your exam: \`credential add ${code} certified <exam date>\`.`)], USAGE);
+  }
+  if (differenceInCalendarDays(parseISO(end), parseISO(ctx.today)) > RENEW_WINDOW_DAYS) {
+    return errorReply([problem('renew-too-early', `Your ${code} cycle runs until ${end}; renewing moves it on only in its last ${RENEW_WINDOW_DAYS} days. If your card shows a new date, use \`credential add ${code} expires <date>\`.`)], USAGE);
+  }
+  const expiresOn = nextCycleExpiry(code, end);
+  ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString());
+  const renewed = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
+  return reply([
+    { kind: 'paragraph', text: `Renewed ${code}: the new cycle runs ${renewed.cycle.start} to ${renewed.cycle.end}, and reminders about the old one stop. If your new card prints another date, \`credential add ${code} expires <date>\` corrects it (\`undo\` does not apply to credentials).` },
+    ...credentialBlocks(renewed),
+  ], 'success');
+}
 
 function listCredentials(ctx: CommandContext) {
   const { evaluations } = loadStanding(ctx, { explain: false });

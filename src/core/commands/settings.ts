@@ -4,8 +4,11 @@ import type { MemberSettings } from '../ports.js';
 import { errorReply, problem, reply } from '../reply.js';
 import { booleanField } from './activity-fields.js';
 import { ruleSettingsReply, setRuleSetting } from './rule-settings.js';
+import { DEFAULT_LADDER } from '../nudges/plan-member.js';
 
-const USAGE = 'settings [tz <IANA zone>] [nudges on|off] [quiet <HH:MM-HH:MM>|off] | settings rules | settings rule <key> <value|default>';
+const USAGE = 'settings [tz <IANA zone>] [nudges on|off] [quiet <HH:MM-HH:MM>|off] [named on|off] | settings ladder <days…>|default | settings rules | settings rule <key> <value|default>';
+const MAX_LADDER_STEPS = 12;
+const MAX_LADDER_DAYS = 365;
 const QUIET = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
 const tzField = z.string().transform((zone, ctx) => {
@@ -25,17 +28,33 @@ const quietField = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** "120 90 60" or "120,90,60" → distinct whole days, largest first; `default` → null. */
+const ladderField = z.string().transform((text, ctx) => {
+  if (text.trim().toLowerCase() === 'default') return null;
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  const days = words.map(Number);
+  const fail = (message: string) => (ctx.addIssue({ code: 'custom', message, params: { code: 'invalid-ladder' } }), z.NEVER);
+  if (words.length === 0) return fail(`Give the days before the submit-by date, e.g. \`settings ladder ${DEFAULT_LADDER.join(' ')}\`, or \`settings ladder default\`.`);
+  const bad = words.find((w, i) => !Number.isInteger(days[i]) || days[i]! < 1 || days[i]! > MAX_LADDER_DAYS);
+  if (bad !== undefined) return fail(`“${bad}” is not a number of days from 1 to ${MAX_LADDER_DAYS}.`);
+  const distinct = [...new Set(days)].sort((a, b) => b - a);
+  if (distinct.length > MAX_LADDER_STEPS) return fail(`At most ${MAX_LADDER_STEPS} reminders per deadline; you gave ${distinct.length}.`);
+  return distinct;
+});
+
 export const settingsCommand = defineCommand({
   name: 'settings',
   aliases: ['setting', 'prefs'],
   mutates: true,
-  summary: 'Your time zone, nudges on or off and quiet hours; admins also set the unverified rule figures.',
+  summary: 'Your time zone, reminders, quiet hours and digest naming; admins also set the reminder days and rule figures.',
   usage: USAGE,
-  examples: ['settings', 'settings tz America/Chicago', 'settings nudges off', 'settings quiet 21:00-07:00', 'settings rules', 'settings rule ncma.hoursPerYear 12'],
+  examples: ['settings', 'settings tz America/Chicago', 'settings nudges off', 'settings quiet 21:00-07:00', 'settings named off', 'settings ladder 90 30 7', 'settings rules', 'settings rule ncma.hoursPerYear 12'],
   options: [
     { name: 'tz', type: 'string', description: 'IANA time zone, e.g. America/Chicago' },
     { name: 'nudges', type: 'boolean', description: 'Deadline reminders by DM' },
     { name: 'quiet', type: 'string', description: 'Quiet hours HH:MM-HH:MM, or off' },
+    { name: 'named', type: 'boolean', description: 'Name you in the team digest (off: counted, not named)' },
+    { name: 'ladder', type: 'string', description: 'Admins: reminder days before a deadline, e.g. 120 90 60 30 14 7 1, or default' },
     { name: 'rules', type: 'boolean', description: 'List the unverified rule figures' },
     { name: 'rule', type: 'string', description: 'Admins: a rule figure to change (see rules)' },
     { name: 'value', type: 'string', description: 'Admins: its new value, or default' },
@@ -45,6 +64,7 @@ export const settingsCommand = defineCommand({
     const words = tokens.map((t) => t.text);
     if (words[0]?.toLowerCase() === 'rules') return { rules: true, ...(words.length > 1 ? { unexpected: words.slice(1).join(' ') } : {}) };
     if (words[0]?.toLowerCase() === 'rule') return { rule: words[1] ?? '', value: words.slice(2).join(' ') };
+    if (words[0]?.toLowerCase() === 'ladder') return { ladder: words.slice(1).join(' ') };
     const extra: string[] = [];
     for (let i = 0; i < words.length; i += 2) {
       const key = words[i]!.toLowerCase();
@@ -52,6 +72,7 @@ export const settingsCommand = defineCommand({
       if (key === 'tz' || key === 'timezone' || key === 'zone') raw.tz = value;
       else if (key === 'nudges' || key === 'reminders') raw.nudges = value;
       else if (key === 'quiet') raw.quiet = value;
+      else if (key === 'named' || key === 'digest-name') raw.named = value;
       else extra.push(words[i]!);
     }
     if (extra.length) raw.unexpected = extra.join(' ');
@@ -62,13 +83,15 @@ export const settingsCommand = defineCommand({
       tz: tzField.optional(),
       nudges: booleanField.optional(),
       quiet: quietField.optional(),
+      named: booleanField.optional(),
+      ladder: ladderField.optional(),
       rules: z.boolean().optional(),
       rule: z.string().optional(),
       value: z.string().optional(),
       unexpected: z
         .string()
         .optional()
-        .refine((v) => v === undefined, { message: 'Settings are tz, nudges and quiet (e.g. `settings tz America/Chicago`), or `settings rules`.', params: { code: 'unknown-setting' } }),
+        .refine((v) => v === undefined, { message: 'Settings are tz, nudges, quiet and named (e.g. `settings tz America/Chicago`), or `settings ladder` and `settings rules`.', params: { code: 'unknown-setting' } }),
     }),
   run(ctx, options) {
     if (options.rules) return ruleSettingsReply(ctx);
@@ -76,10 +99,17 @@ export const settingsCommand = defineCommand({
       if (!ctx.isAdmin) return errorReply([problem('admin-only', 'Only an admin can change the rule figures; ask yours. `settings rules` shows them.')]);
       return setRuleSetting(ctx, options.rule, options.value ?? '');
     }
+    if (options.ladder !== undefined) {
+      if (!ctx.isAdmin) return errorReply([problem('admin-only', 'Only an admin can change the reminder days for everyone; `settings` shows them.')]);
+      ctx.store.setNudgeLadder(ctx.member, options.ladder, ctx.now.toISOString());
+      const days = options.ladder ?? DEFAULT_LADDER;
+      return reply([{ kind: 'paragraph', text: `Reminders now go ${days.join(', ')} days before each submit-by date${options.ladder ? '' : ' (the default)'}, then at expiry and weekly through any grace period.` }], 'success');
+    }
     const patch: Partial<MemberSettings> = {
       ...(options.tz !== undefined ? { tz: options.tz } : {}),
       ...(options.nudges !== undefined ? { nudges: options.nudges } : {}),
       ...(options.quiet !== undefined ? { quietHours: options.quiet } : {}),
+      ...(options.named !== undefined ? { digestNamed: options.named } : {}),
     };
     const member = Object.keys(patch).length > 0 ? ctx.store.updateMemberSettings(ctx.member, patch, ctx.now.toISOString()) : ctx.member;
     return reply([{ kind: 'heading', text: Object.keys(patch).length ? 'Settings saved' : 'Your settings' }, settingsFields(member, ctx)], Object.keys(patch).length ? 'success' : 'info');
@@ -94,6 +124,8 @@ function settingsFields(member: MemberSettings, ctx: CommandContext) {
       { label: 'Nudges', value: member.nudges ? 'on' : 'off' },
       { label: 'Quiet hours', value: member.quietHours ?? 'none' },
       { label: 'Paused until', value: member.pausedUntil ?? 'not paused' },
+      { label: 'Named in the team digest', value: member.digestNamed ? 'yes' : 'no (counted only)' },
+      { label: 'Reminder days (workspace)', value: `${(ctx.store.getWorkspaceSettings(ctx.member.workspaceId).ladder ?? DEFAULT_LADDER).join(', ')} before each submit-by date` },
     ],
   };
 }

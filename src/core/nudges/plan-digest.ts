@@ -1,4 +1,16 @@
+/**
+ * The weekly team post: who has a credential expiring within 90 days or is behind pace, with the
+ * credential and days left, and how many are on track. Requirement details stay private (`team`).
+ */
 import type { DigestSchedule, Platform, PlannedMessage, TeamMember } from '../ports.js';
+import { reply, type Block } from '../reply.js';
+import type { Evaluation } from '../rules/types.js';
+import { daysBetween, instantAt, localTime, parseClock, shiftDate } from './local-time.js';
+import { evaluateMember, isBehindPace } from './member-standing.js';
+import { formatDay } from './nudge-replies.js';
+
+export const DIGEST_HORIZON_DAYS = 90;
+const DAY_MS = 86_400_000;
 
 export interface DigestSlot {
   /** Outbox key for this week's post, e.g. "digest:2026-11-23". */
@@ -9,7 +21,13 @@ export interface DigestSlot {
 
 /** This week's slot when `now` is within a day after it (a post more than a day late is skipped). */
 export function currentDigestSlot(schedule: DigestSchedule, now: Date): DigestSlot | undefined {
-  throw new Error('WIP');
+  const local = localTime(now, schedule.tz);
+  const back = (local.weekday - schedule.weekday + 7) % 7;
+  const date = shiftDate(local.date, -back);
+  const dueAt = instantAt(date, parseClock(schedule.time), schedule.tz);
+  const late = now.getTime() - dueAt.getTime();
+  if (late < 0 || late >= DAY_MS) return undefined;
+  return { key: `digest:${date}`, dueAt: dueAt.toISOString() };
 }
 
 export interface DigestInput {
@@ -23,5 +41,62 @@ export interface DigestInput {
 }
 
 export function buildDigest(input: DigestInput): PlannedMessage {
-  throw new Error('WIP');
+  const today = localTime(input.now, input.schedule.tz).date;
+  return {
+    key: input.slot.key,
+    workspaceId: input.workspaceId,
+    memberId: null,
+    target: { kind: 'channel', channelId: input.schedule.channelId },
+    kind: 'digest',
+    reply: digestReply(input.platform, input.team, today, input.overrides),
+  };
+}
+
+/** A line about one credential worth the team's attention, or undefined when it is on track. */
+export function attentionLine(evaluation: Evaluation, today: string): { days: number; text: string } | undefined {
+  const days = daysBetween(today, evaluation.cycle.end);
+  const { code } = evaluation;
+  switch (evaluation.state) {
+    case 'grace':
+      return { days: evaluation.daysLeft, text: `${code} expired on ${formatDay(evaluation.cycle.end)}; CE accepted for ${evaluation.daysLeft} more days` };
+    case 'exam-required':
+    case 'expired':
+      return -days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}` } : undefined;
+    case 'complete':
+      // A card needs renewing however "complete" it is; CE that is done only needs submitting.
+      return evaluation.unit === 'card' && days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} card expires in ${days} days` } : undefined;
+    case 'in-progress':
+      if (days <= DIGEST_HORIZON_DAYS) return { days, text: `${code} expires in ${days} days` };
+      return isBehindPace(evaluation) ? { days, text: `${code} behind pace (expires in ${days} days)` } : undefined;
+  }
+}
+
+export function mention(platform: Platform, member: TeamMember): string {
+  return platform === 'console' ? `@${member.userId}` : `<@${member.userId}>`;
+}
+
+export function digestReply(platform: Platform, team: TeamMember[], today: string, overrides: Record<string, number | boolean>): ReturnType<typeof reply> {
+  const named: { days: number; text: string }[] = [];
+  let unnamed = 0;
+  let onTrack = 0;
+  for (const member of team) {
+    if (member.credentials.length === 0) continue;
+    const lines = evaluateMember(member, today, overrides)
+      .map(({ evaluation }) => attentionLine(evaluation, today))
+      .filter((line): line is { days: number; text: string } => line !== undefined);
+    if (lines.length === 0) onTrack += 1;
+    else if (!member.digestNamed) unnamed += 1;
+    else named.push({ days: Math.min(...lines.map((l) => l.days)), text: `${mention(platform, member)}: ${lines.map((l) => l.text).join('; ')}` });
+  }
+  named.sort((a, b) => a.days - b.days);
+  const blocks: Block[] = [{ kind: 'heading', text: `CE reminders for the week of ${formatDay(today)}`, status: named.length || unnamed ? 'attention' : 'ok' }];
+  if (named.length === 0 && unnamed === 0) {
+    blocks.push({ kind: 'paragraph', text: `No credential expires within ${DIGEST_HORIZON_DAYS} days and nobody is behind pace.` });
+  } else {
+    blocks.push({ kind: 'paragraph', text: `Expiring within ${DIGEST_HORIZON_DAYS} days or behind pace:` });
+    if (named.length) blocks.push({ kind: 'list', items: named.map((n) => n.text) });
+    if (unnamed) blocks.push({ kind: 'paragraph', text: `…and ${unnamed} more ${unnamed === 1 ? 'member' : 'members'} who asked not to be named.` });
+  }
+  blocks.push({ kind: 'paragraph', text: `${onTrack} ${onTrack === 1 ? 'member is' : 'members are'} on track. Each member sees the details with \`/ceu status\`; admins with \`/ceu team\`.` });
+  return reply(blocks, 'info', 'public');
 }

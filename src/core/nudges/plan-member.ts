@@ -1,6 +1,28 @@
-import type { PlannedMessage, TeamMember } from '../ports.js';
+/**
+ * Which reminders a member is due now, and when anything could next fall due. Pure: the same
+ * member, ladder and instant always give the same answer, so a sweep may run any number of times.
+ *
+ * Each reminder has a stage; only the latest stage reached is planned (a member who joins 20 days
+ * before a deadline gets the 30-day nudge, not 120, 90, 60 and 30 at once), and its outbox key
+ * (kind, member, credential, cycle end, stage) makes it arrive once.
+ */
+import type { MessageKind, PlannedMessage, StoredCredential, TeamMember } from '../ports.js';
+import type { Reply } from '../reply.js';
+import type { Evaluation } from '../rules/types.js';
+import { daysBetween, instantAt, localTime, nextDeliverable, shiftDate } from './local-time.js';
+import { evaluateMember, isBehindPace } from './member-standing.js';
+import { cardReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
+/** A CPR card needs weeks, not months, of warning: only the ladder's stages up to 60 days. */
+const CARD_LADDER_MAX = 60;
+/** Weekly through a grace period, then (for NCCT's five-year lapse) every four weeks after twelve. */
+const WEEKLY_GRACE_WEEKS = 12;
+/** A lapse is announced for 30 days; after that the member knows, and `status` still says so. */
+const LAPSE_NOTICE_DAYS = 30;
+/** Everyone is looked at again at least this often (pace, fee months), even if nothing changes. */
+const MAX_CHECK_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export interface PlanInput {
   member: TeamMember;
@@ -19,6 +41,164 @@ export interface PlanResult {
   nextCheckAt: string;
 }
 
+interface Due {
+  kind: MessageKind;
+  stage: string;
+  urgent: boolean;
+  reply: () => Reply;
+}
+
+interface CredentialPlan {
+  due: Due[];
+  /** Local date of the next stage, when there is one. */
+  nextOn?: string;
+}
+
 export function planMember(input: PlanInput): PlanResult {
-  throw new Error('WIP');
+  const { member, now } = input;
+  const tz = member.tz ?? input.defaultTz;
+  const local = localTime(now, tz);
+  const cap = new Date(now.getTime() + MAX_CHECK_DAYS * DAY_MS);
+  // Opted out: nothing is planned; any change of theirs (turning nudges on) makes them due again.
+  if (!member.nudges || member.credentials.length === 0) return { messages: [], nextCheckAt: cap.toISOString() };
+  if (member.pausedUntil && member.pausedUntil > local.date) {
+    return { messages: [], nextCheckAt: earliest(instantAt(member.pausedUntil, 0, tz), cap).toISOString() };
+  }
+
+  const ladder = [...input.ladder].sort((a, b) => b - a);
+  const due: { credential: StoredCredential; evaluation: Evaluation; item: Due }[] = [];
+  let nextAt = cap;
+  for (const { credential, evaluation } of evaluateMember(member, local.date, input.overrides)) {
+    if (credential.snoozedUntil && credential.snoozedUntil > local.date) {
+      nextAt = earliest(instantAt(credential.snoozedUntil, 0, tz), nextAt);
+      continue;
+    }
+    const plan = planCredential(credential, evaluation, member, ladder, local.date, input.overrides);
+    if (plan.nextOn) nextAt = earliest(instantAt(plan.nextOn, 0, tz), nextAt);
+    for (const item of plan.due) due.push({ credential, evaluation, item });
+  }
+  if (due.length === 0) return { messages: [], nextCheckAt: nextAt.toISOString() };
+
+  const window = { tz, quietHours: member.quietHours, urgent: due.some((d) => d.item.urgent) };
+  const deliverableAt = nextDeliverable(now, window);
+  // Outside the member's hours: plan nothing yet, and look again when their window opens.
+  if (deliverableAt.getTime() > now.getTime()) return { messages: [], nextCheckAt: earliest(deliverableAt, nextAt).toISOString() };
+
+  const messages = due.map(({ credential, evaluation, item }): PlannedMessage => ({
+    key: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}:${item.stage}`,
+    workspaceId: member.workspaceId,
+    memberId: member.memberId,
+    target: { kind: 'direct', userId: member.userId },
+    kind: item.kind,
+    reply: item.reply(),
+  }));
+  return { messages, nextCheckAt: nextAt.toISOString() };
+}
+
+function planCredential(
+  credential: StoredCredential,
+  evaluation: Evaluation,
+  member: TeamMember,
+  ladder: readonly number[],
+  today: string,
+  overrides: Record<string, number | boolean>,
+): CredentialPlan {
+  const plan = evaluation.unit === 'card' ? planCard(evaluation, ladder, today) : planCe(credential, evaluation, member, ladder, today, overrides);
+  const fee = planAmtFee(evaluation, today, overrides);
+  if (fee.due.length) plan.due.push(...fee.due);
+  plan.nextOn = earliestDate(plan.nextOn, fee.nextOn);
+  return plan;
+}
+
+/** The latest ladder stage reached with `daysLeft` to go, and the date of the next one. */
+function ladderStage(ladder: readonly number[], deadline: string, daysLeft: number): { reached?: number; nextOn?: string } {
+  let reached: number | undefined;
+  let next: number | undefined;
+  for (const days of ladder) {
+    if (days >= daysLeft) reached = days; // ladder is descending: the last one reached is the closest
+    else if (next === undefined) next = days;
+  }
+  return { reached, nextOn: next === undefined ? undefined : shiftDate(deadline, -next) };
+}
+
+function planCe(
+  credential: StoredCredential,
+  evaluation: Evaluation,
+  member: TeamMember,
+  ladder: readonly number[],
+  today: string,
+  overrides: Record<string, number | boolean>,
+): CredentialPlan {
+  const dayAfterExpiry = shiftDate(evaluation.cycle.end, 1);
+  switch (evaluation.state) {
+    case 'complete':
+      return { due: [], nextOn: dayAfterExpiry };
+    case 'in-progress': {
+      const { reached, nextOn } = ladderStage(ladder, evaluation.submitBy, evaluation.submitByDaysLeft);
+      const due: Due[] = [];
+      let next = earliestDate(nextOn, dayAfterExpiry);
+      if (reached !== undefined) {
+        due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= 7, reply: () => ladderReply(credential, member.activities, evaluation, overrides) });
+      } else {
+        // Before the ladder starts, a member well behind gets one note per 30 days of the cycle.
+        const elapsed = daysBetween(evaluation.cycle.start, today);
+        const period = Math.floor(elapsed / 30);
+        next = earliestDate(next, shiftDate(evaluation.cycle.start, (period + 1) * 30));
+        if (isBehindPace(evaluation)) {
+          const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
+          due.push({ kind: 'pace', stage: `p${period}`, urgent: false, reply: () => paceReply(evaluation, even) });
+        }
+      }
+      return { due, nextOn: next };
+    }
+    case 'grace': {
+      const week = Math.floor((daysBetween(evaluation.cycle.end, today) - 1) / 7);
+      const step = week < WEEKLY_GRACE_WEEKS ? week : WEEKLY_GRACE_WEEKS + Math.floor((week - WEEKLY_GRACE_WEEKS) / 4) * 4;
+      const nextWeek = week < WEEKLY_GRACE_WEEKS ? week + 1 : step + 4;
+      const graceEnd = shiftDate(today, evaluation.daysLeft);
+      return {
+        due: [{ kind: 'nudge', stage: `g${step}`, urgent: true, reply: () => graceReply(evaluation) }],
+        nextOn: earliestDate(shiftDate(dayAfterExpiry, nextWeek * 7), shiftDate(graceEnd, 1)),
+      };
+    }
+    case 'exam-required':
+    case 'expired': {
+      // The day the CE route closed (or the credential expired without one): announced once.
+      const closedOn = evaluation.state === 'expired' ? dayAfterExpiry : shiftDate(today, evaluation.daysLeft + 1);
+      if (daysBetween(closedOn, today) > LAPSE_NOTICE_DAYS) return { due: [] };
+      return { due: [{ kind: 'nudge', stage: evaluation.state, urgent: true, reply: () => lapsedReply(evaluation) }] };
+    }
+  }
+}
+
+function planCard(evaluation: Evaluation, ladder: readonly number[], today: string): CredentialPlan {
+  const daysToExpiry = daysBetween(today, evaluation.cycle.end);
+  if (daysToExpiry < 0) {
+    if (-daysToExpiry > LAPSE_NOTICE_DAYS) return { due: [] };
+    return { due: [{ kind: 'renewal', stage: 'expired', urgent: true, reply: () => cardReply(evaluation, daysToExpiry) }] };
+  }
+  const { reached, nextOn } = ladderStage(ladder.filter((d) => d <= CARD_LADDER_MAX), evaluation.cycle.end, daysToExpiry);
+  const due: Due[] = reached === undefined ? [] : [{ kind: 'renewal', stage: `d${reached}`, urgent: reached <= 7, reply: () => cardReply(evaluation, daysToExpiry) }];
+  return { due, nextOn: earliestDate(nextOn, shiftDate(evaluation.cycle.end, 1)) };
+}
+
+/** AMT (RMA, CMAS): an annual fee falls due every year in the anniversary month of certification. */
+function planAmtFee(evaluation: Evaluation, today: string, overrides: Record<string, number | boolean>): CredentialPlan {
+  if (evaluation.body !== 'AMT') return { due: [] };
+  const month = evaluation.cycle.start.slice(5, 7);
+  const year = Number(today.slice(0, 4));
+  const thisYears = `${today.slice(0, 4)}-${month}-01`;
+  const nextOn = thisYears > today ? thisYears : `${year + 1}-${month}-01`;
+  if (today.slice(5, 7) !== month) return { due: [], nextOn };
+  return { due: [{ kind: 'renewal', stage: `fee${year}`, urgent: false, reply: () => feeReply(evaluation, overrides) }], nextOn };
+}
+
+function earliest(a: Date, b: Date): Date {
+  return a.getTime() <= b.getTime() ? a : b;
+}
+
+function earliestDate(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a <= b ? a : b;
 }

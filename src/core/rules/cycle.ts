@@ -70,3 +70,10 @@ export function cycleWindow(credential: CredentialInput): CycleWindow {
   const januaryFirst = `${String(earliestYear).padStart(4, '0')}-01-01`;
   return { start, end, earnFrom: januaryFirst < start ? januaryFirst : start };
 }
+
+/** The expiry of the cycle after the one ending `expiresOn`: what an on-time renewal gives. */
+export function nextCycleExpiry(code: CredentialCode, expiresOn: string): string {
+  const { cycle } = getRulePack(code);
+  if (cycle.kind === 'anniversary-years') return expiryFromCertified(code, shiftCalendarDate(expiresOn, (d) => addDays(d, 1)));
+  return shiftCalendarDate(expiresOn, (d) => endOfMonth(addMonths(d, cycle.length.value)));
+}

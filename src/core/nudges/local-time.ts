@@ -1,0 +1,114 @@
+/**
+ * The member's wall clock: local dates, working hours and quiet hours. Every instant is computed
+ * from the zone's own rules (Intl and TZDate), so a daylight-saving change moves nothing by an hour.
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+
+/** Nudges arrive between 09:00 and 17:00 local time, Monday to Friday unless urgent. */
+export const WORK_START = 9 * 60;
+export const WORK_END = 17 * 60;
+
+export interface LocalTime {
+  date: string; // YYYY-MM-DD
+  minutes: number; // minutes since local midnight
+  weekday: number; // ISO: 1 = Monday … 7 = Sunday
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export function localTime(at: Date, tz: string): LocalTime {
+  let formatter = formatters.get(tz);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short',
+    });
+    formatters.set(tz, formatter);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(at)) parts[part.type] = part.value;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    weekday: WEEKDAYS[parts.weekday!]!,
+  };
+}
+
+/** The instant the wall clock in `tz` shows `date` at `minutes` (a time skipped by DST moves forward). */
+export function instantAt(date: string, minutes: number, tz: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, tz).getTime());
+}
+
+export function shiftDate(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return format(addDays(new Date(y, m - 1, d), days), 'yyyy-MM-dd');
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function parseClock(text: string): number {
+  const [h, m] = text.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+/** "21:00-07:00" → start/end minutes; a range that starts and ends at the same minute is empty. */
+export function parseQuietHours(text: string | null): { start: number; end: number } | undefined {
+  if (!text) return undefined;
+  const [start, end] = text.split('-').map(parseClock) as [number, number];
+  return start === end ? undefined : { start, end };
+}
+
+function isQuiet(minutes: number, quiet: { start: number; end: number } | undefined): boolean {
+  if (!quiet) return false;
+  return quiet.start < quiet.end ? minutes >= quiet.start && minutes < quiet.end : minutes >= quiet.start || minutes < quiet.end;
+}
+
+export interface DeliveryWindow {
+  tz: string;
+  quietHours: string | null;
+  /** Deadlines a week or less away may arrive at weekends too. */
+  urgent: boolean;
+}
+
+export function isDeliverable(at: Date, window: DeliveryWindow): boolean {
+  const local = localTime(at, window.tz);
+  if (!window.urgent && local.weekday > 5) return false;
+  const quiet = parseQuietHours(window.quietHours);
+  if (quiet && quietCoversWorkingHours(quiet)) {
+    const sinceQuietEnded = (local.minutes - quiet.end + 1440) % 1440;
+    return sinceQuietEnded < WORK_END - WORK_START && !isQuiet(local.minutes, quiet);
+  }
+  return local.minutes >= WORK_START && local.minutes < WORK_END && !isQuiet(local.minutes, quiet);
+}
+
+/**
+ * When quiet hours swallow the whole working day, the eight hours after they end take its place:
+ * a member who asks for quiet 08:00-18:00 still hears about a deadline, from 18:00.
+ */
+function quietCoversWorkingHours(quiet: { start: number; end: number }): boolean {
+  for (let m = WORK_START; m < WORK_END; m += 15) if (!isQuiet(m, quiet)) return false;
+  return true;
+}
+
+/** The first instant at or after `from` when a nudge may arrive (looks up to 9 days ahead). */
+export function nextDeliverable(from: Date, window: DeliveryWindow): Date {
+  if (isDeliverable(from, window)) return from;
+  const quiet = parseQuietHours(window.quietHours);
+  const starts = [WORK_START, ...(quiet ? [quiet.end] : [])];
+  const today = localTime(from, window.tz).date;
+  const candidates: Date[] = [];
+  for (let day = 0; day <= 9; day++) {
+    const date = shiftDate(today, day);
+    for (const minutes of starts) {
+      const at = instantAt(date, minutes, window.tz);
+      if (at.getTime() > from.getTime()) candidates.push(at);
+    }
+  }
+  candidates.sort((a, b) => a.getTime() - b.getTime());
+  return candidates.find((at) => isDeliverable(at, window)) ?? candidates[candidates.length - 1]!;
+}

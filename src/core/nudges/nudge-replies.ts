@@ -1,0 +1,115 @@
+/** The words of each reminder: the exact gap, the pace, how the route closes, and buttons to act. */
+import type { StoredActivity } from '../ports.js';
+import type { Block, Button, Reply } from '../reply.js';
+import { reply } from '../reply.js';
+import { evaluate, RULE_SETTINGS } from '../rules/index.js';
+import type { CredentialCode, Evaluation } from '../rules/types.js';
+import { daysPhrase, formatNumber, gapPhrases, unitName } from '../views/describe.js';
+import { currentCycle } from '../views/load-standing.js';
+import { shiftDate } from './local-time.js';
+import type { StoredCredential } from '../ports.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2027-02-07" → "7 Feb 2027". */
+export function formatDay(date: string): string {
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+export function monthName(date: string): string {
+  return MONTH_NAMES[Number(date.slice(5, 7)) - 1]!;
+}
+
+function buttons(code: CredentialCode, which: { log?: boolean; renewed?: boolean }): Block {
+  const list: Button[] = [];
+  if (which.log) list.push({ actionId: 'log-now', label: 'Log now', command: 'log', style: 'primary' });
+  list.push({ actionId: 'snooze', label: 'Snooze a week', command: `snooze ${code}` });
+  if (which.renewed) list.push({ actionId: 'renewed', label: 'Already renewed', command: `credential renew ${code}` });
+  return { kind: 'actions', buttons: list };
+}
+
+function stillNeeded(evaluation: Evaluation): string {
+  return `Still needed: ${gapPhrases(evaluation).join('; ')}.`;
+}
+
+function paceSentence(evaluation: Evaluation): string | undefined {
+  if (evaluation.pacePerMonth <= 0 || evaluation.submitByDaysLeft < 45) return undefined;
+  return `That is about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, evaluation.unit)} a month.`;
+}
+
+/** What happens if the deadline passes: the route note of the day after expiry ("AAMA still accepts CE until …"). */
+function ifMissed(credential: StoredCredential, activities: readonly StoredActivity[], evaluation: Evaluation, overrides: Record<string, number | boolean>): string {
+  const after = evaluate(currentCycle(credential, [...activities]), activities, shiftDate(evaluation.cycle.end, 1), overrides, { explain: false });
+  const route = after.notes[after.notes.length - 1];
+  return `If ${formatDay(evaluation.cycle.end)} passes: ${route ?? 'the credential expires.'}`;
+}
+
+function processingNote(evaluation: Evaluation): string[] {
+  return evaluation.notes.filter((note) => note.includes('takes up to'));
+}
+
+const paragraphs = (texts: (string | undefined)[]): Block[] => texts.filter((t): t is string => Boolean(t)).map((text) => ({ kind: 'paragraph', text }));
+
+export function ladderReply(credential: StoredCredential, activities: readonly StoredActivity[], evaluation: Evaluation, overrides: Record<string, number | boolean>): Reply {
+  const { code } = evaluation;
+  return reply([
+    { kind: 'heading', text: `${code}: submit by ${formatDay(evaluation.submitBy)} (${daysPhrase(evaluation.submitByDaysLeft)})`, status: 'attention' },
+    ...paragraphs([stillNeeded(evaluation), paceSentence(evaluation), ...processingNote(evaluation), ifMissed(credential, activities, evaluation, overrides)]),
+    buttons(code, { log: true, renewed: true }),
+  ], 'warning');
+}
+
+export function graceReply(evaluation: Evaluation): Reply {
+  const { code } = evaluation;
+  return reply([
+    { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: CE still accepted (${daysPhrase(evaluation.daysLeft)})`, status: 'lapsed' },
+    ...paragraphs([evaluation.notes[evaluation.notes.length - 1], stillNeeded(evaluation), paceSentence(evaluation)]),
+    buttons(code, { log: true, renewed: true }),
+  ], 'warning');
+}
+
+export function lapsedReply(evaluation: Evaluation): Reply {
+  const { code } = evaluation;
+  const heading = evaluation.state === 'exam-required' ? `${code}: the CE route has closed` : `${code} expired on ${formatDay(evaluation.cycle.end)}`;
+  return reply([
+    { kind: 'heading', text: heading, status: 'lapsed' },
+    ...paragraphs([evaluation.notes[evaluation.notes.length - 1], 'If you have renewed already, tell me with `credential add ' + code + ' expires <date on your new card>`.']),
+    buttons(code, {}),
+  ], 'warning');
+}
+
+export function paceReply(evaluation: Evaluation, evenPace: number): Reply {
+  const { code, unit } = evaluation;
+  return reply([
+    { kind: 'heading', text: `${code}: behind pace`, status: 'attention' },
+    ...paragraphs([
+      `To finish by ${formatDay(evaluation.submitBy)} you now need about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, unit)} a month; the cycle's even pace is about ${formatNumber(Math.ceil(evenPace * 100) / 100)}.`,
+      stillNeeded(evaluation),
+    ]),
+    buttons(code, { log: true }),
+  ], 'info');
+}
+
+export function cardReply(evaluation: Evaluation, daysToExpiry: number): Reply {
+  const expired = daysToExpiry < 0;
+  return reply([
+    { kind: 'heading', text: expired ? `Your CPR/BLS card expired on ${formatDay(evaluation.cycle.end)}` : `Your CPR/BLS card expires on ${formatDay(evaluation.cycle.end)} (${daysPhrase(daysToExpiry)})`, status: expired ? 'lapsed' : 'attention' },
+    ...paragraphs([
+      expired ? 'Book a BLS class to get a new card.' : 'Book a renewal class before it lapses; a card is valid through the end of its month two years on.',
+      'When you have the new card, log it with `log cpr on <issue date>`: it renews BLS here (and counts as CMA clinical points).',
+    ]),
+    buttons('BLS', {}),
+  ], 'warning');
+}
+
+export function feeReply(evaluation: Evaluation, overrides: Record<string, number | boolean>): Reply {
+  const setting = RULE_SETTINGS.find((s) => s.key === 'amt.annualFeeUsd');
+  const fee = overrides['amt.annualFeeUsd'] ?? setting?.default;
+  const figure = fee === undefined ? '' : ` The last published figure is $${String(fee)}${overrides['amt.annualFeeUsd'] === undefined ? ' (unverified; check on AMT’s site)' : ', as set by this workspace'}.`;
+  return reply([
+    { kind: 'heading', text: `${evaluation.code}: AMT annual fee due in ${monthName(evaluation.cycle.start)}`, status: 'attention' },
+    ...paragraphs([`AMT charges an annual fee every year in the anniversary month of your certification, whatever the state of your CE.${figure}`]),
+    buttons(evaluation.code, {}),
+  ], 'info');
+}

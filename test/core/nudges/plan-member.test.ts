@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LADDER, planMember, renderText, type TeamMember } from '../../../src/core/index.js';
+import { credential, points, teamMember } from './team-member.js';
+
+const plan = (member: TeamMember, nowAt: string, ladder: readonly number[] = DEFAULT_LADDER) =>
+  planMember({ member, ladder, overrides: {}, now: new Date(nowAt), defaultTz: 'UTC' });
+
+/** CMA ending 2027-02-28 with 36 AAMA-approved points: 10 general short; only AAMA credit, so submit by the expiry. */
+const cmaMember = (extra: Partial<TeamMember> = {}) =>
+  teamMember({
+    credentials: [credential('CMA', '2027-02-28')],
+    activities: [points(20, 'administrative', '2023-01-10'), points(16, 'clinical', '2024-05-02')],
+    ...extra,
+  });
+
+describe('the deadline ladder', () => {
+  it('sends the 120-day nudge on the day it is reached, naming the exact gap, pace, how the route closes and buttons', () => {
+    // 2027-02-28 minus 120 days is 2026-10-31, a Saturday: not urgent, so it waits for Monday.
+    expect(plan(cmaMember(), '2026-10-31T12:00:00Z').messages).toEqual([]);
+    const result = plan(cmaMember(), '2026-11-02T10:00:00Z');
+    expect(result.messages).toHaveLength(1);
+    const [message] = result.messages;
+    expect(message!.key).toBe('nudge:7:CMA:2027-02-28:d120');
+    expect(message!.target).toEqual({ kind: 'direct', userId: 'U07' });
+    const text = renderText(message!.reply);
+    expect(text).toContain('CMA: submit by 28 Feb 2027 (118 days left)');
+    expect(text).toContain('at least 10 general points');
+    expect(text).toContain('24 points in all');
+    expect(text).toContain('That is about 6.2 points a month.');
+    expect(text).toContain('AAMA still accepts CE until');
+    const buttons = message!.reply.blocks.find((b) => b.kind === 'actions');
+    expect(buttons).toMatchObject({ buttons: [{ label: 'Log now', command: 'log' }, { label: 'Snooze a week', command: 'snooze CMA' }, { label: 'Already renewed', command: 'credential renew CMA' }] });
+    // The next stage (90 days before) is when it looks again.
+    expect(result.nextCheckAt).toBe('2026-11-30T00:00:00.000Z');
+  });
+
+  it('counts to the submit-by date when non-AAMA credit needs processing time (the DESIGN example)', () => {
+    const member = teamMember({
+      credentials: [credential('CMA', '2027-02-28')],
+      activities: [points(20, 'administrative', '2023-01-10', false), points(16, 'clinical', '2024-05-02')],
+    });
+    // Submit by 2027-02-07: the 90-day stage is 2026-11-09.
+    const [message] = plan(member, '2026-11-24T10:00:00Z').messages;
+    expect(message!.key).toBe('nudge:7:CMA:2027-02-28:d90');
+    const text = renderText(message!.reply);
+    expect(text).toContain('CMA: submit by 7 Feb 2027 (75 days left)');
+    expect(text).toContain('at least 10 general points; at least 14 AAMA-approved points');
+    expect(text).toContain('submit by 2027-02-07, 21 days before 2027-02-28');
+  });
+
+  it('plans only the latest stage reached, and the same one however often it runs', () => {
+    const first = plan(cmaMember(), '2027-01-20T10:00:00Z'); // 39 days left: the 60-day stage
+    const again = plan(cmaMember(), '2027-01-20T10:05:00Z');
+    expect(first.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d60']);
+    expect(again.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d60']);
+  });
+
+  it('stops the moment the gap is closed', () => {
+    const done = cmaMember({ activities: [...cmaMember().activities, points(24, 'general', '2026-11-01')] });
+    expect(plan(done, '2027-01-20T10:00:00Z').messages).toEqual([]);
+  });
+
+  it('follows the workspace ladder', () => {
+    // Before a shorter ladder starts, a member this far behind gets a pace note instead.
+    expect(plan(cmaMember(), '2027-01-20T10:00:00Z', [30, 7]).messages.map((m) => m.kind)).toEqual(['pace']);
+    expect(plan(cmaMember(), '2027-02-01T10:00:00Z', [30, 7]).messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d30']);
+  });
+
+  it('nudges at expiry and weekly through the grace period, then once when the CE route closes', () => {
+    const atExpiry = plan(cmaMember(), '2027-03-01T10:00:00Z');
+    expect(atExpiry.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:g0']);
+    expect(renderText(atExpiry.messages[0]!.reply)).toContain('AAMA still accepts CE until 2027-05-29');
+    expect(plan(cmaMember(), '2027-03-08T10:00:00Z').messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:g1']);
+    expect(plan(cmaMember(), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-15T00:00:00.000Z');
+    const closed = plan(cmaMember(), '2027-06-01T10:00:00Z');
+    expect(closed.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:exam-required']);
+    expect(renderText(closed.messages[0]!.reply)).toContain('The CE route closed on 2027-05-29');
+    expect(plan(cmaMember(), '2027-08-01T10:00:00Z').messages).toEqual([]);
+  });
+});
+
+describe('delivery in the member’s hours', () => {
+  it('waits for 09:00 in the member’s zone', () => {
+    const member = cmaMember({ tz: 'America/Los_Angeles' });
+    const early = plan(member, '2026-11-02T15:00:00Z'); // 07:00 PST
+    expect(early.messages).toEqual([]);
+    expect(early.nextCheckAt).toBe('2026-11-02T17:00:00.000Z'); // 09:00 PST
+    expect(plan(member, early.nextCheckAt).messages).toHaveLength(1);
+  });
+
+  it('is correct across the autumn DST change (09:00 EST is 14:00 UTC the morning after)', () => {
+    // 2027-02-28 minus 120 days: due from 2026-10-31; 2026-11-01 is the US fall-back Sunday, so Monday 09:00 EST.
+    const member = cmaMember({ tz: 'America/New_York' });
+    const sunday = plan(member, '2026-11-01T12:30:00Z');
+    expect(sunday.nextCheckAt).toBe('2026-11-02T14:00:00.000Z');
+  });
+
+  it('is correct across the spring DST change (09:00 EDT is 13:00 UTC)', () => {
+    // BLS card ending 2027-03-31; the 30-day stage (urgent cards are not; weekends wait) falls on 2027-03-01.
+    const member = teamMember({ tz: 'America/New_York', credentials: [credential('BLS', '2027-03-16')] });
+    // 7 days before: urgent, any day. Sunday 2027-03-14 is the spring-forward day: 09:00 EDT = 13:00 UTC.
+    const result = plan(member, '2027-03-14T06:00:00Z'); // 01:00 EST, before the change
+    expect(result.messages).toEqual([]);
+    expect(result.nextCheckAt).toBe('2027-03-14T13:00:00.000Z');
+    expect(plan(member, '2027-03-14T13:00:00Z').messages.map((m) => m.key)).toEqual(['renewal:7:BLS:2027-03-16:d7']);
+  });
+
+  it('keeps quiet hours, and when they cover the working day, delivers after them', () => {
+    const quietMorning = plan(cmaMember({ quietHours: '08:00-12:30' }), '2026-11-02T10:00:00Z');
+    expect(quietMorning.messages).toEqual([]);
+    expect(quietMorning.nextCheckAt).toBe('2026-11-02T12:30:00.000Z');
+    const quietDay = plan(cmaMember({ quietHours: '07:00-19:00' }), '2026-11-02T10:00:00Z');
+    expect(quietDay.nextCheckAt).toBe('2026-11-02T19:00:00.000Z');
+    expect(plan(cmaMember({ quietHours: '07:00-19:00' }), '2026-11-02T19:00:00Z').messages).toHaveLength(1);
+    // Overnight quiet hours do not touch a 10:00 delivery.
+    expect(plan(cmaMember({ quietHours: '21:00-07:00' }), '2026-11-02T10:00:00Z').messages).toHaveLength(1);
+  });
+
+  it('sends nothing while paused, opted out or snoozed, and looks again when the pause or snooze ends', () => {
+    const paused = plan(cmaMember({ pausedUntil: '2026-11-10' }), '2026-11-02T10:00:00Z');
+    expect(paused).toEqual({ messages: [], nextCheckAt: '2026-11-10T00:00:00.000Z' });
+    expect(plan(cmaMember({ pausedUntil: '2026-11-10' }), '2026-11-10T10:00:00Z').messages).toHaveLength(1);
+    expect(plan(cmaMember({ nudges: false }), '2026-11-02T10:00:00Z').messages).toEqual([]);
+    const snoozed = cmaMember({ credentials: [credential('CMA', '2027-02-28', { snoozedUntil: '2026-11-09' })] });
+    expect(plan(snoozed, '2026-11-02T10:00:00Z')).toEqual({ messages: [], nextCheckAt: '2026-11-09T00:00:00.000Z' });
+    expect(plan(snoozed, '2026-11-09T10:00:00Z').messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d120']);
+  });
+});
+
+describe('pace, fee and card reminders', () => {
+  it('sends a monthly pace note to a member well behind, before the ladder starts', () => {
+    const behind = teamMember({ credentials: [credential('CMA', '2029-02-28')], activities: [points(5, 'clinical', '2025-01-01')] });
+    const result = plan(behind, '2026-11-24T10:00:00Z');
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]!.kind).toBe('pace');
+    expect(result.messages[0]!.key).toMatch(/^pace:7:CMA:2029-02-28:p\d+$/);
+    expect(renderText(result.messages[0]!.reply)).toContain('behind pace');
+    const onPace = teamMember({ credentials: [credential('CMA', '2029-02-28')], activities: [points(30, 'clinical', '2025-01-01')] });
+    expect(plan(onPace, '2026-11-24T10:00:00Z').messages).toEqual([]);
+  });
+
+  it('reminds AMT members of the annual fee in their anniversary month', () => {
+    const rma = teamMember({ credentials: [credential('RMA', '2028-04-30')], activities: [points(20, 'general', '2026-01-05')] });
+    const may = plan(rma, '2026-05-04T10:00:00Z');
+    expect(may.messages.map((m) => m.key)).toEqual(['renewal:7:RMA:2028-04-30:fee2026']);
+    expect(renderText(may.messages[0]!.reply)).toContain('$50');
+    expect(plan(rma, '2026-06-01T10:00:00Z').messages).toEqual([]);
+  });
+
+  it('warns before a CPR/BLS card lapses', () => {
+    const bls = teamMember({ credentials: [credential('BLS', '2026-12-31')] });
+    const result = plan(bls, '2026-12-01T10:00:00Z');
+    expect(result.messages.map((m) => m.key)).toEqual(['renewal:7:BLS:2026-12-31:d30']);
+    expect(renderText(result.messages[0]!.reply)).toContain('log cpr on <issue date>');
+  });
+});
