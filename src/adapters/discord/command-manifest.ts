@@ -13,7 +13,7 @@ export const MANAGE_GUILD = String(1 << 5);
 
 // Discord's ApplicationCommandOptionType numbers.
 const SUBCOMMAND = 1;
-const OPTION_TYPE: Record<OptionDeclaration['type'], number> = { string: 3, date: 3, integer: 4, boolean: 5, user: 6, number: 10, attachment: 11 };
+const OPTION_TYPE: Record<OptionDeclaration['type'], number> = { string: 3, date: 3, integer: 4, boolean: 5, user: 6, channel: 7, number: 10, attachment: 11 };
 const MAX_DESCRIPTION = 100;
 const MAX_CHOICES = 25;
 

@@ -20,9 +20,17 @@ const CARD_LADDER_MAX = 60;
 const WEEKLY_GRACE_WEEKS = 12;
 /** A lapse is announced for 30 days; after that the member knows, and `status` still says so. */
 const LAPSE_NOTICE_DAYS = 30;
-/** Everyone is looked at again at least this often (pace, fee months), even if nothing changes. */
-const MAX_CHECK_DAYS = 30;
-const DAY_MS = 86_400_000;
+/**
+ * Everyone is looked at again at least once a pace period (30 days), even if nothing changes.
+ * Periods are staggered by member id, so a team (or 100,000 credentials) is not all due on one day.
+ */
+const PACE_PERIOD_DAYS = 30;
+
+function pacePeriod(memberId: number, today: string): { index: number; nextStart: string } {
+  const day = daysBetween('1970-01-01', today) - (memberId % PACE_PERIOD_DAYS);
+  const index = Math.floor(day / PACE_PERIOD_DAYS);
+  return { index, nextStart: shiftDate(today, (index + 1) * PACE_PERIOD_DAYS - day) };
+}
 
 export interface PlanInput {
   member: TeamMember;
@@ -58,7 +66,8 @@ export function planMember(input: PlanInput): PlanResult {
   const { member, now } = input;
   const tz = member.tz ?? input.defaultTz;
   const local = localTime(now, tz);
-  const cap = new Date(now.getTime() + MAX_CHECK_DAYS * DAY_MS);
+  const period = pacePeriod(member.memberId, local.date);
+  const cap = instantAt(period.nextStart, 0, tz);
   // Opted out: nothing is planned; any change of theirs (turning nudges on) makes them due again.
   if (!member.nudges || member.credentials.length === 0) return { messages: [], nextCheckAt: cap.toISOString() };
   if (member.pausedUntil && member.pausedUntil > local.date) {
@@ -73,7 +82,7 @@ export function planMember(input: PlanInput): PlanResult {
       nextAt = earliest(instantAt(credential.snoozedUntil, 0, tz), nextAt);
       continue;
     }
-    const plan = planCredential(credential, evaluation, member, ladder, local.date, input.overrides);
+    const plan = planCredential(credential, evaluation, member, ladder, local.date, period.index, input.overrides);
     if (plan.nextOn) nextAt = earliest(instantAt(plan.nextOn, 0, tz), nextAt);
     for (const item of plan.due) due.push({ credential, evaluation, item });
   }
@@ -101,9 +110,10 @@ function planCredential(
   member: TeamMember,
   ladder: readonly number[],
   today: string,
+  paceIndex: number,
   overrides: Record<string, number | boolean>,
 ): CredentialPlan {
-  const plan = evaluation.unit === 'card' ? planCard(evaluation, ladder, today) : planCe(credential, evaluation, member, ladder, today, overrides);
+  const plan = evaluation.unit === 'card' ? planCard(evaluation, ladder, today) : planCe(credential, evaluation, member, ladder, today, paceIndex, overrides);
   const fee = planAmtFee(evaluation, today, overrides);
   if (fee.due.length) plan.due.push(...fee.due);
   plan.nextOn = earliestDate(plan.nextOn, fee.nextOn);
@@ -127,6 +137,7 @@ function planCe(
   member: TeamMember,
   ladder: readonly number[],
   today: string,
+  paceIndex: number,
   overrides: Record<string, number | boolean>,
 ): CredentialPlan {
   const dayAfterExpiry = shiftDate(evaluation.cycle.end, 1);
@@ -136,20 +147,14 @@ function planCe(
     case 'in-progress': {
       const { reached, nextOn } = ladderStage(ladder, evaluation.submitBy, evaluation.submitByDaysLeft);
       const due: Due[] = [];
-      let next = earliestDate(nextOn, dayAfterExpiry);
       if (reached !== undefined) {
         due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= 7, reply: () => ladderReply(credential, member.activities, evaluation, overrides) });
-      } else {
-        // Before the ladder starts, a member well behind gets one note per 30 days of the cycle.
-        const elapsed = daysBetween(evaluation.cycle.start, today);
-        const period = Math.floor(elapsed / 30);
-        next = earliestDate(next, shiftDate(evaluation.cycle.start, (period + 1) * 30));
-        if (isBehindPace(evaluation)) {
-          const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
-          due.push({ kind: 'pace', stage: `p${period}`, urgent: false, reply: () => paceReply(evaluation, even) });
-        }
+      } else if (isBehindPace(evaluation)) {
+        // Before the ladder starts, a member well behind gets one note per pace period.
+        const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
+        due.push({ kind: 'pace', stage: `p${paceIndex}`, urgent: false, reply: () => paceReply(evaluation, even) });
       }
-      return { due, nextOn: next };
+      return { due, nextOn: earliestDate(nextOn, dayAfterExpiry) };
     }
     case 'grace': {
       const week = Math.floor((daysBetween(evaluation.cycle.end, today) - 1) / 7);

@@ -30,8 +30,8 @@ describe('the deadline ladder', () => {
     expect(text).toContain('AAMA still accepts CE until');
     const buttons = message!.reply.blocks.find((b) => b.kind === 'actions');
     expect(buttons).toMatchObject({ buttons: [{ label: 'Log now', command: 'log' }, { label: 'Snooze a week', command: 'snooze CMA' }, { label: 'Already renewed', command: 'credential renew CMA' }] });
-    // The next stage (90 days before) is when it looks again.
-    expect(result.nextCheckAt).toBe('2026-11-30T00:00:00.000Z');
+    // It looks again at the start of member 7's next pace period, before the 90-day stage (2026-11-30).
+    expect(result.nextCheckAt).toBe('2026-11-10T00:00:00.000Z');
   });
 
   it('counts to the submit-by date when non-AAMA credit needs processing time (the DESIGN example)', () => {
@@ -71,11 +71,20 @@ describe('the deadline ladder', () => {
     expect(atExpiry.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:g0']);
     expect(renderText(atExpiry.messages[0]!.reply)).toContain('AAMA still accepts CE until 2027-05-29');
     expect(plan(cmaMember(), '2027-03-08T10:00:00Z').messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:g1']);
-    expect(plan(cmaMember(), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-15T00:00:00.000Z');
+    expect(plan(cmaMember({ memberId: 9 }), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-12T00:00:00.000Z'); // pace period
+    expect(plan(cmaMember({ memberId: 12 }), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-15T00:00:00.000Z'); // next week
     const closed = plan(cmaMember(), '2027-06-01T10:00:00Z');
     expect(closed.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:exam-required']);
     expect(renderText(closed.messages[0]!.reply)).toContain('The CE route closed on 2027-05-29');
     expect(plan(cmaMember(), '2027-08-01T10:00:00Z').messages).toEqual([]);
+  });
+});
+
+describe('when to look again', () => {
+  it('staggers the monthly check by member, so a team is not all due on one day', () => {
+    const checks = new Set(Array.from({ length: 30 }, (_, id) => plan(teamMember({ memberId: id, credentials: [credential('CMA', '2030-02-28')] }), '2026-11-24T10:00:00Z').nextCheckAt));
+    expect(checks.size).toBe(30);
+    for (const at of checks) expect(at > '2026-11-24T10:00:00Z' && at <= '2026-12-24T10:00:00Z').toBe(true);
   });
 });
 
