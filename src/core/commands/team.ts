@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../command.js';
 import { evaluateMember, isBehindPace } from '../nudges/member-standing.js';
-import { mention } from '../nudges/plan-digest.js';
+import { DIGEST_HORIZON_DAYS, mention } from '../nudges/plan-digest.js';
 import type { TeamMember } from '../ports.js';
 import { reply, type Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
@@ -42,12 +42,13 @@ function memberLine(ctx: CommandContext, member: TeamMember, evaluations: Evalua
   if (!member.digestNamed) flags.push('not named in the digest');
   const head = `${who}${flags.length ? ` [${flags.join('; ')}]` : ''}`;
   if (evaluations.length === 0) return `${head}: no credentials added`;
-  return `${head}:\n${evaluations.map((e) => credentialLine(e)).join('\n')}`;
+  return `${head}:\n${evaluations.map((e) => `    ${credentialLine(e)}`).join('\n')}`;
 }
 
 function credentialLine(e: Evaluation): string {
   const days = e.state === 'grace' ? `CE accepted ${daysPhrase(e.daysLeft)}` : `expires ${e.cycle.end} (${daysPhrase(e.daysLeft)})`;
-  const pace = isBehindPace(e) ? ', behind pace' : '';
+  // In the last 90 days everyone unfinished is "behind"; the days left say it better.
+  const pace = e.daysLeft > DIGEST_HORIZON_DAYS && isBehindPace(e) ? ', behind pace' : '';
   const needs = e.unit === 'card' || e.remaining <= 0 ? '' : `; needs ${gapPhrases(e).join(', ')}`;
   return `${e.code}: ${STATE_LABELS[e.state]}${pace}, ${days}${needs}`;
 }
