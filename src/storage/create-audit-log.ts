@@ -1,9 +1,11 @@
 /**
  * The audit trail. Callers write to it inside the same transaction as the change it records,
- * so a change and its audit row commit or roll back together.
+ * so a change and its audit row commit or roll back together; the same write makes the changed
+ * members due for the scheduler (due-after-change.ts).
  */
 import type Database from 'better-sqlite3';
 import type { AuditAction, MemberScope } from '../core/ports.js';
+import { dueAfterChange } from './due-after-change.js';
 import type { AuditEntity } from './schema.js';
 
 export interface AuditEntry {
@@ -46,11 +48,16 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
      order by id desc limit 1`,
   );
   const undone = sqlite.prepare<{ id: number; at: string }>('update audit set undone_at = :at where id = :id');
+  // `is not null`: a member already due is not rewritten.
+  const memberDue = sqlite.prepare<[number]>('update members set next_check_at = null where id = ? and next_check_at is not null');
+  const workspaceDue = sqlite.prepare<[number]>(
+    'update members set next_check_at = null where workspace_id = ? and next_check_at is not null',
+  );
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
   return {
-    write: (scope, entry) =>
-      void insert.run({
+    write(scope, entry) {
+      insert.run({
         workspaceId: scope.workspaceId,
         memberId: scope.memberId,
         entity: entry.entity,
@@ -59,7 +66,11 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
         before: json(entry.before),
         after: json(entry.after),
         at: entry.at,
-      }),
+      });
+      const due = dueAfterChange(entry);
+      if (due === 'member') memberDue.run(scope.memberId);
+      else if (due === 'workspace') workspaceDue.run(scope.workspaceId);
+    },
     latestUndoable: (scope) => latest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
     markUndone: (id, at) => void undone.run({ id, at }),
   };

@@ -1,27 +1,28 @@
 /**
  * A member's credentials. A removed credential keeps its row (marked removed_at) for the audit
- * trail; a partial unique index lets the member hold each code once among the live rows.
+ * trail; a partial unique index lets the member hold each code once among the live rows. A snooze
+ * belongs to the credential, not to its dates: a renewal keeps it (it lasts at most 90 days).
  */
 import type Database from 'better-sqlite3';
 import type { MemberScope, Store, StoredCredential } from '../core/ports.js';
 import type { CredentialCode } from '../core/rules/types.js';
 import type { AuditLog } from './create-audit-log.js';
+import { CREDENTIAL_COLUMNS, toStoredCredential, type CredentialTuple } from './credential-tuple.js';
 
-type CredentialTuple = [code: CredentialCode, expiresOn: string, certifiedOn: string | null];
-type LiveRow = { id: number; expiresOn: string; certifiedOn: string | null };
+type LiveRow = { id: number; expiresOn: string; certifiedOn: string | null; snoozedUntil: string | null };
 type ByCode = MemberScope & { code: CredentialCode };
 
-export type CredentialRepo = Pick<Store, 'listCredentials' | 'putCredential' | 'removeCredential'>;
+export type CredentialRepo = Pick<Store, 'listCredentials' | 'putCredential' | 'removeCredential' | 'snoozeCredential'>;
 
 export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog): CredentialRepo {
   const list = sqlite
     .prepare<MemberScope, CredentialTuple>(
-      `select code, expires_on, certified_on from credentials
+      `select ${CREDENTIAL_COLUMNS} from credentials
        where member_id = :memberId and removed_at is null and workspace_id = :workspaceId order by id`,
     )
     .raw(true);
   const live = sqlite.prepare<ByCode, LiveRow>(
-    `select id, expires_on as expiresOn, certified_on as certifiedOn from credentials
+    `select id, expires_on as expiresOn, certified_on as certifiedOn, snoozed_until as snoozedUntil from credentials
      where member_id = :memberId and code = :code and removed_at is null and workspace_id = :workspaceId`,
   );
   const insert = sqlite.prepare<MemberScope & StoredCredential & { nowAt: string }, { id: number }>(
@@ -33,6 +34,9 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   );
   const markRemoved = sqlite.prepare<{ id: number; nowAt: string }>(
     'update credentials set removed_at = :nowAt, updated_at = :nowAt where id = :id',
+  );
+  const setSnooze = sqlite.prepare<{ id: number; until: string | null; nowAt: string }>(
+    'update credentials set snoozed_until = :until, updated_at = :nowAt where id = :id',
   );
   const scopeOf = (scope: MemberScope): MemberScope => ({ workspaceId: scope.workspaceId, memberId: scope.memberId });
 
@@ -64,10 +68,23 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
     })
     .immediate;
 
+  const snooze = sqlite
+    .transaction((scope: MemberScope, code: CredentialCode, until: string | null, nowAt: string): boolean => {
+      const held = live.get({ ...scopeOf(scope), code });
+      if (held === undefined) return false;
+      if (held.snoozedUntil === until) return true; // a second click of the same button
+      setSnooze.run({ id: held.id, until, nowAt });
+      const before = { code, snoozedUntil: held.snoozedUntil };
+      const after = { code, snoozedUntil: until };
+      audit.write(scope, { entity: 'credential', entityId: held.id, action: 'credential-snooze', before, after, at: nowAt });
+      return true;
+    })
+    .immediate;
+
   return {
-    listCredentials: (scope) =>
-      list.all(scopeOf(scope)).map(([code, expiresOn, certifiedOn]) => ({ code, expiresOn, certifiedOn })),
+    listCredentials: (scope) => list.all(scopeOf(scope)).map((row) => toStoredCredential(...row)),
     putCredential: put,
     removeCredential: remove,
+    snoozeCredential: snooze,
   };
 }

@@ -6,31 +6,15 @@ import type Database from 'better-sqlite3';
 import type { Member, MemberRef, MemberScope, MemberSettings, Store } from '../core/ports.js';
 import type { AuditLog } from './create-audit-log.js';
 import { definedOnly } from './defined-only.js';
+import { MEMBER_COLUMNS, toMember, type MemberTuple } from './member-tuple.js';
 import { StoreError } from './store-error.js';
 
-type MemberTuple = [
-  memberId: number,
-  workspaceId: number,
-  userId: string,
-  displayName: string | null,
-  tz: string | null,
-  nudges: number,
-  quietHours: string | null,
-  pausedUntil: string | null,
-  namedAdmin: number,
-];
-
-const MEMBER_COLUMNS = 'm.id, m.workspace_id, m.user_id, m.display_name, m.tz, m.nudges, m.quiet_hours, m.paused_until, m.named_admin';
-
-function toMember(row: MemberTuple): Member {
-  const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin] = row;
-  return { workspaceId, memberId, userId, displayName, tz, nudges: nudges === 1, quietHours, pausedUntil, namedAdmin: namedAdmin === 1 };
-}
-
 function settingsOf(member: Member): MemberSettings {
-  const { tz, nudges, quietHours, pausedUntil } = member;
-  return { tz, nudges, quietHours, pausedUntil };
+  const { tz, nudges, quietHours, pausedUntil, digestNamed } = member;
+  return { tz, nudges, quietHours, pausedUntil, digestNamed };
 }
+
+type SettingsParams = Omit<MemberSettings, 'nudges' | 'digestNamed'> & { memberId: number; nudges: number; digestNamed: number };
 
 export type MemberRepo = Pick<Store, 'findMember' | 'ensureMember' | 'updateMemberSettings' | 'setNamedAdmin' | 'listNamedAdmins'>;
 
@@ -58,8 +42,9 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
   const rename = sqlite.prepare<{ memberId: number; displayName: string }>(
     'update members set display_name = :displayName where id = :memberId',
   );
-  const updateSettings = sqlite.prepare<{ memberId: number; tz: string | null; nudges: number; quietHours: string | null; pausedUntil: string | null }>(
-    `update members set tz = :tz, nudges = :nudges, quiet_hours = :quietHours, paused_until = :pausedUntil
+  const updateSettings = sqlite.prepare<SettingsParams>(
+    `update members set tz = :tz, nudges = :nudges, quiet_hours = :quietHours, paused_until = :pausedUntil,
+       digest_named = :digestNamed
      where id = :memberId`,
   );
 
@@ -82,7 +67,7 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
     .transaction((scope: MemberScope, patch: Partial<MemberSettings>, nowAt: string): Member => {
       const before = toMember(byScope.get(scopeOf(scope)) ?? notFound(scope));
       const next = { ...settingsOf(before), ...definedOnly(patch) };
-      updateSettings.run({ memberId: scope.memberId, ...next, nudges: next.nudges ? 1 : 0 });
+      updateSettings.run({ memberId: scope.memberId, ...next, nudges: next.nudges ? 1 : 0, digestNamed: next.digestNamed ? 1 : 0 });
       audit.write(scope, { entity: 'member', entityId: scope.memberId, action: 'settings', before: settingsOf(before), after: next, at: nowAt });
       return { ...before, ...next };
     })

@@ -10,7 +10,11 @@ import { createCredentialRepo } from './create-credential-repo.js';
 import { createMemberRepo } from './create-member-repo.js';
 import { createRequestClaims } from './create-request-claims.js';
 import { createRuleSettingsRepo } from './create-rule-settings-repo.js';
+import { createTeamReader } from './create-team-reader.js';
+import { createTeamRepo } from './create-team-repo.js';
+import { createUndeliveredNotes } from './create-undelivered-notes.js';
 import { createUndoLast } from './create-undo-last.js';
+import { createWorkspaceSettingsRepo } from './create-workspace-settings-repo.js';
 
 export function createSqliteStore(handle: { sqlite: Database.Database }): Store {
   const { sqlite } = handle;
@@ -25,5 +29,8 @@ export function createSqliteStore(handle: { sqlite: Database.Database }): Store 
     ...createCredentialRepo(sqlite, audit),
     ...createRuleSettingsRepo(sqlite, audit),
     ...createRequestClaims(sqlite),
+    ...createWorkspaceSettingsRepo(sqlite, audit),
+    ...createTeamRepo(sqlite, createTeamReader(sqlite)),
+    ...createUndeliveredNotes(sqlite),
   };
 }

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Category, CredentialCode, Unit } from '../core/rules/types.js';
-import type { AuditAction, Platform } from '../core/ports.js';
+import type { AuditAction, MessageKind, Platform } from '../core/ports.js';
 
 // Creation instants of workspaces and members are not part of any contract, so SQLite's clock is fine.
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -18,6 +18,13 @@ export const workspaces = sqliteTable(
     platform: text('platform').$type<Platform>().notNull(),
     externalId: text('external_id').notNull(),
     createdAt: text('created_at').notNull().default(nowIso),
+    // Days before a submit-by date, as a JSON array; null = the core's default ladder.
+    nudgeLadder: text('nudge_ladder'),
+    // The weekly team digest; all four are set together, or all null (no digest).
+    digestChannelId: text('digest_channel_id'),
+    digestWeekday: integer('digest_weekday'), // ISO: 1 = Monday
+    digestTime: text('digest_time'), // HH:MM
+    digestTz: text('digest_tz'),
   },
   (t) => [uniqueIndex('workspaces_platform_external_id').on(t.platform, t.externalId)],
 );
@@ -39,6 +46,11 @@ export const members = sqliteTable(
     // admins without this flag, because the platform says so on every request.
     namedAdmin: integer('named_admin', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(nowIso),
+    digestNamed: integer('digest_named', { mode: 'boolean' }).notNull().default(true),
+    unreachableSince: text('unreachable_since'),
+    // When the scheduler looks at the member again; null = now (never looked at, or changed since).
+    // Deliberately not indexed: due members are found by primary key (create-due-members.ts).
+    nextCheckAt: text('next_check_at'),
   },
   (t) => [uniqueIndex('members_workspace_user').on(t.workspaceId, t.userId)],
 );
@@ -59,6 +71,7 @@ export const credentials = sqliteTable(
     removedAt: text('removed_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    snoozedUntil: text('snoozed_until'),
   },
   (t) => [
     // Removed rows stay for the audit trail, so uniqueness holds only among the live ones.
@@ -95,7 +108,7 @@ export const activities = sqliteTable(
   (t) => [index('activities_member_deleted').on(t.memberId, t.deletedAt)],
 );
 
-export type AuditEntity = 'activity' | 'credential' | 'member' | 'rule-setting';
+export type AuditEntity = 'activity' | 'credential' | 'member' | 'rule-setting' | 'workspace';
 
 export const audit = sqliteTable(
   'audit',
@@ -145,4 +158,41 @@ export const processedRequests = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index('processed_requests_at').on(t.at)],
+);
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/**
+ * Messages the scheduler planned, and how their delivery went. Rows stay after sending: the
+ * (workspace, key) pair is what makes planning the same reminder twice insert it once.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: integer('member_id').references(() => members.id), // null for a channel post
+    key: text('key').notNull(),
+    targetKind: text('target_kind').$type<'direct' | 'channel'>().notNull(),
+    targetId: text('target_id').notNull(), // the user id for a DM, the channel id for a post
+    kind: text('kind').$type<MessageKind>().notNull(),
+    reply: text('reply').notNull(), // JSON of the core's Reply
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at'),
+    lastError: text('last_error'),
+    // When a DM that failed for good was shown to its member instead.
+    noticedAt: text('noticed_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_workspace_key').on(t.workspaceId, t.key),
+    // Claiming walks (pending, next_attempt_at, id) in order and stops after its batch; the same
+    // index serves the start-up requeue of 'sending' rows and the counts by status.
+    index('outbox_status_due').on(t.status, t.nextAttemptAt),
+    index('outbox_undelivered').on(t.memberId).where(sql`status = 'failed' and noticed_at is null`),
+  ],
 );

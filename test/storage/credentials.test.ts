@@ -77,4 +77,55 @@ describe('credentials', () => {
         .run(alice.memberId, alice.workspaceId);
     expect(duplicate).toThrow(/UNIQUE/);
   });
+
+  describe('snooze', () => {
+    const snoozeAudit = () =>
+      subject.handle.sqlite
+        .prepare("select before, after from audit where action = 'credential-snooze' order by id")
+        .all()
+        .map((row) => row as { before: string; after: string })
+        .map(({ before, after }) => [JSON.parse(before), JSON.parse(after)]);
+
+    it('snoozes a held credential until a date, lists it, and audits the change', () => {
+      subject.store.putCredential(alice, cma, at(0));
+      subject.store.putCredential(alice, bls, at(0));
+      expect(subject.store.snoozeCredential(alice, 'CMA', '2026-12-01', at(1))).toBe(true);
+      expect(subject.store.listCredentials(alice)).toEqual([{ ...cma, snoozedUntil: '2026-12-01' }, bls]);
+      expect(snoozeAudit()).toEqual([[{ code: 'CMA', snoozedUntil: null }, { code: 'CMA', snoozedUntil: '2026-12-01' }]]);
+    });
+
+    it('wakes a snoozed credential with null', () => {
+      subject.store.putCredential(alice, cma, at(0));
+      subject.store.snoozeCredential(alice, 'CMA', '2026-12-01', at(1));
+      expect(subject.store.snoozeCredential(alice, 'CMA', null, at(2))).toBe(true);
+      expect(subject.store.listCredentials(alice)).toEqual([cma]);
+      expect(snoozeAudit()).toHaveLength(2);
+    });
+
+    it('refuses a credential the member does not hold, also one held by another member', () => {
+      const bob = subject.store.ensureMember(makeRef({ userId: 'bob' }));
+      subject.store.putCredential(bob, cma, at(0));
+      expect(subject.store.snoozeCredential(alice, 'CMA', '2026-12-01', at(1))).toBe(false);
+      expect(subject.store.listCredentials(bob)).toEqual([cma]);
+      expect(snoozeAudit()).toEqual([]);
+    });
+
+    it('writes no audit row when snoozed again to the same date', () => {
+      subject.store.putCredential(alice, cma, at(0));
+      subject.store.snoozeCredential(alice, 'CMA', '2026-12-01', at(1));
+      expect(subject.store.snoozeCredential(alice, 'CMA', '2026-12-01', at(2))).toBe(true);
+      expect(snoozeAudit()).toHaveLength(1);
+    });
+
+    it('keeps the snooze through a renewal, and a credential added again starts without one', () => {
+      subject.store.putCredential(alice, cma, at(0));
+      subject.store.snoozeCredential(alice, 'CMA', '2026-12-01', at(1));
+      const renewed = { code: 'CMA', expiresOn: '2032-02-29', certifiedOn: null } as const;
+      subject.store.putCredential(alice, renewed, at(2));
+      expect(subject.store.listCredentials(alice)).toEqual([{ ...renewed, snoozedUntil: '2026-12-01' }]);
+      subject.store.removeCredential(alice, 'CMA', at(3));
+      subject.store.putCredential(alice, cma, at(4));
+      expect(subject.store.listCredentials(alice)).toEqual([cma]);
+    });
+  });
 });

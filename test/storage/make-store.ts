@@ -2,11 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MemberRef, NewActivity, Store } from '../../src/core/ports.js';
-import { createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
+import type { Member, MemberRef, NewActivity, PlannedMessage, SchedulerStore, Store } from '../../src/core/ports.js';
+import type { Reply } from '../../src/core/reply.js';
+import { createSchedulerStore, createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
 
 export interface TestStore {
   store: Store;
+  scheduler: SchedulerStore;
   handle: DatabaseHandle;
   path: string;
   reopen(): TestStore;
@@ -21,6 +23,7 @@ export function makeStore(path = join(makeTempDir(), 'ceu.sqlite')): TestStore {
   const handle = openDatabase(path);
   return {
     store: createSqliteStore(handle),
+    scheduler: createSchedulerStore(handle),
     handle,
     path,
     reopen() {
@@ -55,4 +58,21 @@ export const AT = '2026-11-24T12:00:00.000Z';
 
 export function at(minute: number): string {
   return `2026-11-24T12:${String(minute).padStart(2, '0')}:00.000Z`;
+}
+
+export function makeReply(text: string): Reply {
+  return { visibility: 'private', tone: 'warning', blocks: [{ kind: 'paragraph', text }] };
+}
+
+/** A nudge by DM to `member`, or with `channelId` a digest post in that channel. */
+export function makePlanned(member: Member, key: string, options: { channelId?: string } = {}): PlannedMessage {
+  const { channelId } = options;
+  return {
+    key,
+    workspaceId: member.workspaceId,
+    memberId: channelId ? null : member.memberId,
+    target: channelId ? { kind: 'channel', channelId } : { kind: 'direct', userId: member.userId },
+    kind: channelId ? 'digest' : 'nudge',
+    reply: makeReply(`message ${key}`),
+  };
 }

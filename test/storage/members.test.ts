@@ -17,7 +17,18 @@ describe('members', () => {
       nudges: true,
       quietHours: null,
       pausedUntil: null,
+      digestNamed: true,
+      namedAdmin: false,
+      unreachableSince: null,
     });
+  });
+
+  it('updates whether the member is named in the digest', () => {
+    const member = subject.store.ensureMember(makeRef());
+    expect(subject.store.updateMemberSettings(member, { digestNamed: false }, '2026-11-24T12:00:00.000Z').digestNamed).toBe(false);
+    expect(subject.store.ensureMember(makeRef())).toMatchObject({ digestNamed: false, nudges: true });
+    const after = subject.handle.sqlite.prepare("select after from audit where action = 'settings'").pluck().get() as string;
+    expect(JSON.parse(after)).toMatchObject({ digestNamed: false });
   });
 
   it('returns the same member every time for the same platform, tenant and user', () => {

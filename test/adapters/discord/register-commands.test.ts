@@ -66,7 +66,9 @@ describe('the command manifest', () => {
 
   it('hides admin commands from members with default_member_permissions, and keeps Discord limits', () => {
     expect(admin).toMatchObject({ name: 'ceu-admin', default_member_permissions: MANAGE_GUILD, contexts: [0] });
-    expect(admin!.options.map((o) => o.name)).toEqual(['admin']);
+    expect(admin!.options.map((o) => o.name)).toEqual(['team', 'digest', 'admin']);
+    const digest = admin!.options.find((o) => o.name === 'digest')!;
+    expect(digest.options!.find((o) => o.name === 'channel')).toMatchObject({ type: 7 });
     for (const command of [ceu!, admin!]) {
       expect(command.options.length).toBeLessThanOrEqual(25);
       for (const sub of command.options) {

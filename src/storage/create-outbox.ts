@@ -1,0 +1,139 @@
+/**
+ * The outbox: planned messages and their delivery. A message moves pending → sending (claimed) →
+ * sent | pending again (retry) | failed; only a claimed message can be marked, so a stray mark never
+ * revives a sent one. Claims happen in an immediate transaction, so two drainers (or processes)
+ * never claim the same row.
+ */
+import type Database from 'better-sqlite3';
+import type { MessageKind, OutboxMessage, OutboxTarget, Platform, PlannedMessage, SchedulerStore } from '../core/ports.js';
+import type { Reply } from '../core/reply.js';
+import type { OutboxStatus } from './schema.js';
+
+export type Outbox = Omit<SchedulerStore, 'listDueMembers' | 'setNextChecks' | 'listDigests'>;
+
+type InsertParams = {
+  workspaceId: number;
+  memberId: number | null;
+  key: string;
+  targetKind: OutboxTarget['kind'];
+  targetId: string;
+  kind: MessageKind;
+  reply: string;
+  nowAt: string;
+};
+
+type ClaimTuple = [
+  id: number,
+  workspaceId: number,
+  memberId: number | null,
+  key: string,
+  targetKind: OutboxTarget['kind'],
+  targetId: string,
+  kind: MessageKind,
+  reply: string,
+  attempts: number,
+  createdAt: string,
+  platform: Platform,
+  tenantId: string,
+];
+
+function toInsertParams(message: PlannedMessage, nowAt: string): InsertParams {
+  const { target } = message;
+  return {
+    workspaceId: message.workspaceId,
+    memberId: message.memberId,
+    key: message.key,
+    targetKind: target.kind,
+    targetId: target.kind === 'direct' ? target.userId : target.channelId,
+    kind: message.kind,
+    reply: JSON.stringify(message.reply),
+    nowAt,
+  };
+}
+
+function toOutboxMessage(row: ClaimTuple): OutboxMessage {
+  const [id, workspaceId, memberId, key, targetKind, targetId, kind, reply, attempts, createdAt, platform, tenantId] = row;
+  const target: OutboxTarget = targetKind === 'direct' ? { kind: 'direct', userId: targetId } : { kind: 'channel', channelId: targetId };
+  // `attempts` as it is after this claim's update.
+  return { id, key, workspaceId, memberId, target, kind, reply: JSON.parse(reply) as Reply, platform, tenantId, attempts: attempts + 1, createdAt };
+}
+
+export function createOutbox(sqlite: Database.Database): Outbox {
+  const insert = sqlite.prepare<InsertParams>(
+    `insert into outbox (workspace_id, member_id, key, target_kind, target_id, kind, reply, status, next_attempt_at, created_at)
+     values (:workspaceId, :memberId, :key, :targetKind, :targetId, :kind, :reply, 'pending', :nowAt, :nowAt)
+     on conflict (workspace_id, key) do nothing`,
+  );
+  const exists = sqlite
+    .prepare<{ workspaceId: number; key: string }, number>('select 1 from outbox where workspace_id = :workspaceId and key = :key')
+    .pluck(true);
+  // Seeks (pending, <= now) in outbox_status_due, already in claim order; stops after `limit` rows.
+  const due = sqlite
+    .prepare<{ nowAt: string; limit: number }, ClaimTuple>(
+      `select o.id, o.workspace_id, o.member_id, o.key, o.target_kind, o.target_id, o.kind, o.reply, o.attempts,
+         o.created_at, w.platform, w.external_id
+       from outbox o join workspaces w on w.id = o.workspace_id
+       where o.status = 'pending' and o.next_attempt_at <= :nowAt
+       order by o.next_attempt_at, o.id limit :limit`,
+    )
+    .raw(true);
+  const markSending = sqlite.prepare<[number]>("update outbox set status = 'sending', attempts = attempts + 1 where id = ?");
+  type Settled = { targetKind: OutboxTarget['kind']; memberId: number | null };
+  const sent = sqlite.prepare<{ id: number; nowAt: string }, Settled>(
+    `update outbox set status = 'sent', sent_at = :nowAt where id = :id and status = 'sending'
+     returning target_kind as targetKind, member_id as memberId`,
+  );
+  const retry = sqlite.prepare<{ id: number; nextAttemptAt: string; error: string }>(
+    `update outbox set status = 'pending', next_attempt_at = :nextAttemptAt, last_error = :error
+     where id = :id and status = 'sending'`,
+  );
+  const failed = sqlite.prepare<{ id: number; error: string }, Settled>(
+    `update outbox set status = 'failed', last_error = :error where id = :id and status = 'sending'
+     returning target_kind as targetKind, member_id as memberId`,
+  );
+  const reachable = sqlite.prepare<[number]>('update members set unreachable_since = null where id = ? and unreachable_since is not null');
+  const unreachable = sqlite.prepare<{ memberId: number; nowAt: string }>(
+    'update members set unreachable_since = :nowAt where id = :memberId and unreachable_since is null',
+  );
+  const requeue = sqlite.prepare("update outbox set status = 'pending' where status = 'sending'");
+  const nextDue = sqlite.prepare<[], string | null>("select min(next_attempt_at) from outbox where status = 'pending'").pluck(true);
+  const counts = sqlite.prepare<[], [OutboxStatus, number]>('select status, count(*) from outbox group by status').raw(true);
+
+  const enqueue = sqlite.transaction((messages: PlannedMessage[], nowAt: string): number => {
+    let inserted = 0;
+    for (const message of messages) inserted += insert.run(toInsertParams(message, nowAt)).changes;
+    return inserted;
+  });
+
+  const claim = sqlite.transaction((nowAt: string, limit: number): OutboxMessage[] => {
+    const rows = due.all({ nowAt, limit });
+    for (const [id] of rows) markSending.run(id);
+    return rows.map(toOutboxMessage);
+  });
+
+  const markSent = sqlite.transaction((id: number, nowAt: string): void => {
+    const row = sent.get({ id, nowAt });
+    if (row?.targetKind === 'direct' && row.memberId !== null) reachable.run(row.memberId);
+  });
+
+  const markFailed = sqlite.transaction((id: number, error: string, nowAt: string): void => {
+    const row = failed.get({ id, error });
+    if (row?.targetKind === 'direct' && row.memberId !== null) unreachable.run({ memberId: row.memberId, nowAt });
+  });
+
+  return {
+    enqueue: (messages, nowAt) => (messages.length === 0 ? 0 : enqueue.immediate(messages, nowAt)),
+    hasMessage: (workspaceId, key) => exists.get({ workspaceId, key }) !== undefined,
+    claimDue: (nowAt, limit) => (limit <= 0 ? [] : claim.immediate(nowAt, limit)), // a negative LIMIT is none
+    markSent: (id, nowAt) => markSent.immediate(id, nowAt),
+    markRetry: (id, nextAttemptAt, error) => void retry.run({ id, nextAttemptAt, error }),
+    markFailed: (id, error, nowAt) => markFailed.immediate(id, error, nowAt),
+    requeueInterrupted: () => requeue.run().changes,
+    nextDueAt: () => nextDue.get() ?? undefined,
+    countOutbox() {
+      const result = { pending: 0, sending: 0, sent: 0, failed: 0 };
+      for (const [status, count] of counts.all()) result[status] = count;
+      return result;
+    },
+  };
+}

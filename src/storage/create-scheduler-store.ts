@@ -1,0 +1,19 @@
+/**
+ * The SQLite implementation of the core's `SchedulerStore` port, on the same database handle as
+ * the `Store` (WAL lets the sweep read while a command writes).
+ */
+import type Database from 'better-sqlite3';
+import type { SchedulerStore } from '../core/ports.js';
+import { createDigestList } from './create-digest-list.js';
+import { createDueMembers } from './create-due-members.js';
+import { createOutbox } from './create-outbox.js';
+import { createTeamReader } from './create-team-reader.js';
+
+export function createSchedulerStore(handle: { sqlite: Database.Database }): SchedulerStore {
+  const { sqlite } = handle;
+  return {
+    ...createDueMembers(sqlite, createTeamReader(sqlite)),
+    listDigests: createDigestList(sqlite),
+    ...createOutbox(sqlite),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Member rows are read in array mode, like activities (see to-stored-activity.ts): the column list
+ * and the tuple must stay in the same order. Shared by the member repo and the team readers.
+ */
+import type { Member } from '../core/ports.js';
+
+export const MEMBER_COLUMNS =
+  'm.id, m.workspace_id, m.user_id, m.display_name, m.tz, m.nudges, m.quiet_hours, m.paused_until, m.named_admin, m.digest_named, m.unreachable_since';
+
+export type MemberTuple = [
+  memberId: number,
+  workspaceId: number,
+  userId: string,
+  displayName: string | null,
+  tz: string | null,
+  nudges: number,
+  quietHours: string | null,
+  pausedUntil: string | null,
+  namedAdmin: number,
+  digestNamed: number,
+  unreachableSince: string | null,
+];
+
+export function toMember(row: MemberTuple): Member {
+  const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince] = row;
+  return {
+    workspaceId,
+    memberId,
+    userId,
+    displayName,
+    tz,
+    nudges: nudges === 1,
+    quietHours,
+    pausedUntil,
+    digestNamed: digestNamed === 1,
+    namedAdmin: namedAdmin === 1,
+    unreachableSince,
+  };
+}

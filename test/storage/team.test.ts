@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Member } from '../../src/core/ports.js';
+import { at, makeActivity, makeRef, makeStore, type TestStore } from './make-store.js';
+
+describe('loadTeam', () => {
+  let subject: TestStore;
+  let alice: Member;
+  let bob: Member;
+  beforeEach(() => {
+    subject = makeStore();
+    alice = subject.store.ensureMember(makeRef({ userId: 'alice' }), 'Alice');
+    bob = subject.store.ensureMember(makeRef({ userId: 'bob' }), 'Bob');
+  });
+  afterEach(() => subject.cleanup());
+
+  const cma = { code: 'CMA', expiresOn: '2027-02-28', certifiedOn: null } as const;
+  const bls = { code: 'BLS', expiresOn: '2026-06-30', certifiedOn: null } as const;
+
+  it('returns every member by id with their settings, live credentials and live activities', () => {
+    const kept = subject.store.addActivity(alice, makeActivity({ title: 'kept' }), at(0));
+    const deleted = subject.store.addActivity(alice, makeActivity({ title: 'deleted' }), at(1));
+    subject.store.deleteActivity(alice, deleted.id, at(2));
+    subject.store.addActivity(bob, makeActivity({ title: 'undone' }), at(3));
+    subject.store.undoLast(bob, at(4));
+    subject.store.putCredential(alice, cma, at(5));
+    subject.store.putCredential(alice, bls, at(5));
+    subject.store.removeCredential(alice, 'BLS', at(6));
+    subject.store.putCredential(bob, bls, at(7));
+    subject.store.snoozeCredential(bob, 'BLS', '2026-12-01', at(8));
+    const aliceNow = subject.store.ensureMember(makeRef({ userId: 'alice' }));
+    const bobNow = subject.store.ensureMember(makeRef({ userId: 'bob' }));
+
+    expect(subject.store.loadTeam(alice.workspaceId)).toEqual([
+      { ...aliceNow, credentials: [cma], activities: [kept] },
+      { ...bobNow, credentials: [{ ...bls, snoozedUntil: '2026-12-01' }], activities: [] },
+    ]);
+  });
+
+  it('carries digest naming and reachability', () => {
+    subject.store.updateMemberSettings(bob, { digestNamed: false }, at(0));
+    subject.handle.sqlite.prepare('update members set unreachable_since = ? where id = ?').run(at(1), alice.memberId);
+    const team = subject.store.loadTeam(alice.workspaceId);
+    expect(team.map((m) => [m.userId, m.digestNamed, m.unreachableSince])).toEqual([
+      ['alice', true, at(1)],
+      ['bob', false, null],
+    ]);
+  });
+
+  it("never includes another workspace's members or rows", () => {
+    const outsider = subject.store.ensureMember(makeRef({ tenantId: 'T2', userId: 'alice' }));
+    subject.store.addActivity(outsider, makeActivity(), at(0));
+    subject.store.putCredential(outsider, cma, at(0));
+    const team = subject.store.loadTeam(alice.workspaceId);
+    expect(team.map((m) => m.memberId)).toEqual([alice.memberId, bob.memberId]);
+    expect(team.flatMap((m) => [...m.credentials, ...m.activities])).toEqual([]);
+    expect(subject.store.loadTeam(outsider.workspaceId).map((m) => m.memberId)).toEqual([outsider.memberId]);
+    expect(subject.store.loadTeam(999)).toEqual([]);
+  });
+
+  it('reads a team larger than one batch whole', () => {
+    const { sqlite } = subject.handle;
+    const insert = sqlite.prepare('insert into members (workspace_id, user_id) values (?, ?) returning id').pluck();
+    const ids = sqlite.transaction(() => Array.from({ length: 600 }, (_, i) => insert.get(alice.workspaceId, `u${i}`) as number))();
+    const last = { workspaceId: alice.workspaceId, memberId: ids[599]! };
+    subject.store.putCredential(last, cma, at(0));
+    const team = subject.store.loadTeam(alice.workspaceId);
+    expect(team).toHaveLength(602);
+    expect(team.at(-1)).toMatchObject({ memberId: last.memberId, credentials: [cma] });
+  });
+});
