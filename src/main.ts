@@ -1,15 +1,18 @@
 /**
  * Start-up: configuration, database (migrations applied), the core, then the surfaces: Slack
- * and/or Discord when configured, otherwise the console chat on the embedded SQLite file.
+ * and/or Discord when configured, otherwise the console chat on the embedded SQLite file. The
+ * scheduler starts once the surfaces are up (it delivers through them) and stops before they do.
  */
+import { createConsoleNotifier } from './adapters/console/notifier.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscord } from './adapters/discord/start-discord.js';
 import { startSlack } from './adapters/slack/start-slack.js';
 import { createClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createBot, type Bot, type Clock, type Logger } from './core/index.js';
+import { createBot, type Bot, type Clock, type Logger, type Notifier } from './core/index.js';
 import { createLogger } from './logger.js';
-import { createSqliteStore, openDatabase } from './storage/index.js';
+import { createScheduler, type Scheduler } from './scheduler/index.js';
+import { createSchedulerStore, createSqliteStore, openDatabase } from './storage/index.js';
 
 async function main(): Promise<number> {
   let config: Config;
@@ -25,18 +28,35 @@ async function main(): Promise<number> {
   const database = openDatabase(config.dbPath);
   try {
     const clock = createClock(config.startAt);
-    const bot = createBot({ store: createSqliteStore(database), clock, logger });
-    if (onPlatform) await runPlatforms(config, bot, clock, logger);
-    else await startConsole({ bot, consoleUser: config.consoleUser, logger });
+    const store = createSqliteStore(database);
+    const bot = createBot({ store, clock, logger });
+    const schedulerFor = (notifiers: Notifier[]): Scheduler =>
+      createScheduler({ schedulerStore: createSchedulerStore(database), store, notifiers, clock, logger, sweepIntervalMs: config.sweepIntervalMs });
+    if (onPlatform) await runPlatforms(config, bot, clock, logger, schedulerFor);
+    else await runConsole(config, bot, logger, schedulerFor);
   } finally {
     database.close();
   }
   return 0;
 }
 
-/** Starts every configured platform, then runs until SIGINT or SIGTERM and stops them all. */
-async function runPlatforms(config: Config, bot: Bot, clock: Clock, logger: Logger): Promise<void> {
-  const running: Array<{ stop(): Promise<void> }> = [];
+/** The console chat with its reminders; the end of piped input ends the run (and the scheduler). */
+async function runConsole(config: Config, bot: Bot, logger: Logger, schedulerFor: (notifiers: Notifier[]) => Scheduler): Promise<void> {
+  const notifier = createConsoleNotifier();
+  const scheduler = schedulerFor([notifier]);
+  const chat = startConsole({ bot, consoleUser: config.consoleUser, logger, notifier });
+  scheduler.start();
+  try {
+    await chat;
+  } finally {
+    await scheduler.stop();
+  }
+}
+
+/** Starts every configured platform and the scheduler, then runs until SIGINT or SIGTERM and stops them all. */
+async function runPlatforms(config: Config, bot: Bot, clock: Clock, logger: Logger, schedulerFor: (notifiers: Notifier[]) => Scheduler): Promise<void> {
+  const running: Array<{ notifier: Notifier; stop(): Promise<void> }> = [];
+  let scheduler: Scheduler | undefined;
   try {
     if (config.slack) {
       const { slack } = config;
@@ -51,11 +71,14 @@ async function runPlatforms(config: Config, bot: Bot, clock: Clock, logger: Logg
       const { discord } = config;
       running.push(await startDiscord({ bot, logger, token: discord.token, ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}) }));
     }
+    scheduler = schedulerFor(running.map((platform) => platform.notifier));
+    scheduler.start();
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
   } finally {
+    await scheduler?.stop();
     await Promise.all(running.map((platform) => platform.stop()));
   }
 }

@@ -50,11 +50,12 @@ export function createBot(deps: BotDeps): Bot {
       return errorReply([problem('admin-only', `\`${command.name}\` is for admins of this workspace.`)]);
     }
     const now = deps.clock.now();
-    const tz = known?.tz ?? actor.timeZone ?? defaultTz;
+    const tz = known?.tz ?? actor.timeZone ?? known?.platformTz ?? defaultTz;
     const today = format(new TZDate(now, tz), 'yyyy-MM-dd');
     const parsed = command.schema({ today, platform: actor.platform }).safeParse(raw);
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
-    const member = known && (actor.displayName === undefined || actor.displayName === known.displayName) ? known : deps.store.ensureMember(actor, actor.displayName);
+    const unchanged = known && (actor.displayName === undefined || actor.displayName === known.displayName) && (actor.timeZone === undefined || actor.timeZone === known.platformTz);
+    const member = unchanged ? known : deps.store.ensureMember(actor, actor.displayName, actor.timeZone);
     const ctx: CommandContext = {
       actor, member, isAdmin, store: deps.store, now, tz, today, commands,
       overrides: deps.store.getRuleOverrides(member.workspaceId),

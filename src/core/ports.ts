@@ -35,6 +35,8 @@ export interface Member extends MemberScope, MemberSettings {
   namedAdmin: boolean;
   /** When a DM to the member first failed for good (closed DMs); null once one is delivered. */
   unreachableSince: string | null;
+  /** The zone the platform reports for the user (Slack users.info); the member's own `tz` wins. */
+  platformTz: string | null;
 }
 
 /** A certificate file kept where the platform stores it (a Discord attachment). */
@@ -108,8 +110,8 @@ export interface UndoResult {
 export interface Store {
   /** The member, if they have used the bot before; never writes. */
   findMember(ref: MemberRef): Member | undefined;
-  /** Finds or creates the workspace and the member; records a changed display name. */
-  ensureMember(ref: MemberRef, displayName?: string): Member;
+  /** Finds or creates the workspace and the member; records a changed display name or platform zone. */
+  ensureMember(ref: MemberRef, displayName?: string, platformTz?: string): Member;
   updateMemberSettings(scope: MemberScope, patch: Partial<MemberSettings>, nowAt: string): Member;
   /** Names (or un-names) a member of `by`'s workspace an admin, creating the member if new. */
   setNamedAdmin(target: MemberRef, on: boolean, by: MemberScope, nowAt: string): Member;

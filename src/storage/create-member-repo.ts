@@ -42,6 +42,10 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
   const rename = sqlite.prepare<{ memberId: number; displayName: string }>(
     'update members set display_name = :displayName where id = :memberId',
   );
+  // A new zone moves the member's delivery window, so the scheduler looks at them again at once.
+  const setPlatformTz = sqlite.prepare<{ memberId: number; platformTz: string }>(
+    'update members set platform_tz = :platformTz, next_check_at = null where id = :memberId',
+  );
   const updateSettings = sqlite.prepare<SettingsParams>(
     `update members set tz = :tz, nudges = :nudges, quiet_hours = :quietHours, paused_until = :pausedUntil,
        digest_named = :digestNamed
@@ -92,13 +96,18 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
     },
     setNamedAdmin: (target, on, by, nowAt) => nameAdmin(target, on, by, nowAt),
     listNamedAdmins: (workspaceId) => namedAdmins.all({ workspaceId }).map(toMember),
-    ensureMember(ref, displayName) {
+    ensureMember(ref, displayName, platformTz) {
       const row = byRef.get(pick(ref));
-      if (row === undefined) return create(ref, displayName ?? null);
-      const member = toMember(row);
-      if (displayName === undefined || displayName === member.displayName) return member;
-      rename.run({ memberId: member.memberId, displayName });
-      return { ...member, displayName };
+      let member = row === undefined ? create(ref, displayName ?? null) : toMember(row);
+      if (displayName !== undefined && displayName !== member.displayName) {
+        rename.run({ memberId: member.memberId, displayName });
+        member = { ...member, displayName };
+      }
+      if (platformTz !== undefined && platformTz !== member.platformTz) {
+        setPlatformTz.run({ memberId: member.memberId, platformTz });
+        member = { ...member, platformTz };
+      }
+      return member;
     },
     updateMemberSettings: (scope, patch, nowAt) => patchSettings(scope, patch, nowAt),
   };

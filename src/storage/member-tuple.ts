@@ -5,7 +5,7 @@
 import type { Member } from '../core/ports.js';
 
 export const MEMBER_COLUMNS =
-  'm.id, m.workspace_id, m.user_id, m.display_name, m.tz, m.nudges, m.quiet_hours, m.paused_until, m.named_admin, m.digest_named, m.unreachable_since';
+  'm.id, m.workspace_id, m.user_id, m.display_name, m.tz, m.nudges, m.quiet_hours, m.paused_until, m.named_admin, m.digest_named, m.unreachable_since, m.platform_tz';
 
 export type MemberTuple = [
   memberId: number,
@@ -19,10 +19,11 @@ export type MemberTuple = [
   namedAdmin: number,
   digestNamed: number,
   unreachableSince: string | null,
+  platformTz: string | null,
 ];
 
 export function toMember(row: MemberTuple): Member {
-  const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince] = row;
+  const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince, platformTz] = row;
   return {
     workspaceId,
     memberId,
@@ -35,5 +36,6 @@ export function toMember(row: MemberTuple): Member {
     digestNamed: digestNamed === 1,
     namedAdmin: namedAdmin === 1,
     unreachableSince,
+    platformTz,
   };
 }

@@ -45,6 +45,8 @@ export const members = sqliteTable(
     // Named by an admin (`admin add`); platform admins (Slack owners, Discord Manage Server) are
     // admins without this flag, because the platform says so on every request.
     namedAdmin: integer('named_admin', { mode: 'boolean' }).notNull().default(false),
+    // The zone the platform reports (Slack users.info), kept so reminders follow it; `tz` (set by the member) wins.
+    platformTz: text('platform_tz'),
     createdAt: text('created_at').notNull().default(nowIso),
     digestNamed: integer('digest_named', { mode: 'boolean' }).notNull().default(true),
     unreachableSince: text('unreachable_since'),

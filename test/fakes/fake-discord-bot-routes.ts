@@ -46,6 +46,8 @@ function postMessage(request: RestRequest, state: FakeDiscordState): RestReply {
   const problems = messageProblems(body);
   if (problems.length > 0) return { status: 400, body: invalidFormBody(problems) };
   if (isEmptyMessage(body, request.files.length)) return { status: 400, body: EMPTY_MESSAGE };
+  const recipients = state.channels.get(channelId)?.recipients as Array<{ id: string }> | undefined;
+  if (recipients?.some((recipient) => state.closedDms.has(recipient.id))) return discordError(403, 50007, 'Cannot send messages to this user');
   const guildId = state.channels.get(channelId)?.guild_id;
   const message = state.messages.create({ channelId, author: state.botUser, body, files: request.files });
   return ok(typeof guildId === 'string' ? { ...message, guild_id: guildId } : message);

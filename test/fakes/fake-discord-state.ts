@@ -53,6 +53,8 @@ export interface FakeDiscordState {
   channels: Map<string, DiscordJson>;
   /** Recipient user id → DM channel id: Discord hands out one DM channel per user. */
   dmChannels: Map<string, string>;
+  /** Users who accept no DMs from the bot: their DM channel opens, messages to it are refused. */
+  closedDms: Set<string>;
   messages: FakeDiscordMessageStore;
   interactions: Map<string, InteractionRecord>;
   /** 'global' or a guild id → the commands last PUT there. */

@@ -51,6 +51,8 @@ export interface FakeDiscordCall {
   auth: string | undefined;
   status: number;
   response: unknown;
+  /** Date.now() when the request arrived (before its body was read), to check pacing against. */
+  receivedAt: number;
 }
 
 export interface FakeDiscordCallback extends FakeDiscordCall {
@@ -79,6 +81,8 @@ export interface FakeDiscord {
   waitForMessage(predicate?: (message: DiscordMessagePayload) => boolean, timeoutMs?: number): Promise<DiscordMessagePayload>;
   messagesIn(channelId: string): DiscordMessagePayload[];
   failNext(route: FakeDiscordRoute, failure: FakeDiscordFailure): void;
+  /** From now on, messages to this user's DM are refused with 50007, as when they close their DMs. */
+  closeDms(userId: string): void;
   /** The commands last PUT globally, or for a guild; undefined before any PUT. */
   commands(guildId?: string): DiscordJson[] | undefined;
   dmChannelOf(userId: string): string | undefined;
@@ -114,6 +118,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     users: new Map(),
     channels: new Map(),
     dmChannels: new Map(),
+    closedDms: new Set(),
     messages: createFakeDiscordMessageStore(origin),
     interactions: new Map(),
     commands: new Map(),
@@ -136,6 +141,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const failures: Array<{ route: FakeDiscordRoute; failure: FakeDiscordFailure }> = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const url = new URL(req.url ?? '/', origin);
     const prefix = '/api/v10';
     const path = url.pathname.startsWith(`${prefix}/`) ? decodeURIComponent(url.pathname.slice(prefix.length)) : url.pathname;
@@ -163,6 +169,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       auth: req.headers.authorization,
       status: reply.status,
       response: reply.body,
+      receivedAt,
     });
     send(res, reply);
   }
@@ -201,6 +208,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     messagesIn: (channelId) => state.messages.items.filter((message) => message.channel_id === channelId),
     failNext(route, failure) {
       failures.push({ route, failure });
+    },
+    closeDms(userId) {
+      state.closedDms.add(userId);
     },
     commands: (guildId) => state.commands.get(guildId ?? 'global'),
     dmChannelOf: (userId) => state.dmChannels.get(userId),

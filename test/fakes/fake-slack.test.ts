@@ -19,7 +19,7 @@ describe('the fake Slack Web API, called by the real WebClient', () => {
   it('answers auth.test with the bot identity and records the bearer token', async () => {
     const result = await client().auth.test();
     expect(result).toMatchObject({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001' });
-    expect(fake.callsTo('auth.test')).toEqual([{ method: 'auth.test', token: 'xoxb-test', body: {} }]);
+    expect(fake.callsTo('auth.test')).toEqual([{ method: 'auth.test', token: 'xoxb-test', body: {}, receivedAt: expect.any(Number) }]);
   });
 
   it('records chat.postMessage with blocks parsed back to objects and hands out increasing ts', async () => {

@@ -14,12 +14,16 @@ export interface FakeSlackOptions {
   users?: FakeSlackUserSeed[];
   /** Slack accepts five posts per `response_url` (within 30 minutes) and refuses the rest. */
   responseUrlMaxUses?: number;
+  /** How long each Web API call takes to answer (a slow network; sends stay in flight). */
+  apiLatencyMs?: number;
 }
 
 export interface FakeSlackCall {
   method: string;
   token: string | undefined;
   body: SlackJson;
+  /** Date.now() when the request arrived (before its body was read), to check pacing against. */
+  receivedAt: number;
 }
 
 export interface FakeSlackResponse {
@@ -80,14 +84,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   for (const seed of options.users ?? defaultFakeSlackUsers) addUser(seed);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const url = new URL(req.url ?? '/', origin);
     const text = req.method === 'GET' ? url.search.slice(1) : await readRequestText(req);
     const body = parseSlackBody(text, req.method === 'GET' ? undefined : req.headers['content-type']);
     if (url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length);
       const token = bearer(req.headers.authorization) ?? (typeof body.token === 'string' ? body.token : undefined);
-      calls.push({ method, token, body });
+      calls.push({ method, token, body, receivedAt });
       const failure = failures.get(method)?.shift();
+      if (options.apiLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.apiLatencyMs));
       if (failure && 'status' in failure) return sendHttpFailure(res, failure);
       return sendJson(res, 200, failure ? { ok: false, error: failure.error } : answerWebApi(method, token, body, state));
     }

@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import type { Bot, Logger } from '../../core/index.js';
 import { handleSafely } from '../handle-safely.js';
 import { createCompleter } from './complete-line.js';
+import type { ConsoleNotifier } from './notifier.js';
 import { renderReply } from './render-reply.js';
 import { toCommandRequest } from './to-command-request.js';
 
@@ -15,6 +16,8 @@ export interface ConsoleOptions {
   logger: Logger;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
   output?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where the scheduler's reminders print: at once on a terminal, after the last reply when piped. */
+  notifier?: ConsoleNotifier;
 }
 
 /** Resolves when input ends (piped) or the user quits. */
@@ -26,22 +29,37 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
     input, output, terminal: interactive, historySize: 500,
     ...(interactive ? { completer: createCompleter(options.bot.commands) } : {}),
   });
+  let busy = false;
+  const { notifier } = options;
+  if (!interactive) notifier?.hold();
+  // A reminder while the member types: clear the line, print it, and redraw the prompt with what was typed.
+  else notifier?.printVia((text) => {
+    output.write(busy ? text : `\r\u001b[K${text}`);
+    if (!busy) rl.prompt(true);
+  });
   if (interactive) {
     output.write(`ceu-bot console, as ${options.consoleUser}. Type \`help\`, or ask "what do I still need?". Ctrl-D to quit.\n`);
     rl.setPrompt('ceu> ');
     rl.prompt();
   }
-  for await (const line of rl) {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) {
+  try {
+    for await (const line of rl) {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) {
+        if (interactive) rl.prompt();
+        continue;
+      }
+      if (/^(exit|quit)$/i.test(trimmed)) break;
+      busy = true;
+      output.write(`${await answer(options, trimmed, interactive)}\n\n`);
+      busy = false;
       if (interactive) rl.prompt();
-      continue;
     }
-    if (/^(exit|quit)$/i.test(trimmed)) break;
-    output.write(`${await answer(options, trimmed, interactive)}\n\n`);
-    if (interactive) rl.prompt();
+  } finally {
+    rl.close();
+    notifier?.printVia();
+    notifier?.release();
   }
-  rl.close();
 }
 
 async function answer(options: ConsoleOptions, line: string, colour: boolean): Promise<string> {

@@ -8,19 +8,21 @@ import type { Reply } from '../../core/index.js';
 import { MAX_CHOICES } from '../../core/index.js';
 import { within } from '../within.js';
 import { describeError, FAILED, handleSafely, type DiscordContext } from './discord-context.js';
+import { readButtonId, withGuild } from './button-id.js';
 import { LOG_MODAL_ID, logLineFrom, logModal } from './log-modal.js';
 import { EPHEMERAL, renderReply } from './render-reply.js';
 import { actorOf, chatInputRequest, textRequest } from './to-command-request.js';
 
 const TIMED_OUT = Symbol('timed out');
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+const LOG_MODAL_COMMAND = readButtonId(LOG_MODAL_ID)!.command;
 
 export async function handleInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
   try {
     if (interaction.isAutocomplete()) await autocomplete(ctx, interaction);
     else if (interaction.isChatInputCommand()) await chatInput(ctx, interaction);
-    else if (interaction.isButton() && interaction.customId.startsWith('ceu:')) await buttonClick(ctx, interaction);
-    else if (interaction.isModalSubmit() && interaction.customId === LOG_MODAL_ID) await modalSubmit(ctx, interaction);
+    else if (interaction.isButton() && readButtonId(interaction.customId)) await buttonClick(ctx, interaction);
+    else if (interaction.isModalSubmit() && readButtonId(interaction.customId)?.command === LOG_MODAL_COMMAND) await modalSubmit(ctx, interaction);
   } catch (error) {
     ctx.logger.error({ err: describeError(error), interactionType: interaction.type }, 'Discord interaction failed');
     if (interaction.isRepliable()) await answerFailure(ctx, interaction);
@@ -38,19 +40,22 @@ async function chatInput(ctx: DiscordContext, interaction: ChatInputCommandInter
 }
 
 async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction): Promise<void> {
-  const command = interaction.customId.slice('ceu:'.length);
+  const { command, guildId } = readButtonId(interaction.customId)!;
   if (command === 'log') {
-    await interaction.showModal(logModal());
+    // The form of a reminder's button in a DM keeps the server it is about for the submission.
+    const form = logModal();
+    await interaction.showModal(guildId ? { ...form, custom_id: withGuild(form.custom_id, guildId) } : form);
     return;
   }
   // One person's click on one button of one message is one request, however often it is clicked.
   const key = `button:${interaction.message.id}:${interaction.customId}:${interaction.user.id}`;
-  await answer(ctx, interaction, handleSafely(ctx, textRequest(interaction, command, key)));
+  await answer(ctx, interaction, handleSafely(ctx, textRequest(interaction, command, key, guildId)));
 }
 
 async function modalSubmit(ctx: DiscordContext, interaction: ModalSubmitInteraction): Promise<void> {
   const line = logLineFrom((id) => interaction.fields.getTextInputValue(id) ?? '');
-  await answer(ctx, interaction, handleSafely(ctx, textRequest(interaction, line, `modal:${interaction.id}`)));
+  const { guildId } = readButtonId(interaction.customId)!;
+  await answer(ctx, interaction, handleSafely(ctx, textRequest(interaction, line, `modal:${interaction.id}`, guildId)));
 }
 
 async function autocomplete(ctx: DiscordContext, interaction: AutocompleteInteraction): Promise<void> {

@@ -4,10 +4,11 @@
  * after a dropped gateway connection.
  */
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { Bot, Logger } from '../../core/index.js';
+import type { Bot, Logger, Notifier } from '../../core/index.js';
 import { describeError, type DiscordContext } from './discord-context.js';
 import { handleInteraction } from './handle-interaction.js';
 import { handleMessage } from './handle-message.js';
+import { createDiscordNotifier } from './notifier.js';
 
 export interface DiscordOptions {
   bot: Bot;
@@ -22,6 +23,8 @@ export interface DiscordOptions {
 
 export interface DiscordHandle {
   client: Client;
+  /** Delivers reminders and digests (the scheduler's drainer paces and retries). */
+  notifier: Notifier;
   stop(): Promise<void>;
 }
 
@@ -60,5 +63,13 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordHand
     clearTimeout(timer);
   }
   logger.info({ user: client.user?.tag }, 'Discord connected');
-  return { client, stop: () => client.destroy() };
+  const notifier = createDiscordNotifier({ token: options.token, logger, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}) });
+  return {
+    client,
+    notifier,
+    async stop() {
+      notifier.close();
+      await client.destroy();
+    },
+  };
 }

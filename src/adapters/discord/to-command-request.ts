@@ -6,13 +6,17 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction, type CommandInteractionOption, type Interaction, type Message } from 'discord.js';
 import type { Actor, CommandRequest } from '../../core/index.js';
 
-export function actorOf(source: Interaction | Message): Actor {
+/**
+ * `forGuild`: a reminder's button clicked in a DM names the server it is about (button-id.ts); the
+ * click then acts for the clicker in that server, never as an admin (a DM shows no permissions).
+ */
+export function actorOf(source: Interaction | Message, forGuild?: string): Actor {
   const user = 'author' in source ? source.author : source.user;
   const permissions = 'memberPermissions' in source ? source.memberPermissions : source.member?.permissions;
   const displayName = source.member && 'displayName' in source.member ? source.member.displayName : (user.globalName ?? user.username);
   return {
     platform: 'discord',
-    tenantId: source.guildId ?? `dm:${user.id}`,
+    tenantId: source.guildId ?? forGuild ?? `dm:${user.id}`,
     userId: user.id,
     displayName,
     isAdmin: Boolean(source.guildId && permissions?.has(PermissionFlagsBits.ManageGuild)),
@@ -30,9 +34,9 @@ export function chatInputRequest(interaction: ChatInputCommandInteraction): Comm
   };
 }
 
-export function textRequest(source: Interaction | Message, text: string, idempotencyKey?: string): CommandRequest {
+export function textRequest(source: Interaction | Message, text: string, idempotencyKey?: string, forGuild?: string): CommandRequest {
   return {
-    actor: actorOf(source),
+    actor: actorOf(source, forGuild),
     conversation: { id: source.channelId ?? '', isDirect: !source.guildId },
     input: { kind: 'text', text },
     ...(idempotencyKey ? { idempotencyKey } : {}),

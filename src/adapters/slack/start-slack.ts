@@ -3,13 +3,14 @@
  * (app token). Bolt verifies signatures and timestamps and refuses forged, stale or tampered
  * requests with 401 before any listener runs.
  */
-import { App, HTTPReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
-import type { Bot, Clock, Logger } from '../../core/index.js';
-import { scrubTokens } from '../format.js';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import type { Bot, Clock, Logger, Notifier } from '../../core/index.js';
+import { boltLogger } from './bolt-logger.js';
 import { describeSlackError } from './describe-slack-error.js';
 import { handleInteractions } from './handle-interactions.js';
 import { handleMessages } from './handle-messages.js';
 import { handleSlashCommand } from './handle-slash-command.js';
+import { createSlackNotifier } from './notifier.js';
 import { createUserDirectory } from './user-directory.js';
 
 export interface SlackOptions {
@@ -30,6 +31,8 @@ export interface SlackOptions {
 export interface SlackHandle {
   /** The HTTP port actually bound (HTTP mode). */
   port?: number;
+  /** Delivers reminders and digests (the scheduler's drainer paces and retries). */
+  notifier: Notifier;
   stop(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
   handleSlashCommand(app, ctx);
   handleMessages(app, ctx);
   handleInteractions(app, ctx);
+  const notifier = createSlackNotifier({ botToken: options.botToken, logger: options.logger, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}) });
   app.error(async (error) => {
     options.logger.error({ slackError: describeSlackError(error) }, 'Slack listener failed');
   });
@@ -67,11 +71,11 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     const server = (await app.start({ port: options.port, host: options.host ?? '0.0.0.0' })) as { address(): unknown };
     const address = server.address() as { port: number };
     options.logger.info({ port: address.port }, 'Slack listening over HTTP at /slack/events');
-    return { port: address.port, stop: () => app.stop().then(() => undefined) };
+    return { port: address.port, notifier, stop: () => app.stop().then(() => undefined) };
   }
   await app.start();
   options.logger.info({}, 'Slack connected over Socket Mode');
-  return { stop: () => app.stop().then(() => undefined) };
+  return { notifier, stop: () => app.stop().then(() => undefined) };
 }
 
 async function verifyToken(client: webApi.WebClient): Promise<{ botId: string; botUserId: string }> {
@@ -82,16 +86,4 @@ async function verifyToken(client: webApi.WebClient): Promise<{ botId: string; b
     const facts = describeSlackError(error);
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${facts.error ?? facts.code ?? facts.message ?? 'failed'})`);
   }
-}
-
-/** Bolt's logger interface on our pino logger; token-shaped strings are blanked in case a message carries one. */
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  const say = (method: 'debug' | 'info' | 'warn' | 'error') => (...msgs: unknown[]) => logger[method]({ source: 'bolt' }, scrubTokens(msgs.map(String).join(' ')));
-  return {
-    debug: say('debug'), info: say('info'), warn: say('warn'), error: say('error'),
-    setLevel: (next) => { level = next; },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
 }

@@ -64,7 +64,7 @@ interface CredentialPlan {
 
 export function planMember(input: PlanInput): PlanResult {
   const { member, now } = input;
-  const tz = member.tz ?? input.defaultTz;
+  const tz = member.tz ?? member.platformTz ?? input.defaultTz;
   const local = localTime(now, tz);
   const period = pacePeriod(member.memberId, local.date);
   const cap = instantAt(period.nextStart, 0, tz);

@@ -6,7 +6,7 @@ let nextId = 1;
 export function teamMember(overrides: Partial<TeamMember> = {}): TeamMember {
   return {
     workspaceId: 1, memberId: 7, userId: 'U07', displayName: 'Alice', namedAdmin: false,
-    tz: 'UTC', nudges: true, quietHours: null, pausedUntil: null, digestNamed: true, unreachableSince: null,
+    tz: 'UTC', nudges: true, quietHours: null, pausedUntil: null, digestNamed: true, unreachableSince: null, platformTz: null,
     credentials: [], activities: [],
     ...overrides,
   };

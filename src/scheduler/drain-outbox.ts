@@ -1,0 +1,220 @@
+/**
+ * The drainer: claims due outbox messages and hands each to its platform's notifier, never faster
+ * than the platform allows (overall and per DM or channel), one send at a time per target so a
+ * member's messages keep their order. Every outcome is written back: sent, retry (backoff or the
+ * platform's Retry-After, which also pauses that target or the whole platform), or failed.
+ *
+ * A crash between a send and its mark leaves the row "sending"; `requeueInterrupted` at the next
+ * start sends it again: at most one duplicate, nothing lost.
+ */
+import type { Clock, DeliveryResult, Logger, Notifier, OutboxMessage, SchedulerStore } from '../core/ports.js';
+import { scrubTokens } from '../adapters/format.js';
+import { createPacer, type Pacer } from './pacer.js';
+import { decide } from './retry-policy.js';
+
+export interface DrainerDeps {
+  schedulerStore: SchedulerStore;
+  notifiers: readonly Notifier[];
+  clock: Clock;
+  logger: Logger;
+  /** Monotonic real time in ms for pacing; the platforms count on their clocks, not on `clock`. */
+  monotonicNow?: () => number;
+}
+
+export interface DrainStats {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface Drainer {
+  /** Sends everything due now within the limits; a call while a drain runs joins it. */
+  drain(): Promise<DrainStats>;
+  /** Something new was enqueued: a running drain looks for it. */
+  wake(): void;
+  /** Lets sends in flight finish; claimed messages not yet sent go back to the outbox. */
+  stop(): Promise<void>;
+}
+
+/** Claimed at most at once; small, so a crash or a stop strands little in "sending". */
+const CLAIM_BATCH = 50;
+/** Sends in flight at once, across all targets and platforms. */
+const CONCURRENCY = 8;
+/** A message for a platform that is not running here waits this long before it is looked at again. */
+const NO_NOTIFIER_RETRY_MS = 3_600_000;
+const MAX_NAP_MS = 60_000;
+
+interface Platform {
+  notifier: Notifier;
+  pacer: Pacer;
+}
+
+export function createDrainer(deps: DrainerDeps): Drainer {
+  const { schedulerStore: outbox, clock, logger } = deps;
+  const platforms = new Map<string, Platform>(deps.notifiers.map((n) => [n.platform, { notifier: n, pacer: createPacer(n.limits, deps.monotonicNow) }]));
+  let running: Promise<DrainStats> | undefined;
+  let stopping = false;
+  let more = false;
+  let poke: (() => void) | undefined;
+
+  const wake = () => {
+    more = true;
+    poke?.();
+  };
+
+  /** Sleeps up to `ms`, or until poked (a send finished, new work, stop). */
+  const nap = (ms: number) => new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      if (poke === done) poke = undefined;
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(1, Math.ceil(Math.min(ms, MAX_NAP_MS))));
+    poke = done;
+  });
+
+  async function run(): Promise<DrainStats> {
+    const stats: DrainStats = { sent: 0, retried: 0, failed: 0 };
+    const queue: OutboxMessage[] = [];
+    const busy = new Set<string>();
+    const inFlight = new Set<Promise<void>>();
+    let exhausted = false;
+
+    for (;;) {
+      if (more) {
+        more = false;
+        exhausted = false;
+      }
+      const room = CLAIM_BATCH - queue.length - inFlight.size;
+      if (!stopping && !exhausted && room > 0 && (queue.length === 0 || room >= CLAIM_BATCH / 2)) {
+        const claimed = claim(room);
+        queue.push(...claimed);
+        exhausted = claimed.length < room;
+      }
+      let soonestMs = Infinity;
+      for (let i = 0; !stopping && i < queue.length && inFlight.size < CONCURRENCY;) {
+        const message = queue[i]!;
+        const platform = platforms.get(message.platform);
+        if (!platform) {
+          queue.splice(i, 1);
+          settle(message, { kind: 'retry', afterMs: NO_NOTIFIER_RETRY_MS }, `no notifier for ${message.platform} is running`, stats);
+          continue;
+        }
+        const target = targetOf(message);
+        const waitMs = busy.has(target) ? Infinity : platform.pacer.waitMs(target);
+        if (waitMs > 0) {
+          soonestMs = Math.min(soonestMs, waitMs);
+          i += 1;
+          continue;
+        }
+        queue.splice(i, 1);
+        busy.add(target);
+        const end = platform.pacer.begin(target);
+        const sending: Promise<void> = send(platform.notifier, message)
+          .then((result) => {
+            end();
+            busy.delete(target);
+            record(message, result, platform.pacer, target, stats);
+          })
+          .finally(() => {
+            inFlight.delete(sending);
+            poke?.();
+          });
+        inFlight.add(sending);
+      }
+      if (stopping) {
+        await Promise.all(inFlight);
+        for (const message of queue) settle(message, { kind: 'retry', afterMs: 0 }, 'stopped before sending', stats);
+        return stats;
+      }
+      if (queue.length === 0 && inFlight.size === 0) {
+        if (exhausted && !more) return stats;
+        continue;
+      }
+      await nap(soonestMs);
+    }
+  }
+
+  function claim(limit: number): OutboxMessage[] {
+    try {
+      return outbox.claimDue(clock.now().toISOString(), limit);
+    } catch (error) {
+      logger.error({ err: describeThrown(error) }, 'outbox: could not claim due messages');
+      return [];
+    }
+  }
+
+  async function send(notifier: Notifier, message: OutboxMessage): Promise<DeliveryResult> {
+    try {
+      return await notifier.send(message);
+    } catch (error) {
+      const err = describeThrown(error);
+      logger.warn({ outboxId: message.id, platform: message.platform, err }, 'notifier threw; treated as a transient failure');
+      return { ok: false, permanent: false, reason: `threw: ${err.message}` };
+    }
+  }
+
+  function record(message: OutboxMessage, result: DeliveryResult, pacer: Pacer, target: string, stats: DrainStats): void {
+    const decision = decide(message, result);
+    if (decision.kind === 'retry' && decision.pause) {
+      pacer.pause(decision.pause, target, decision.afterMs);
+      logger.info({ outboxId: message.id, platform: message.platform, retryAfterMs: decision.afterMs, scope: decision.pause }, 'platform asked to wait');
+    }
+    settle(message, decision, result.ok ? '' : result.reason, stats);
+  }
+
+  function settle(message: OutboxMessage, decision: ReturnType<typeof decide>, reason: string, stats: DrainStats): void {
+    const now = clock.now();
+    const facts = { outboxId: message.id, platform: message.platform, tenantId: message.tenantId, kind: message.kind, attempts: message.attempts };
+    try {
+      if (decision.kind === 'sent') {
+        outbox.markSent(message.id, now.toISOString());
+        stats.sent += 1;
+      } else if (decision.kind === 'retry') {
+        outbox.markRetry(message.id, new Date(now.getTime() + decision.afterMs).toISOString(), reason);
+        stats.retried += 1;
+        if (!decision.pause) logger.warn({ ...facts, reason, retryInMs: decision.afterMs }, 'delivery failed; will retry');
+      } else {
+        outbox.markFailed(message.id, reason, now.toISOString());
+        stats.failed += 1;
+        logger.warn({ ...facts, reason }, 'delivery failed for good');
+      }
+    } catch (error) {
+      logger.error({ ...facts, err: describeThrown(error) }, 'outbox: could not record a delivery outcome');
+    }
+  }
+
+  return {
+    drain() {
+      if (stopping) return Promise.resolve({ sent: 0, retried: 0, failed: 0 });
+      if (running) {
+        wake();
+        return running;
+      }
+      more = false;
+      const current = run().finally(() => {
+        if (running === current) running = undefined;
+      });
+      running = current;
+      return current;
+    },
+    wake,
+    async stop() {
+      stopping = true;
+      poke?.();
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+/** One send at a time per DM or channel, keyed within the platform. */
+function targetOf(message: OutboxMessage): string {
+  const { target } = message;
+  return `${message.tenantId}|${target.kind === 'direct' ? `user:${target.userId}` : `channel:${target.channelId}`}`;
+}
+
+/** An error as loggable facts, with anything token-shaped blanked. */
+function describeThrown(error: unknown): { name?: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: scrubTokens(error.message) };
+  return { message: scrubTokens(String(error)) };
+}

@@ -1,0 +1,105 @@
+/**
+ * The sweep with the real planner, the real stores on a SQLite file, and delivery to the console
+ * notifier (a terminal needs no fake).
+ */
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConsoleNotifier } from '../../src/adapters/console/notifier.js';
+import type { Member } from '../../src/core/index.js';
+import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
+import { makeActivity } from '../storage/make-store.js';
+import { makeTestOutbox, type TestOutbox } from './make-outbox.js';
+
+let t: TestOutbox;
+let scheduler: Scheduler;
+let printed: string;
+
+beforeEach(() => {
+  // Tuesday 24 Nov 2026, 15:00 UTC: inside working hours for members in UTC.
+  t = makeTestOutbox();
+  const output = new PassThrough();
+  printed = '';
+  output.on('data', (chunk) => (printed += chunk));
+  scheduler = createScheduler({ schedulerStore: t.outbox, store: t.store, notifiers: [createConsoleNotifier({ output })], clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000 });
+});
+afterEach(async () => {
+  await scheduler.stop();
+  t.cleanup();
+});
+
+const now = () => t.clock.now().toISOString();
+const consoleMember = (userId: string) => t.member({ platform: 'console', tenantId: 'console', userId });
+/** A CMA expiring 28 Feb 2027, 96 days on: the 120-day nudge is due. */
+function withCma(member: Member): Member {
+  t.store.putCredential(member, { code: 'CMA', expiresOn: '2027-02-28', certifiedOn: null }, now());
+  return member;
+}
+
+describe('the sweep', () => {
+  it('plans each reminder once, however often it runs, and looks again at a member who changed', async () => {
+    const alice = withCma(consoleMember('alice'));
+    withCma(consoleMember('bob'));
+    consoleMember('carol'); // no credentials: nothing to say
+    expect(await scheduler.sweep()).toMatchObject({ members: 3, planned: 2, enqueued: 2 });
+    expect(t.outbox.hasMessage(alice.workspaceId, `nudge:${alice.memberId}:CMA:2027-02-28:d120`)).toBe(true);
+    expect(await scheduler.sweep()).toMatchObject({ members: 0, enqueued: 0 });
+    t.store.addActivity(alice, makeActivity({ category: 'general' }), now());
+    expect(await scheduler.sweep()).toMatchObject({ members: 1, planned: 1, enqueued: 0 });
+  });
+
+  it('plans on the workspace\'s own ladder', async () => {
+    const alice = withCma(consoleMember('alice'));
+    t.store.setNudgeLadder(alice, [100, 10], now());
+    await scheduler.sweep();
+    expect(t.outbox.hasMessage(alice.workspaceId, `nudge:${alice.memberId}:CMA:2027-02-28:d100`)).toBe(true);
+  });
+
+  it('delivers what it planned: the reminder prints once, naming the gap', async () => {
+    withCma(consoleMember('alice'));
+    await scheduler.sweep();
+    expect(await scheduler.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    await scheduler.sweep();
+    expect(await scheduler.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(printed.match(/── reminder for alice ──/g)).toHaveLength(1);
+    expect(printed).toContain('CMA: submit by 28 Feb 2027');
+    expect(printed).toMatch(/Still needed: .*points/);
+  });
+
+  it('builds the weekly team digest once in its slot and posts it to the channel', async () => {
+    const admin = withCma(consoleMember('alice'));
+    t.store.setDigest(admin, { channelId: 'team', weekday: 2, time: '09:00', tz: 'UTC' }, now());
+    expect(await scheduler.sweep()).toMatchObject({ digests: 1 });
+    expect(await scheduler.sweep()).toMatchObject({ digests: 0 });
+    expect(t.outbox.hasMessage(admin.workspaceId, 'digest:2026-11-24')).toBe(true);
+    await scheduler.drain();
+    expect(printed).toContain('── digest for #team ──');
+  });
+
+  it('works through many members in small steps, giving the event loop a turn between them', async () => {
+    const members = Array.from({ length: 400 }, (_, i) => consoleMember(`member${i}`));
+    t.database.sqlite.transaction(() => members.forEach(withCma))();
+    let longestGapMs = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const at = performance.now();
+      longestGapMs = Math.max(longestGapMs, at - last);
+      last = at;
+    }, 1);
+    const stats = await scheduler.sweep();
+    clearInterval(ticker);
+    expect(stats).toMatchObject({ members: 400, enqueued: 400 });
+    expect(stats.chunks).toBeGreaterThan(3);
+    // Steps aim at 10 ms; a loaded test machine (collections, JIT) gets slack. The loop had turns
+    // throughout: no wait between its ticks came near the length of the whole sweep.
+    expect(stats.longestStepMs).toBeLessThan(100);
+    expect(longestGapMs).toBeLessThan(stats.durationMs * 0.6);
+  });
+
+  it('lets the running scheduler deliver what a sweep planned without being asked', async () => {
+    withCma(consoleMember('alice'));
+    scheduler.start();
+    for (let i = 0; i < 100 && t.outbox.countOutbox().sent === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(t.outbox.countOutbox()).toMatchObject({ sent: 1 });
+    expect(printed).toContain('── reminder for alice ──');
+  });
+});
