@@ -158,7 +158,10 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     const decision = decide(message, result);
     if (decision.kind === 'retry' && decision.pause) {
       pacer.pause(decision.pause, target, decision.afterMs);
-      logger.info({ outboxId: message.id, platform: message.platform, retryAfterMs: decision.afterMs, scope: decision.pause }, 'platform asked to wait');
+      const facts = { outboxId: message.id, platform: message.platform, retryAfterMs: decision.afterMs, scope: decision.pause, reason: result.ok ? '' : result.reason };
+      // A refused token is an operator's problem, not a rate limit: say so loudly.
+      if (!result.ok && /token/.test(result.reason)) logger.error(facts, 'platform refused the bot; deliveries paused');
+      else logger.info(facts, 'platform asked to wait');
     }
     settle(message, decision, result.ok ? '' : result.reason, stats);
   }

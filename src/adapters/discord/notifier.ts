@@ -96,6 +96,8 @@ function carryGuild(rows: APIActionRowComponent<APIButtonComponent>[], guildId: 
   }));
 }
 
+const INSTALL_RETRY_MS = 15 * 60_000;
+
 /** A REST failure as a delivery result. */
 export function classify(error: unknown): DeliveryResult {
   if (error instanceof RateLimitError) {
@@ -105,7 +107,11 @@ export function classify(error: unknown): DeliveryResult {
   }
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
-    return { ok: false, permanent: PERMANENT_CODES.has(code) || error.status === 401, reason: `discord ${error.code}: ${error.message}` };
+    if (error.status === 401) {
+      // The bot's token is refused: nobody's DMs are at fault, so pause Discord until it is fixed.
+      return { ok: false, permanent: false, reason: 'Discord refused the bot token (401); check DISCORD_TOKEN', retryAfterMs: INSTALL_RETRY_MS, scope: 'global' };
+    }
+    return { ok: false, permanent: PERMANENT_CODES.has(code), reason: `discord ${error.code}: ${error.message}` };
   }
   const facts = describeError(error);
   return { ok: false, permanent: false, reason: String(facts.message ?? facts.status ?? 'unknown failure') };

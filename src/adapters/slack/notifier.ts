@@ -30,16 +30,12 @@ export const SLACK_LIMITS: Notifier['limits'] = {
   perTarget: { count: 1, perMs: 1000 },
 };
 
-/**
- * Errors about the recipient or the message, which no retry can fix (Slack's chat.postMessage error
- * list). Auth errors are here too: a revoked or wrong token stays so until someone reinstalls.
- */
+/** Errors about the recipient or the message, which no retry can fix (Slack's chat.postMessage error list). */
 const PERMANENT = new Set([
-  'channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'account_inactive', 'cannot_dm_bot',
+  'channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'cannot_dm_bot',
   'messages_tab_disabled', 'user_disabled', 'restricted_action', 'restricted_action_read_only_channel',
   'restricted_action_thread_only_channel', 'restricted_action_non_threadable_channel', 'ekm_access_denied',
-  'team_access_not_granted', 'no_permission', 'missing_scope', 'invalid_auth', 'not_authed', 'token_revoked',
-  'token_expired', 'org_login_required', 'msg_too_long', 'no_text', 'invalid_blocks', 'invalid_blocks_format',
+  'no_permission', 'msg_too_long', 'no_text', 'invalid_blocks', 'invalid_blocks_format',
   'too_many_attachments', 'invalid_arguments',
 ]);
 
@@ -68,11 +64,21 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
 }
 
 /** A Web API failure as a delivery result; never the error itself, whose request can carry the token. */
+/**
+ * The bot's own token or install refused: no recipient is at fault, so nothing is marked
+ * undeliverable; Slack is paused and tried again until someone fixes the install.
+ */
+const INSTALL_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'org_login_required', 'team_access_not_granted', 'missing_scope', 'account_inactive']);
+export const INSTALL_RETRY_MS = 15 * 60_000;
+
 export function classify(error: unknown): DeliveryResult {
   const facts = describeSlackError(error);
   if (facts.code === webApi.ErrorCode.RateLimitedError) {
     // Slack does not say whether the channel or the workspace is limited: pause the workspace.
     return { ok: false, permanent: false, reason: 'ratelimited', retryAfterMs: (facts.retryAfterSeconds ?? 1) * 1000, scope: 'global' };
+  }
+  if (facts.code === webApi.ErrorCode.PlatformError && facts.error && INSTALL_ERRORS.has(facts.error)) {
+    return { ok: false, permanent: false, reason: `Slack refused the bot token (${facts.error}); check the install`, retryAfterMs: INSTALL_RETRY_MS, scope: 'global' };
   }
   if (facts.code === webApi.ErrorCode.PlatformError && facts.error) {
     return { ok: false, permanent: PERMANENT.has(facts.error), reason: facts.error };

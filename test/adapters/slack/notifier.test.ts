@@ -97,6 +97,16 @@ describe('delivering to Slack', () => {
     expect(t.store.findMember({ platform: 'slack', tenantId: FAKE_TEAM_ID, userId: 'U0ALICE' })?.unreachableSince).toBeNull();
   });
 
+  it('pauses Slack without blaming anyone when the bot token is refused, and logs it as an error', async () => {
+    fake.failNext('chat.postMessage', { error: 'invalid_auth' });
+    t.enqueue(makePlanned(alice(), 'nudge:1'));
+    expect(await schedulerWith().drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(t.outbox.countOutbox()).toMatchObject({ pending: 1, failed: 0 });
+    expect(t.store.findMember({ platform: 'slack', tenantId: FAKE_TEAM_ID, userId: 'U0ALICE' })?.unreachableSince).toBeNull();
+    expect(t.logs.map((line) => JSON.parse(line) as { level: string; msg: string })).toContainEqual(expect.objectContaining({ level: 'error', msg: 'platform refused the bot; deliveries paused' }));
+    expect(t.logs.join('\n')).not.toContain('xoxb-test');
+  });
+
   it('retries a transient failure after 30 s, then a minute, and delivers when Slack recovers', async () => {
     fake.failNext('chat.postMessage', { error: 'internal_error' });
     fake.failNext('chat.postMessage', { status: 500 });
