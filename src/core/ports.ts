@@ -199,7 +199,8 @@ export interface SchedulerStore {
   enqueue(messages: PlannedMessage[], nowAt: string): number;
   hasMessage(workspaceId: number, key: string): boolean;
   /** Up to `limit` messages due by `nowAt`, oldest first, each marked sending with attempts + 1. */
-  claimDue(nowAt: string, limit: number): OutboxMessage[];
+  /** `platforms`: only messages for these (the ones running in this process); all when omitted. */
+  claimDue(nowAt: string, limit: number, platforms?: readonly Platform[]): OutboxMessage[];
   markSent(id: number, nowAt: string): void;
   /** Back to pending, to try again at `nextAttemptAt`. */
   markRetry(id: number, nextAttemptAt: string, error: string): void;
@@ -208,7 +209,7 @@ export interface SchedulerStore {
   /** At start-up: messages left "sending" by a crash go back to pending (at most one duplicate). */
   requeueInterrupted(): number;
   /** When the next pending message falls due, if any. */
-  nextDueAt(): string | undefined;
+  nextDueAt(platforms?: readonly Platform[]): string | undefined;
   countOutbox(): OutboxCounts;
 }
 

@@ -86,7 +86,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (stopped || !started) return;
     let dueAt: string | undefined;
     try {
-      dueAt = schedulerStore.nextDueAt();
+      dueAt = schedulerStore.nextDueAt(options.notifiers.map((n) => n.platform));
     } catch (error) {
       logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'outbox: could not read the next due time');
     }

@@ -52,6 +52,8 @@ interface Platform {
 export function createDrainer(deps: DrainerDeps): Drainer {
   const { schedulerStore: outbox, clock, logger } = deps;
   const platforms = new Map<string, Platform>(deps.notifiers.map((n) => [n.platform, { notifier: n, pacer: createPacer(n.limits, deps.monotonicNow) }]));
+  // Messages for a platform this process does not run stay in the outbox for one that does.
+  const runningPlatforms = deps.notifiers.map((n) => n.platform);
   let running: Promise<DrainStats> | undefined;
   let stopping = false;
   let more = false;
@@ -137,7 +139,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
 
   function claim(limit: number): OutboxMessage[] {
     try {
-      return outbox.claimDue(clock.now().toISOString(), limit);
+      return outbox.claimDue(clock.now().toISOString(), limit, runningPlatforms);
     } catch (error) {
       logger.error({ err: describeThrown(error) }, 'outbox: could not claim due messages');
       return [];

@@ -69,11 +69,12 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     .pluck(true);
   // Seeks (pending, <= now) in outbox_status_due, already in claim order; stops after `limit` rows.
   const due = sqlite
-    .prepare<{ nowAt: string; limit: number }, ClaimTuple>(
+    .prepare<{ nowAt: string; limit: number; platforms: string | null }, ClaimTuple>(
       `select o.id, o.workspace_id, o.member_id, o.key, o.target_kind, o.target_id, o.kind, o.reply, o.attempts,
          o.created_at, w.platform, w.external_id
        from outbox o join workspaces w on w.id = o.workspace_id
        where o.status = 'pending' and o.next_attempt_at <= :nowAt
+         and (:platforms is null or w.platform in (select value from json_each(:platforms)))
        order by o.next_attempt_at, o.id limit :limit`,
     )
     .raw(true);
@@ -96,7 +97,12 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     'update members set unreachable_since = :nowAt where id = :memberId and unreachable_since is null',
   );
   const requeue = sqlite.prepare("update outbox set status = 'pending' where status = 'sending'");
-  const nextDue = sqlite.prepare<[], string | null>("select min(next_attempt_at) from outbox where status = 'pending'").pluck(true);
+  const nextDue = sqlite
+    .prepare<{ platforms: string | null }, string | null>(
+      `select min(o.next_attempt_at) from outbox o join workspaces w on w.id = o.workspace_id
+       where o.status = 'pending' and (:platforms is null or w.platform in (select value from json_each(:platforms)))`,
+    )
+    .pluck(true);
   const counts = sqlite.prepare<[], [OutboxStatus, number]>('select status, count(*) from outbox group by status').raw(true);
 
   const enqueue = sqlite.transaction((messages: PlannedMessage[], nowAt: string): number => {
@@ -105,8 +111,8 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     return inserted;
   });
 
-  const claim = sqlite.transaction((nowAt: string, limit: number): OutboxMessage[] => {
-    const rows = due.all({ nowAt, limit });
+  const claim = sqlite.transaction((nowAt: string, limit: number, platforms: string | null): OutboxMessage[] => {
+    const rows = due.all({ nowAt, limit, platforms });
     for (const [id] of rows) markSending.run(id);
     return rows.map(toOutboxMessage);
   });
@@ -124,16 +130,21 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   return {
     enqueue: (messages, nowAt) => (messages.length === 0 ? 0 : enqueue.immediate(messages, nowAt)),
     hasMessage: (workspaceId, key) => exists.get({ workspaceId, key }) !== undefined,
-    claimDue: (nowAt, limit) => (limit <= 0 ? [] : claim.immediate(nowAt, limit)), // a negative LIMIT is none
+    claimDue: (nowAt, limit, platforms) => (limit <= 0 ? [] : claim.immediate(nowAt, limit, platformList(platforms))), // a negative LIMIT is none
     markSent: (id, nowAt) => markSent.immediate(id, nowAt),
     markRetry: (id, nextAttemptAt, error) => void retry.run({ id, nextAttemptAt, error }),
     markFailed: (id, error, nowAt) => markFailed.immediate(id, error, nowAt),
     requeueInterrupted: () => requeue.run().changes,
-    nextDueAt: () => nextDue.get() ?? undefined,
+    nextDueAt: (platforms) => nextDue.get({ platforms: platformList(platforms) }) ?? undefined,
     countOutbox() {
       const result = { pending: 0, sending: 0, sent: 0, failed: 0 };
       for (const [status, count] of counts.all()) result[status] = count;
       return result;
     },
   };
+}
+
+/** The platforms filter as a JSON array for json_each, or null for every platform. */
+function platformList(platforms: readonly string[] | undefined): string | null {
+  return platforms === undefined ? null : JSON.stringify(platforms);
 }

@@ -67,6 +67,17 @@ describe('outbox', () => {
     expect(subject.scheduler.claimDue(at(0), 2).map((m) => m.key)).toEqual(['c']);
   });
 
+  it('claims only messages for the platforms running here, and says when theirs fall due', () => {
+    const discord = subject.store.ensureMember(makeRef({ platform: 'discord', tenantId: 'G1', userId: '42' }));
+    subject.scheduler.enqueue([makePlanned(alice, 'slack-1')], at(0));
+    subject.scheduler.enqueue([makePlanned(discord, 'discord-1')], at(3));
+    expect(subject.scheduler.nextDueAt(['discord'])).toBe(at(3));
+    expect(subject.scheduler.nextDueAt(['console'])).toBeUndefined();
+    expect(subject.scheduler.claimDue(at(5), 10, ['discord']).map((m) => [m.key, m.platform])).toEqual([['discord-1', 'discord']]);
+    expect(subject.scheduler.claimDue(at(5), 10, ['console'])).toEqual([]);
+    expect(subject.scheduler.claimDue(at(5), 10).map((m) => m.key)).toEqual(['slack-1']);
+  });
+
   it('never hands one message to two claimers on separate connections', () => {
     subject.scheduler.enqueue(['a', 'b', 'c'].map((key) => makePlanned(alice, key)), at(0));
     const other = openDatabase(subject.path);
