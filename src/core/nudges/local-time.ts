@@ -3,11 +3,11 @@
  * from the zone's own rules (Intl and TZDate), so a daylight-saving change moves nothing by an hour.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
 
 /** Nudges arrive between 09:00 and 17:00 local time, Monday to Friday unless urgent. */
 export const WORK_START = 9 * 60;
 export const WORK_END = 17 * 60;
+const DAY_MS = 86_400_000;
 
 export interface LocalTime {
   date: string; // YYYY-MM-DD
@@ -18,7 +18,26 @@ export interface LocalTime {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+/**
+ * A sweep asks the same few questions for thousands of members (the same instant, today's 09:00 in
+ * the same zone), and each answer costs microseconds of Intl work: remember recent answers.
+ */
+const MAX_REMEMBERED = 20_000;
+const localTimes = new Map<string, LocalTime>();
+const instants = new Map<string, number>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export function localTime(at: Date, tz: string): LocalTime {
+  const key = `${tz}|${at.getTime()}`;
+  return localTimes.get(key) ?? remember(localTimes, key, computeLocalTime(at, tz));
+}
+
+function computeLocalTime(at: Date, tz: string): LocalTime {
   let formatter = formatters.get(tz);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -37,18 +56,21 @@ export function localTime(at: Date, tz: string): LocalTime {
 
 /** The instant the wall clock in `tz` shows `date` at `minutes` (a time skipped by DST moves forward). */
 export function instantAt(date: string, minutes: number, tz: string): Date {
+  const key = `${tz}|${date}|${minutes}`;
+  const known = instants.get(key);
+  if (known !== undefined) return new Date(known);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, tz).getTime());
+  return new Date(remember(instants, key, new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, tz).getTime()));
 }
 
+/** Calendar arithmetic on UTC midnights: no zone, so no DST, can move a day. */
 export function shiftDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return format(addDays(new Date(y, m - 1, d), days), 'yyyy-MM-dd');
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 export function parseClock(text: string): number {

@@ -12,17 +12,26 @@ export interface Rational {
 const gcd = (a: bigint, b: bigint): bigint => {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
+  while (y !== 0n) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x;
 };
 
 export function rational(n: bigint | number, d: bigint | number = 1n): Rational {
-  let num = BigInt(n);
-  let den = BigInt(d);
+  let num = typeof n === 'bigint' ? n : BigInt(n);
+  let den = typeof d === 'bigint' ? d : BigInt(d);
+  // Most amounts are whole numbers: nothing to reduce (the evaluation's hot path).
+  if (den === 1n) return { n: num, d: 1n };
   if (den === 0n) throw new RangeError('denominator is zero');
-  if (den < 0n) [num, den] = [-num, -den];
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
   const g = gcd(num, den) || 1n;
-  return { n: num / g, d: den / g };
+  return g === 1n ? { n: num, d: den } : { n: num / g, d: den / g };
 }
 
 export const ZERO = rational(0);
@@ -60,13 +69,15 @@ export function fromNumber(value: number): Rational {
   return parseDecimal(String(value));
 }
 
-export const add = (a: Rational, b: Rational): Rational => rational(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Rational, b: Rational): Rational => rational(a.n * b.d - b.n * a.d, a.d * b.d);
+// Same denominators (whole numbers above all) need no cross-multiplying.
+export const add = (a: Rational, b: Rational): Rational => (a.d === b.d ? rational(a.n + b.n, a.d) : rational(a.n * b.d + b.n * a.d, a.d * b.d));
+export const sub = (a: Rational, b: Rational): Rational => (a.d === b.d ? rational(a.n - b.n, a.d) : rational(a.n * b.d - b.n * a.d, a.d * b.d));
 export const mul = (a: Rational, b: Rational): Rational => rational(a.n * b.n, a.d * b.d);
 export const div = (a: Rational, b: Rational): Rational => rational(a.n * b.d, a.d * b.n);
 
 /** -1, 0 or 1 as a is less than, equal to or greater than b. */
 export const compare = (a: Rational, b: Rational): -1 | 0 | 1 => {
+  if (a.d === b.d) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
   const left = a.n * b.d;
   const right = b.n * a.d;
   return left < right ? -1 : left > right ? 1 : 0;
