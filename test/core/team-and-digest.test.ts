@@ -66,7 +66,7 @@ describe('digest', () => {
     expect(problemCodes(slack)).toEqual(['invalid-channel']);
     const ok = await t.text('digest channel <#C0TEAM|team>', { ...admin, platform: 'slack' });
     expect(ok).toContain('in <#C0TEAM>');
-    expect(ok).toContain('/invite');
+    expect(ok).toContain('A private channel needs me invited first');
   });
 });
 

@@ -107,7 +107,7 @@ function scheduleReply(ctx: CommandContext, digest: DigestSchedule | null, saved
     { kind: 'paragraph', text: `${saved ? 'Weekly digest set' : 'Weekly digest'}: ${describeSchedule(ctx, digest)}. It names members whose credentials expire within 90 days or who are behind pace, and counts everyone on track; nothing more.` },
     { kind: 'paragraph', text: 'Members who would rather be counted than named: `settings named off`. See it now: `digest preview`.' },
   ];
-  if (ctx.actor.platform === 'slack' && saved) blocks.push({ kind: 'paragraph', text: 'Invite me to that channel (`/invite @ceu-bot`) so I can post there.' });
+  if (ctx.actor.platform === 'slack' && saved) blocks.push({ kind: 'paragraph', text: 'A private channel needs me invited first (`/invite @ceu-bot`).' });
   return reply(blocks, saved ? 'success' : 'info');
 }
 

@@ -8,7 +8,7 @@ describe('the Slack app manifest', () => {
     for (const needed of ['command: /ceu', 'app_home_opened', 'app_mention', 'message.im', 'home_tab_enabled: true', 'is_enabled: true', '/slack/events']) {
       expect(manifest).toContain(needed);
     }
-    for (const scope of ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write', 'users:read']) {
+    for (const scope of ['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'im:history', 'im:write', 'users:read']) {
       expect(manifest).toMatch(new RegExp(`- ${scope}\\b`));
     }
   });
