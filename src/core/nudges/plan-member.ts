@@ -82,7 +82,7 @@ export function planMember(input: PlanInput): PlanResult {
       nextAt = earliest(instantAt(credential.snoozedUntil, 0, tz), nextAt);
       continue;
     }
-    const plan = planCredential(credential, evaluation, member, ladder, local.date, period.index, input.overrides);
+    const plan = planCredential({ credential, evaluation, member, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides });
     if (plan.nextOn) nextAt = earliest(instantAt(plan.nextOn, 0, tz), nextAt);
     for (const item of plan.due) due.push({ credential, evaluation, item });
   }
@@ -104,17 +104,21 @@ export function planMember(input: PlanInput): PlanResult {
   return { messages, nextCheckAt: nextAt.toISOString() };
 }
 
-function planCredential(
-  credential: StoredCredential,
-  evaluation: Evaluation,
-  member: TeamMember,
-  ladder: readonly number[],
-  today: string,
-  paceIndex: number,
-  overrides: Record<string, number | boolean>,
-): CredentialPlan {
-  const plan = evaluation.unit === 'card' ? planCard(evaluation, ladder, today) : planCe(credential, evaluation, member, ladder, today, paceIndex, overrides);
-  const fee = planAmtFee(evaluation, today, overrides);
+/** One credential of one member, on the member's calendar day. */
+interface CredentialCase {
+  credential: StoredCredential;
+  evaluation: Evaluation;
+  member: TeamMember;
+  /** Descending. */
+  ladder: readonly number[];
+  today: string;
+  paceIndex: number;
+  overrides: Record<string, number | boolean>;
+}
+
+function planCredential(c: CredentialCase): CredentialPlan {
+  const plan = c.evaluation.unit === 'card' ? planCard(c.evaluation, c.ladder, c.today) : planCe(c);
+  const fee = planAmtFee(c.evaluation, c.today, c.overrides);
   if (fee.due.length) plan.due.push(...fee.due);
   plan.nextOn = earliestDate(plan.nextOn, fee.nextOn);
   return plan;
@@ -131,15 +135,7 @@ function ladderStage(ladder: readonly number[], deadline: string, daysLeft: numb
   return { reached, nextOn: next === undefined ? undefined : shiftDate(deadline, -next) };
 }
 
-function planCe(
-  credential: StoredCredential,
-  evaluation: Evaluation,
-  member: TeamMember,
-  ladder: readonly number[],
-  today: string,
-  paceIndex: number,
-  overrides: Record<string, number | boolean>,
-): CredentialPlan {
+function planCe({ credential, evaluation, member, ladder, today, paceIndex, overrides }: CredentialCase): CredentialPlan {
   const dayAfterExpiry = shiftDate(evaluation.cycle.end, 1);
   switch (evaluation.state) {
     case 'complete':
