@@ -204,6 +204,8 @@ export interface SchedulerStore {
   markSent(id: number, nowAt: string): void;
   /** Back to pending, to try again at `nextAttemptAt`. */
   markRetry(id: number, nextAttemptAt: string, error: string): void;
+  /** Back to pending without counting the claim as an attempt: it was never sent (a pause, a stop). */
+  release(id: number, nextAttemptAt: string): void;
   /** Given up for good; a DM failure marks the member unreachable and keeps the note for them. */
   markFailed(id: number, error: string, nowAt: string): void;
   /** At start-up: messages left "sending" by a crash go back to pending (at most one duplicate). */

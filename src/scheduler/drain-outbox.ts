@@ -42,6 +42,11 @@ const CLAIM_BATCH = 50;
 const CONCURRENCY = 8;
 /** A message for a platform that is not running here waits this long before it is looked at again. */
 const NO_NOTIFIER_RETRY_MS = 3_600_000;
+/**
+ * A claimed message whose target or platform is paused longer than this goes back to the outbox
+ * until the pause ends, so it does not hold a claim slot other platforms' messages could use.
+ */
+const HOLD_AT_MOST_MS = 5_000;
 const MAX_NAP_MS = 60_000;
 
 interface Platform {
@@ -99,11 +104,16 @@ export function createDrainer(deps: DrainerDeps): Drainer {
         const platform = platforms.get(message.platform);
         if (!platform) {
           queue.splice(i, 1);
-          settle(message, { kind: 'retry', afterMs: NO_NOTIFIER_RETRY_MS }, `no notifier for ${message.platform} is running`, stats);
+          putBack(message, NO_NOTIFIER_RETRY_MS);
           continue;
         }
         const target = targetOf(message);
         const waitMs = busy.has(target) ? Infinity : platform.pacer.waitMs(target);
+        if (waitMs > HOLD_AT_MOST_MS && waitMs !== Infinity) {
+          queue.splice(i, 1);
+          putBack(message, waitMs);
+          continue;
+        }
         if (waitMs > 0) {
           soonestMs = Math.min(soonestMs, waitMs);
           i += 1;
@@ -126,7 +136,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
       }
       if (stopping) {
         await Promise.all(inFlight);
-        for (const message of queue) settle(message, { kind: 'retry', afterMs: 0 }, 'stopped before sending', stats);
+        for (const message of queue) putBack(message, 0);
         return stats;
       }
       if (queue.length === 0 && inFlight.size === 0) {
@@ -153,6 +163,15 @@ export function createDrainer(deps: DrainerDeps): Drainer {
       const err = describeThrown(error);
       logger.warn({ outboxId: message.id, platform: message.platform, err }, 'notifier threw; treated as a transient failure');
       return { ok: false, permanent: false, reason: `threw: ${err.message}` };
+    }
+  }
+
+  /** Never sent: back to the outbox, due again after `afterMs`, the claim not counted as an attempt. */
+  function putBack(message: OutboxMessage, afterMs: number): void {
+    try {
+      outbox.release(message.id, new Date(clock.now().getTime() + afterMs).toISOString());
+    } catch (error) {
+      logger.error({ outboxId: message.id, err: describeThrown(error) }, 'outbox: could not return a message');
     }
   }
 

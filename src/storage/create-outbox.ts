@@ -88,6 +88,10 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     `update outbox set status = 'pending', next_attempt_at = :nextAttemptAt, last_error = :error
      where id = :id and status = 'sending'`,
   );
+  const release = sqlite.prepare<{ id: number; nextAttemptAt: string }>(
+    `update outbox set status = 'pending', next_attempt_at = :nextAttemptAt, attempts = max(attempts - 1, 0)
+     where id = :id and status = 'sending'`,
+  );
   const failed = sqlite.prepare<{ id: number; error: string }, Settled>(
     `update outbox set status = 'failed', last_error = :error where id = :id and status = 'sending'
      returning target_kind as targetKind, member_id as memberId`,
@@ -133,6 +137,7 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     claimDue: (nowAt, limit, platforms) => (limit <= 0 ? [] : claim.immediate(nowAt, limit, platformList(platforms))), // a negative LIMIT is none
     markSent: (id, nowAt) => markSent.immediate(id, nowAt),
     markRetry: (id, nextAttemptAt, error) => void retry.run({ id, nextAttemptAt, error }),
+    release: (id, nextAttemptAt) => void release.run({ id, nextAttemptAt }),
     markFailed: (id, error, nowAt) => markFailed.immediate(id, error, nowAt),
     requeueInterrupted: () => requeue.run().changes,
     nextDueAt: (platforms) => nextDue.get({ platforms: platformList(platforms) }) ?? undefined,

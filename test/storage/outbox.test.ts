@@ -67,6 +67,14 @@ describe('outbox', () => {
     expect(subject.scheduler.claimDue(at(0), 2).map((m) => m.key)).toEqual(['c']);
   });
 
+  it('returns a claimed message that was never sent without counting the attempt', () => {
+    subject.scheduler.enqueue([makePlanned(alice, 'a')], at(0));
+    const [message] = subject.scheduler.claimDue(at(0), 1);
+    subject.scheduler.release(message!.id, at(7));
+    expect(subject.scheduler.claimDue(at(6), 1)).toEqual([]);
+    expect(subject.scheduler.claimDue(at(7), 1).map((m) => [m.key, m.attempts])).toEqual([['a', 1]]);
+  });
+
   it('claims only messages for the platforms running here, and says when theirs fall due', () => {
     const discord = subject.store.ensureMember(makeRef({ platform: 'discord', tenantId: 'G1', userId: '42' }));
     subject.scheduler.enqueue([makePlanned(alice, 'slack-1')], at(0));

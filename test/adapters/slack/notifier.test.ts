@@ -185,5 +185,19 @@ describe('stopping', () => {
     await scheduler.stop();
     expect(await drained).toMatchObject({ sent: 1 });
     expect(t.outbox.countOutbox()).toEqual({ pending: 1, sending: 0, sent: 1, failed: 0 });
+    // The unsent one goes back as never tried.
+    expect(t.database.sqlite.prepare("select key, attempts from outbox where status = 'pending'").all()).toEqual([{ key: 'nudge:2', attempts: 0 }]);
+  });
+
+  it('does not hold messages through a long Retry-After: they return to the outbox until it ends', async () => {
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    const member = alice();
+    t.enqueue(makePlanned(member, 'nudge:1'), makePlanned(member, 'nudge:2'));
+    const started = Date.now();
+    expect(await schedulerWith().drain()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    const rows = t.database.sqlite.prepare("select key, attempts, next_attempt_at as at from outbox where status = 'pending' order by key").all() as { key: string; attempts: number; at: string }[];
+    expect(rows.map((r) => [r.key, r.attempts])).toEqual([['nudge:1', 1], ['nudge:2', 0]]);
+    for (const row of rows) expect(Date.parse(row.at) - t.clock.now().getTime()).toBeGreaterThanOrEqual(25_000);
   });
 });
