@@ -53,6 +53,12 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
   const workspaceDue = sqlite.prepare<[number]>(
     'update members set next_check_at = null where workspace_id = ? and next_check_at is not null',
   );
+  // Reminders still waiting (a rate limit, a retry) were planned from data that just changed: the
+  // sweep plans them afresh, so a member who just closed their gap is not told about it.
+  const withdrawMember = sqlite.prepare<[number]>("delete from outbox where member_id = ? and status = 'pending'");
+  const withdrawWorkspace = sqlite.prepare<[number]>(
+    "delete from outbox where workspace_id = ? and member_id is not null and status = 'pending'",
+  );
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
   return {
@@ -68,8 +74,13 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
         at: entry.at,
       });
       const due = dueAfterChange(entry);
-      if (due === 'member') memberDue.run(scope.memberId);
-      else if (due === 'workspace') workspaceDue.run(scope.workspaceId);
+      if (due === 'member') {
+        memberDue.run(scope.memberId);
+        withdrawMember.run(scope.memberId);
+      } else if (due === 'workspace') {
+        workspaceDue.run(scope.workspaceId);
+        withdrawWorkspace.run(scope.workspaceId);
+      }
     },
     latestUndoable: (scope) => latest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
     markUndone: (id, at) => void undone.run({ id, at }),

@@ -196,5 +196,7 @@ export const outbox = sqliteTable(
     // index serves the start-up requeue of 'sending' rows and the counts by status.
     index('outbox_status_due').on(t.status, t.nextAttemptAt),
     index('outbox_undelivered').on(t.memberId).where(sql`status = 'failed' and noticed_at is null`),
+    // A member's change withdraws their reminders still waiting to go (they are planned afresh).
+    index('outbox_member_pending').on(t.memberId).where(sql`status = 'pending'`),
   ],
 );

@@ -43,6 +43,11 @@ describe('the sweep', () => {
     expect(await scheduler.sweep()).toMatchObject({ members: 3, planned: 2, enqueued: 2 });
     expect(t.outbox.hasMessage(alice.workspaceId, `nudge:${alice.memberId}:CMA:2027-02-28:d120`)).toBe(true);
     expect(await scheduler.sweep()).toMatchObject({ members: 0, enqueued: 0 });
+    // A change withdraws what still waits to go; the sweep plans it afresh from the new data.
+    t.store.addActivity(alice, makeActivity({ category: 'general' }), now());
+    expect(await scheduler.sweep()).toMatchObject({ members: 1, planned: 1, enqueued: 1 });
+    // Once sent, it is never planned again, whatever changes.
+    await scheduler.drain();
     t.store.addActivity(alice, makeActivity({ category: 'general' }), now());
     expect(await scheduler.sweep()).toMatchObject({ members: 1, planned: 1, enqueued: 0 });
   });

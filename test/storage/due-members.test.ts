@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/core/ports.js';
-import { at, makeActivity, makeRef, makeStore, type TestStore } from './make-store.js';
+import { at, makeActivity, makePlanned, makeRef, makeStore, type TestStore } from './make-store.js';
 
 const LATER = '2026-12-01T00:00:00.000Z';
 
@@ -121,6 +121,18 @@ describe('due members', () => {
       subject.store.setDigest(alice, { channelId: 'C1', weekday: 1, time: '09:00', tz: 'America/New_York' }, at(1));
       expect(dueIds()).toEqual([]);
     });
+  });
+
+  it('withdraws a member’s reminders still waiting when they change something, and nobody else’s', () => {
+    const keys = () => subject.handle.sqlite.prepare('select key, status from outbox order by key').all();
+    subject.scheduler.enqueue([makePlanned(alice, 'a-waiting'), makePlanned(alice, 'a-sending'), makePlanned(bob, 'b-waiting'), makePlanned(alice, 'digest', { channelId: 'C1' })], at(0));
+    subject.scheduler.claimDue(at(0), 10).filter((m) => m.key !== 'a-sending').forEach((m) => subject.scheduler.release(m.id, at(0)));
+    subject.store.addActivity(alice, makeActivity(), at(1));
+    expect(keys()).toEqual([
+      { key: 'a-sending', status: 'sending' },
+      { key: 'b-waiting', status: 'pending' },
+      { key: 'digest', status: 'pending' },
+    ]);
   });
 
   it('sets next checks for many members in one go', () => {
