@@ -52,6 +52,17 @@ describe('the sweep', () => {
     expect(await scheduler.sweep()).toMatchObject({ members: 1, planned: 1, enqueued: 0 });
   });
 
+  it('never sends a waiting reminder once the member has closed the gap', async () => {
+    const alice = withCma(consoleMember('alice'));
+    expect(await scheduler.sweep()).toMatchObject({ enqueued: 1 });
+    for (const category of ['administrative', 'clinical', 'general'] as const) {
+      t.store.addActivity(alice, makeActivity({ category, amount: '20', unit: 'points', aamaApproved: true }), now());
+    }
+    expect(await scheduler.sweep()).toMatchObject({ members: 1, planned: 0 });
+    expect(await scheduler.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(printed).toBe('');
+  });
+
   it('plans on the workspace\'s own ladder', async () => {
     const alice = withCma(consoleMember('alice'));
     t.store.setNudgeLadder(alice, [100, 10], now());
