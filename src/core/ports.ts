@@ -193,6 +193,8 @@ export interface SchedulerStore {
   listDueMembers(nowAt: string, afterId: number, limit: number): TeamMember[];
   /** When to look at each member again. Any later change of theirs makes them due at once. */
   setNextChecks(checks: { memberId: number; at: string }[]): void;
+  /** One page of a workspace's members (by id, after `afterId`) with their data: a digest, a page at a time. */
+  listTeamPage(workspaceId: number, afterId: number, limit: number): TeamMember[];
   /** Workspaces with a digest configured. */
   listDigests(): { workspaceId: number; platform: Platform; digest: DigestSchedule }[];
   /** Inserts the messages whose (workspace, key) is new, in one transaction; returns how many were new. */

@@ -6,12 +6,12 @@
  * between pages. Then each configured team digest whose weekly slot is open is built once.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { buildDigest, currentDigestSlot, DEFAULT_LADDER, planMember } from '../core/index.js';
+import { createDigestTally, currentDigestSlot, DEFAULT_LADDER, digestMessage, localTime, planMember } from '../core/index.js';
 import type { Clock, Logger, PlannedMessage, SchedulerStore, Store, TeamMember } from '../core/ports.js';
 
 export interface SweepDeps {
   schedulerStore: SchedulerStore;
-  store: Pick<Store, 'getWorkspaceSettings' | 'getRuleOverrides' | 'loadTeam'>;
+  store: Pick<Store, 'getWorkspaceSettings' | 'getRuleOverrides'>;
   clock: Clock;
   logger: Logger;
   /** Zone for members who have set none. */
@@ -34,6 +34,8 @@ export interface SweepStats {
 const STEP_BUDGET_MS = 10;
 const FIRST_CHUNK = 8;
 const MAX_CHUNK = 2000;
+/** Team members per digest step: a page costs about what a sweep page of due members does. */
+const DIGEST_PAGE = 50;
 /** A member the planner cannot handle (a bug) is looked at again after this, not on every sweep. */
 const FAILED_PLAN_RETRY_MS = 3_600_000;
 
@@ -98,15 +100,27 @@ export async function sweep(deps: SweepDeps): Promise<SweepStats> {
     try {
       const slot = currentDigestSlot(digest, now);
       if (slot && !outbox.hasMessage(workspaceId, slot.key)) {
-        const message = buildDigest({ workspaceId, platform, schedule: digest, slot, team: deps.store.loadTeam(workspaceId), overrides: planningFor(workspaceId).overrides, now });
-        stats.enqueued += outbox.enqueue([message], nowAt);
+        // A page of the team at a time, so a large workspace's digest never holds the loop long.
+        const tally = createDigestTally(platform, localTime(now, digest.tz).date, planningFor(workspaceId).overrides);
+        let pageStarted = stepStarted;
+        for (let afterId = 0; ;) {
+          const page = outbox.listTeamPage(workspaceId, afterId, DIGEST_PAGE);
+          tally.add(page);
+          stepTook(pageStarted);
+          if (page.length < DIGEST_PAGE) break;
+          afterId = page[page.length - 1]!.memberId;
+          await yieldToLoop();
+          pageStarted = performance.now();
+        }
+        stats.enqueued += outbox.enqueue([digestMessage({ workspaceId, schedule: digest, slot }, tally)], nowAt);
         stats.planned += 1;
         stats.digests += 1;
+      } else {
+        stepTook(stepStarted);
       }
     } catch (error) {
       logger.error({ workspaceId, err: errorFacts(error) }, 'sweep: could not build a team digest');
     }
-    stepTook(stepStarted);
     await yieldToLoop();
   }
   stats.durationMs = performance.now() - started;

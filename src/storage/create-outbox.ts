@@ -9,7 +9,7 @@ import type { MessageKind, OutboxMessage, OutboxTarget, Platform, PlannedMessage
 import type { Reply } from '../core/reply.js';
 import type { OutboxStatus } from './schema.js';
 
-export type Outbox = Omit<SchedulerStore, 'listDueMembers' | 'setNextChecks' | 'listDigests'>;
+export type Outbox = Omit<SchedulerStore, 'listDueMembers' | 'setNextChecks' | 'listDigests' | 'listTeamPage'>;
 
 type InsertParams = {
   workspaceId: number;

@@ -8,11 +8,14 @@ import { createDigestList } from './create-digest-list.js';
 import { createDueMembers } from './create-due-members.js';
 import { createOutbox } from './create-outbox.js';
 import { createTeamReader } from './create-team-reader.js';
+import { createTeamPages } from './create-team-repo.js';
 
 export function createSchedulerStore(handle: { sqlite: Database.Database }): SchedulerStore {
   const { sqlite } = handle;
+  const reader = createTeamReader(sqlite);
   return {
-    ...createDueMembers(sqlite, createTeamReader(sqlite)),
+    ...createDueMembers(sqlite, reader),
+    ...createTeamPages(sqlite, reader),
     listDigests: createDigestList(sqlite),
     ...createOutbox(sqlite),
   };

@@ -1,6 +1,9 @@
-/** `loadTeam`: the whole workspace for `team` and the digest; one query, then two per 250 members. */
+/**
+ * `loadTeam`: the whole workspace for `team`; one query, then two per 250 members.
+ * `listTeamPage`: the same a page at a time, so the scheduler's digest never holds the loop long.
+ */
 import type Database from 'better-sqlite3';
-import type { Store } from '../core/ports.js';
+import type { SchedulerStore, Store } from '../core/ports.js';
 import type { TeamReader } from './create-team-reader.js';
 import { MEMBER_COLUMNS, toMember, type MemberTuple } from './member-tuple.js';
 
@@ -10,5 +13,16 @@ export function createTeamRepo(sqlite: Database.Database, reader: TeamReader): P
     .raw(true);
   return {
     loadTeam: (workspaceId) => reader.withData(members.all(workspaceId).map(toMember)),
+  };
+}
+
+export function createTeamPages(sqlite: Database.Database, reader: TeamReader): Pick<SchedulerStore, 'listTeamPage'> {
+  const page = sqlite
+    .prepare<{ workspaceId: number; afterId: number; limit: number }, MemberTuple>(
+      `select ${MEMBER_COLUMNS} from members m where m.workspace_id = :workspaceId and m.id > :afterId order by m.id limit :limit`,
+    )
+    .raw(true);
+  return {
+    listTeamPage: (workspaceId, afterId, limit) => (limit <= 0 ? [] : reader.withData(page.all({ workspaceId, afterId, limit }).map(toMember))),
   };
 }

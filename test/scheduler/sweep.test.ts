@@ -91,6 +91,21 @@ describe('the sweep', () => {
     expect(printed).toContain('── digest for #team ──');
   });
 
+  it('counts a team larger than one page of the digest exactly once each', async () => {
+    const admin = consoleMember('admin');
+    t.store.setDigest(admin, { channelId: 'team', weekday: 2, time: '09:00', tz: 'UTC' }, now());
+    const members = Array.from({ length: 130 }, (_, i) => consoleMember(`m${String(i).padStart(3, '0')}`));
+    t.database.sqlite.transaction(() => {
+      members.forEach((member, i) => t.store.putCredential(member, { code: 'NCMA', expiresOn: i < 5 ? '2026-12-31' : '2027-10-31', certifiedOn: null }, now()));
+      members.slice(5).forEach((member) => t.store.addActivity(member, makeActivity({ amount: '14', unit: 'hours', category: 'general' }), now()));
+    })();
+    expect(await scheduler.sweep()).toMatchObject({ digests: 1 });
+    await scheduler.drain();
+    const digest = printed.slice(printed.indexOf('── digest for #team ──'));
+    expect(digest.match(/@m\d{3}: NCMA expires in 37 days/g)).toHaveLength(5);
+    expect(digest).toContain('125 members are on track.');
+  });
+
   it('works through many members in small steps, giving the event loop a turn between them', async () => {
     const members = Array.from({ length: 400 }, (_, i) => consoleMember(`member${i}`));
     t.database.sqlite.transaction(() => members.forEach(withCma))();

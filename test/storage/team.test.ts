@@ -55,6 +55,10 @@ describe('loadTeam', () => {
     expect(team.flatMap((m) => [...m.credentials, ...m.activities])).toEqual([]);
     expect(subject.store.loadTeam(outsider.workspaceId).map((m) => m.memberId)).toEqual([outsider.memberId]);
     expect(subject.store.loadTeam(999)).toEqual([]);
+    // The scheduler's pages read the same members, a page at a time, in this workspace only.
+    expect(subject.scheduler.listTeamPage(alice.workspaceId, 0, 1).map((m) => m.memberId)).toEqual([alice.memberId]);
+    expect(subject.scheduler.listTeamPage(alice.workspaceId, alice.memberId, 5).map((m) => m.memberId)).toEqual([bob.memberId]);
+    expect(subject.scheduler.listTeamPage(outsider.workspaceId, 0, 5)).toMatchObject([{ memberId: outsider.memberId, credentials: [cma] }]);
   });
 
   it('reads a team larger than one batch whole', () => {

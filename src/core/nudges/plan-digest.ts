@@ -3,13 +3,15 @@
  * credential and days left, and how many are on track. Requirement details stay private (`team`).
  */
 import type { DigestSchedule, Platform, PlannedMessage, TeamMember } from '../ports.js';
-import { reply, type Block } from '../reply.js';
+import { reply, type Block, type Reply } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysBetween, instantAt, localTime, parseClock, shiftDate } from './local-time.js';
 import { evaluateMember, isBehindPace } from './member-standing.js';
 import { formatDay } from './nudge-replies.js';
 
 export const DIGEST_HORIZON_DAYS = 90;
+/** A channel post stays readable (and within Slack's and Discord's limits): the soonest are named. */
+const MAX_NAMED = 40;
 const DAY_MS = 86_400_000;
 
 export interface DigestSlot {
@@ -41,14 +43,20 @@ export interface DigestInput {
 }
 
 export function buildDigest(input: DigestInput): PlannedMessage {
-  const today = localTime(input.now, input.schedule.tz).date;
+  const tally = createDigestTally(input.platform, localTime(input.now, input.schedule.tz).date, input.overrides);
+  tally.add(input.team);
+  return digestMessage(input, tally);
+}
+
+/** The post for a slot from a finished tally (a large team is tallied a page at a time). */
+export function digestMessage(input: Pick<DigestInput, 'workspaceId' | 'schedule' | 'slot'>, tally: DigestTally): PlannedMessage {
   return {
     key: input.slot.key,
     workspaceId: input.workspaceId,
     memberId: null,
     target: { kind: 'channel', channelId: input.schedule.channelId },
     kind: 'digest',
-    reply: digestReply(input.platform, input.team, today, input.overrides),
+    reply: tally.reply(),
   };
 }
 
@@ -75,26 +83,47 @@ export function mention(platform: Platform, member: TeamMember): string {
   return platform === 'console' ? `@${member.userId}` : `<@${member.userId}>`;
 }
 
-export function digestReply(platform: Platform, team: TeamMember[], today: string, overrides: Record<string, number | boolean>): ReturnType<typeof reply> {
+export function digestReply(platform: Platform, team: TeamMember[], today: string, overrides: Record<string, number | boolean>): Reply {
+  const tally = createDigestTally(platform, today, overrides);
+  tally.add(team);
+  return tally.reply();
+}
+
+/** Counts a team into the digest member by member; only names and one line each are kept. */
+export interface DigestTally {
+  add(members: readonly TeamMember[]): void;
+  reply(): Reply;
+}
+
+export function createDigestTally(platform: Platform, today: string, overrides: Record<string, number | boolean>): DigestTally {
   const named: { days: number; text: string }[] = [];
   let unnamed = 0;
   let onTrack = 0;
-  for (const member of team) {
-    if (member.credentials.length === 0) continue;
-    const lines = evaluateMember(member, today, overrides)
-      .map(({ evaluation }) => attentionLine(evaluation, today))
-      .filter((line): line is { days: number; text: string } => line !== undefined);
-    if (lines.length === 0) onTrack += 1;
-    else if (!member.digestNamed) unnamed += 1;
-    else named.push({ days: Math.min(...lines.map((l) => l.days)), text: `${mention(platform, member)}: ${lines.map((l) => l.text).join('; ')}` });
-  }
-  named.sort((a, b) => a.days - b.days);
+  return {
+    add(members) {
+      for (const member of members) {
+        if (member.credentials.length === 0) continue;
+        const lines = evaluateMember(member, today, overrides)
+          .map(({ evaluation }) => attentionLine(evaluation, today))
+          .filter((line): line is { days: number; text: string } => line !== undefined);
+        if (lines.length === 0) onTrack += 1;
+        else if (!member.digestNamed) unnamed += 1;
+        else named.push({ days: Math.min(...lines.map((l) => l.days)), text: `${mention(platform, member)}: ${lines.map((l) => l.text).join('; ')}` });
+      }
+    },
+    reply: () => composeDigest(today, [...named].sort((a, b) => a.days - b.days), unnamed, onTrack),
+  };
+}
+
+function composeDigest(today: string, named: { days: number; text: string }[], unnamed: number, onTrack: number): Reply {
   const blocks: Block[] = [{ kind: 'heading', text: `CE reminders for the week of ${formatDay(today)}`, status: named.length || unnamed ? 'attention' : 'ok' }];
   if (named.length === 0 && unnamed === 0) {
     blocks.push({ kind: 'paragraph', text: `No credential expires within ${DIGEST_HORIZON_DAYS} days and nobody is behind pace.` });
   } else {
     blocks.push({ kind: 'paragraph', text: `Expiring within ${DIGEST_HORIZON_DAYS} days or behind pace:` });
-    if (named.length) blocks.push({ kind: 'list', items: named.map((n) => n.text) });
+    if (named.length) blocks.push({ kind: 'list', items: named.slice(0, MAX_NAMED).map((n) => n.text) });
+    const more = Math.max(0, named.length - MAX_NAMED);
+    if (more) blocks.push({ kind: 'paragraph', text: `…and ${more} more with later dates (admins: \`/ceu team\`).` });
     if (unnamed) blocks.push({ kind: 'paragraph', text: `…and ${unnamed} more ${unnamed === 1 ? 'member' : 'members'} who asked not to be named.` });
   }
   blocks.push({ kind: 'paragraph', text: `${onTrack} ${onTrack === 1 ? 'member is' : 'members are'} on track. Each member sees the details with \`/ceu status\`; admins with \`/ceu team\`.` });
