@@ -48,6 +48,10 @@ async function runConsole(config: Config, bot: Bot, logger: Logger, schedulerFor
   scheduler.start();
   try {
     await chat;
+    // What fell due during the session (a credential just added) prints before the program ends,
+    // so a piped demo shows its reminders every time.
+    await scheduler.sweep();
+    await scheduler.drain();
   } finally {
     await scheduler.stop();
   }

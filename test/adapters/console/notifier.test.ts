@@ -46,20 +46,29 @@ describe('console delivery', () => {
 });
 
 describe('reminders in a piped console session (npm start as a child process)', () => {
-  it('print after the last reply, once, and the run still exits 0', async () => {
+  it('print after the last reply, once, including what fell due during the session, and the run still exits 0', async () => {
     const db = tempDbPath();
-    const first = await runConsole(['credential add CMA expires 2027-02-28'], { CEU_DB: db });
-    expect(first.stdout).not.toContain('── reminder');
+    const first = await runConsole(['credential add CMA expires 2027-02-28', 'status --json'], { CEU_DB: db });
+    expect(first.code).toBe(0);
+    const [added, status, reminder] = replies(first.stdout);
+    expect(added).toContain('Tracking Certified Medical Assistant');
+    expect(JSON.parse(status!)).toMatchObject({ member: 'alice' });
+    expect(reminder).toMatch(/^── reminder for alice ──\nCMA: submit by/);
+    expect(first.stdout.endsWith('\n\n')).toBe(true);
     const second = await runConsole(['status --json', 'need --json'], { CEU_DB: db });
     expect(second.code).toBe(0);
-    const [status, need, reminder] = replies(second.stdout);
+    expect(replies(second.stdout)).toHaveLength(2);
+    expect(second.stdout).not.toContain('── reminder');
+  });
+
+  it('wait for the member’s working hours: one due at night prints on the first run in the morning', async () => {
+    const db = tempDbPath();
+    const night = await runConsole(['credential add CMA expires 2027-02-28'], { CEU_DB: db, CEU_NOW: '2026-11-24T03:00:00Z' });
+    expect(night.stdout).not.toContain('── reminder');
+    const morning = await runConsole(['status --json'], { CEU_DB: db, CEU_NOW: '2026-11-24T09:30:00Z' });
+    const [status, reminder] = replies(morning.stdout);
     expect(JSON.parse(status!)).toMatchObject({ member: 'alice' });
-    expect(JSON.parse(need!)).toMatchObject({ member: 'alice' });
     expect(reminder).toMatch(/^── reminder for alice ──\nCMA: submit by/);
-    expect(second.stdout.endsWith('\n\n')).toBe(true);
-    const third = await runConsole(['status --json'], { CEU_DB: db });
-    expect(third.stdout).not.toContain('── reminder');
-    expect(third.code).toBe(0);
   });
 });
 
@@ -68,7 +77,8 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 describe.skipIf(!hasScript)('reminders on a terminal', () => {
   it('print at once, above a fresh prompt', async () => {
     const db = tempDbPath();
-    await runConsole(['credential add CMA expires 2027-02-28'], { CEU_DB: db });
+    // Added at night, so the reminder is still due when the terminal session starts at noon.
+    await runConsole(['credential add CMA expires 2027-02-28'], { CEU_DB: db, CEU_NOW: '2026-11-24T03:00:00Z' });
     // util-linux `script` gives the program a real pseudo-terminal.
     const child = spawn('script', ['-qfec', `${process.execPath} --import tsx src/main.ts`, '/dev/null'], {
       cwd: new URL('../../..', import.meta.url).pathname,
