@@ -21,7 +21,10 @@ CREATE TABLE `outbox` (
 CREATE UNIQUE INDEX `outbox_workspace_key` ON `outbox` (`workspace_id`,`key`);--> statement-breakpoint
 CREATE INDEX `outbox_status_due` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `outbox_undelivered` ON `outbox` (`member_id`) WHERE status = 'failed' and noticed_at is null;--> statement-breakpoint
+CREATE INDEX `outbox_member_pending` ON `outbox` (`member_id`) WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX `outbox_target_open` ON `outbox` (`workspace_id`,`target_kind`,`target_id`,`id`) WHERE status in ('pending', 'sending');--> statement-breakpoint
 ALTER TABLE `credentials` ADD `snoozed_until` text;--> statement-breakpoint
+ALTER TABLE `members` ADD `platform_tz` text;--> statement-breakpoint
 ALTER TABLE `members` ADD `digest_named` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `members` ADD `unreachable_since` text;--> statement-breakpoint
 ALTER TABLE `members` ADD `next_check_at` text;--> statement-breakpoint

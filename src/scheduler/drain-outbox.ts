@@ -40,6 +40,8 @@ export interface Drainer {
 const CLAIM_BATCH = 50;
 /** Sends in flight at once, across all targets and platforms. */
 const CONCURRENCY = 8;
+/** Claimed messages kept in memory at most (most of them waiting on their own DM's window). */
+const MAX_QUEUED = 1_000;
 /** A message for a platform that is not running here waits this long before it is looked at again. */
 const NO_NOTIFIER_RETRY_MS = 3_600_000;
 /**
@@ -56,7 +58,8 @@ interface Platform {
 
 export function createDrainer(deps: DrainerDeps): Drainer {
   const { schedulerStore: outbox, clock, logger } = deps;
-  const platforms = new Map<string, Platform>(deps.notifiers.map((n) => [n.platform, { notifier: n, pacer: createPacer(n.limits, deps.monotonicNow) }]));
+  const monotonicNow = deps.monotonicNow ?? (() => performance.now());
+  const platforms = new Map<string, Platform>(deps.notifiers.map((n) => [n.platform, { notifier: n, pacer: createPacer(n.limits, monotonicNow) }]));
   // Messages for a platform this process does not run stay in the outbox for one that does.
   const runningPlatforms = deps.notifiers.map((n) => n.platform);
   let running: Promise<DrainStats> | undefined;
@@ -86,20 +89,32 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     const busy = new Set<string>();
     const inFlight = new Set<Promise<void>>();
     let exhausted = false;
+    // Messages waiting on their own DM or channel (its window, a send still running, an earlier
+    // message): kept in order, but they do not use up the claim batch, so other targets go on.
+    let heldByTarget = 0;
+    // When a target's own window next opens (monotonic ms), so a held message costs a lookup a pass.
+    const blockedUntil = new Map<string, number>();
 
     for (;;) {
       if (more) {
         more = false;
         exhausted = false;
       }
-      const room = CLAIM_BATCH - queue.length - inFlight.size;
-      if (!stopping && !exhausted && room > 0 && (queue.length === 0 || room >= CLAIM_BATCH / 2)) {
+      const ready = queue.length - heldByTarget;
+      const room = Math.min(CLAIM_BATCH - ready - inFlight.size, MAX_QUEUED - queue.length);
+      if (!stopping && !exhausted && room > 0 && (ready === 0 || room >= CLAIM_BATCH / 2)) {
         const claimed = claim(room);
         queue.push(...claimed);
         exhausted = claimed.length < room;
       }
       let soonestMs = Infinity;
-      for (let i = 0; !stopping && i < queue.length && inFlight.size < CONCURRENCY;) {
+      heldByTarget = 0;
+      // Targets already met in this pass that could not send: nothing later for them may pass.
+      const waiting = new Map<string, number>();
+      // Per platform, computed once a pass until a send starts (a pass may look at a thousand messages).
+      const globalWaits = new Map<Platform, number>();
+      const passMs = monotonicNow();
+      for (let i = 0; !stopping && i < queue.length;) {
         const message = queue[i]!;
         const platform = platforms.get(message.platform);
         if (!platform) {
@@ -108,25 +123,38 @@ export function createDrainer(deps: DrainerDeps): Drainer {
           continue;
         }
         const target = targetOf(message);
-        const waitMs = busy.has(target) ? Infinity : platform.pacer.waitMs(target);
+        let globalWaitMs = globalWaits.get(platform);
+        if (globalWaitMs === undefined) globalWaits.set(platform, (globalWaitMs = platform.pacer.globalWaitMs()));
+        const blocked = blockedUntil.get(target);
+        const waitMs = waiting.get(target) ?? (busy.has(target) ? Infinity : blocked !== undefined && blocked > passMs ? blocked - passMs : platform.pacer.waitMs(target));
+        if (waitMs > globalWaitMs && Number.isFinite(waitMs)) blockedUntil.set(target, passMs + waitMs);
         if (waitMs > HOLD_AT_MOST_MS && waitMs !== Infinity) {
+          // A long pause (Retry-After): back to the outbox until it ends.
           queue.splice(i, 1);
           putBack(message, waitMs);
+          waiting.set(target, waitMs);
           continue;
         }
-        if (waitMs > 0) {
-          soonestMs = Math.min(soonestMs, waitMs);
+        if (waitMs > 0 || inFlight.size >= CONCURRENCY) {
+          waiting.set(target, Math.max(waitMs, waiting.get(target) ?? 0));
+          if (waitMs > globalWaitMs) heldByTarget += 1;
+          if (waitMs > 0) soonestMs = Math.min(soonestMs, waitMs);
           i += 1;
           continue;
         }
         queue.splice(i, 1);
         busy.add(target);
+        waiting.set(target, Infinity);
+        blockedUntil.delete(target);
+        globalWaits.delete(platform);
         const end = platform.pacer.begin(target);
         const sending: Promise<void> = send(platform.notifier, message)
           .then((result) => {
             end();
             busy.delete(target);
             record(message, result, platform.pacer, target, stats);
+            // The outbox hands out one message per target at a time: the next may be claimable now.
+            more = true;
           })
           .finally(() => {
             inFlight.delete(sending);

@@ -5,6 +5,8 @@ import { createRateWindow, type RateWindow } from './rate-window.js';
 export interface Pacer {
   /** Milliseconds until a send to `target` may start: 0 = now, Infinity = when a running send ends. */
   waitMs(target: string): number;
+  /** The same, counting only the platform-wide window (what every target waits for). */
+  globalWaitMs(): number;
   /** Counts a send to `target` starting now; call the returned function when it has completed. */
   begin(target: string): () => void;
   /** The platform said to wait `ms`: for this target alone, or for everything. */
@@ -34,6 +36,7 @@ export function createPacer(limits: Notifier['limits'], now: () => number = () =
       const nowMs = now();
       return Math.max(global.waitMs(nowMs), targets.get(target)?.waitMs(nowMs) ?? 0);
     },
+    globalWaitMs: () => global.waitMs(now()),
     begin(target) {
       if (++sends % PRUNE_EVERY === 0) {
         const nowMs = now();

@@ -75,6 +75,9 @@ export function createOutbox(sqlite: Database.Database): Outbox {
        from outbox o join workspaces w on w.id = o.workspace_id
        where o.status = 'pending' and o.next_attempt_at <= :nowAt
          and (:platforms is null or w.platform in (select value from json_each(:platforms)))
+         -- a DM's or channel's messages go one at a time, in the order they were planned
+         and not exists (select 1 from outbox e where e.workspace_id = o.workspace_id and e.target_kind = o.target_kind
+           and e.target_id = o.target_id and e.status in ('pending', 'sending') and e.id < o.id)
        order by o.next_attempt_at, o.id limit :limit`,
     )
     .raw(true);

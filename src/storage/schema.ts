@@ -198,5 +198,7 @@ export const outbox = sqliteTable(
     index('outbox_undelivered').on(t.memberId).where(sql`status = 'failed' and noticed_at is null`),
     // A member's change withdraws their reminders still waiting to go (they are planned afresh).
     index('outbox_member_pending').on(t.memberId).where(sql`status = 'pending'`),
+    // One message per DM or channel at a time: a claim skips any with an earlier one still to go.
+    index('outbox_target_open').on(t.workspaceId, t.targetKind, t.targetId, t.id).where(sql`status in ('pending', 'sending')`),
   ],
 );

@@ -125,7 +125,8 @@ describe('due members', () => {
 
   it('withdraws a member’s reminders still waiting when they change something, and nobody else’s', () => {
     const keys = () => subject.handle.sqlite.prepare('select key, status from outbox order by key').all();
-    subject.scheduler.enqueue([makePlanned(alice, 'a-waiting'), makePlanned(alice, 'a-sending'), makePlanned(bob, 'b-waiting'), makePlanned(alice, 'digest', { channelId: 'C1' })], at(0));
+    subject.scheduler.enqueue([makePlanned(alice, 'a-sending'), makePlanned(alice, 'a-waiting'), makePlanned(bob, 'b-waiting'), makePlanned(alice, 'digest', { channelId: 'C1' })], at(0));
+    // Claimed: a-sending (alice's first), b-waiting and the digest; put the last two back.
     subject.scheduler.claimDue(at(0), 10).filter((m) => m.key !== 'a-sending').forEach((m) => subject.scheduler.release(m.id, at(0)));
     subject.store.addActivity(alice, makeActivity(), at(1));
     expect(keys()).toEqual([

@@ -18,6 +18,8 @@ describe('outbox', () => {
       .get(id);
   const unreachableSince = (member: Member) =>
     subject.handle.sqlite.prepare('select unreachable_since from members where id = ?').pluck().get(member.memberId);
+  /** A member of alice's workspace: each has a DM of their own, so their messages go in parallel. */
+  const someone = (userId: string) => subject.store.ensureMember(makeRef({ userId }));
   const claimOne = (nowAt: string) => {
     const [message] = subject.scheduler.claimDue(nowAt, 1);
     if (message === undefined) throw new Error('nothing claimed');
@@ -43,7 +45,7 @@ describe('outbox', () => {
   it('claims due messages oldest first with their platform, tenant and target, marking them sending', () => {
     const discord = subject.store.ensureMember(makeRef({ platform: 'discord', tenantId: 'G1', userId: 'bob' }));
     subject.scheduler.enqueue([makePlanned(alice, 'first')], at(0));
-    subject.scheduler.enqueue([makePlanned(discord, 'post', { channelId: 'C9' }), makePlanned(alice, 'later')], at(1));
+    subject.scheduler.enqueue([makePlanned(discord, 'post', { channelId: 'C9' }), makePlanned(someone('bob'), 'later')], at(1));
     subject.scheduler.enqueue([makePlanned(alice, 'future')], at(9));
 
     const claimed = subject.scheduler.claimDue(at(5), 10);
@@ -62,7 +64,7 @@ describe('outbox', () => {
   });
 
   it('claims at most the limit', () => {
-    subject.scheduler.enqueue(['a', 'b', 'c'].map((key) => makePlanned(alice, key)), at(0));
+    subject.scheduler.enqueue(['a', 'b', 'c'].map((key) => makePlanned(someone(key), key)), at(0));
     expect(subject.scheduler.claimDue(at(0), 2).map((m) => m.key)).toEqual(['a', 'b']);
     expect(subject.scheduler.claimDue(at(0), 2).map((m) => m.key)).toEqual(['c']);
   });
@@ -73,6 +75,16 @@ describe('outbox', () => {
     subject.scheduler.release(message!.id, at(7));
     expect(subject.scheduler.claimDue(at(6), 1)).toEqual([]);
     expect(subject.scheduler.claimDue(at(7), 1).map((m) => [m.key, m.attempts])).toEqual([['a', 1]]);
+  });
+
+  it('hands out one message per DM or channel at a time, in the order they were planned', () => {
+    const bob = subject.store.ensureMember(makeRef({ userId: 'bob' }));
+    subject.scheduler.enqueue([makePlanned(alice, 'a1'), makePlanned(alice, 'a2'), makePlanned(bob, 'b1'), makePlanned(alice, 'post', { channelId: 'C1' })], at(0));
+    const first = subject.scheduler.claimDue(at(0), 10);
+    expect(first.map((m) => m.key)).toEqual(['a1', 'b1', 'post']);
+    expect(subject.scheduler.claimDue(at(0), 10)).toEqual([]); // a2 waits while a1 is being sent
+    subject.scheduler.markSent(first[0]!.id, at(1));
+    expect(subject.scheduler.claimDue(at(1), 10).map((m) => m.key)).toEqual(['a2']);
   });
 
   it('claims only messages for the platforms running here, and says when theirs fall due', () => {
@@ -87,7 +99,7 @@ describe('outbox', () => {
   });
 
   it('never hands one message to two claimers on separate connections', () => {
-    subject.scheduler.enqueue(['a', 'b', 'c'].map((key) => makePlanned(alice, key)), at(0));
+    subject.scheduler.enqueue(['a', 'b', 'c'].map((key) => makePlanned(someone(key), key)), at(0));
     const other = openDatabase(subject.path);
     try {
       const first = subject.scheduler.claimDue(at(0), 2).map((m) => m.key);
@@ -129,7 +141,7 @@ describe('outbox', () => {
   });
 
   it('requeues messages a crash left sending, keeping their attempts', () => {
-    subject.scheduler.enqueue(['a', 'b', 'c'].map((key) => makePlanned(alice, key)), at(0));
+    subject.scheduler.enqueue(['a', 'b', 'c'].map((key) => makePlanned(someone(key), key)), at(0));
     const [a] = subject.scheduler.claimDue(at(0), 2);
     subject.scheduler.markSent(a!.id, at(1));
     subject = subject.reopen();
@@ -150,12 +162,12 @@ describe('outbox', () => {
 
   it('marks a member unreachable when a DM fails for good, keeping the first date, and clears it on delivery', () => {
     subject.scheduler.enqueue(['a', 'b', 'c'].map((key) => makePlanned(alice, key)), at(0));
-    const [a, b, c] = subject.scheduler.claimDue(at(0), 3);
-    subject.scheduler.markFailed(a!.id, 'closed', at(1));
-    subject.scheduler.markFailed(b!.id, 'closed', at(2));
+    subject.scheduler.markFailed(claimOne(at(0)).id, 'closed', at(1));
+    subject.scheduler.markFailed(claimOne(at(0)).id, 'closed', at(2));
+    const c = claimOne(at(0));
     expect(unreachableSince(alice)).toBe(at(1));
     expect(subject.store.ensureMember(makeRef({ userId: 'alice' })).unreachableSince).toBe(at(1));
-    subject.scheduler.markSent(c!.id, at(3));
+    subject.scheduler.markSent(c.id, at(3));
     expect(unreachableSince(alice)).toBeNull();
   });
 
@@ -188,8 +200,11 @@ describe('undelivered notes', () => {
   });
   afterEach(() => subject.cleanup());
 
+  /** Fails every due message; a DM's messages are handed out one at a time, so claim until none is left. */
   const failAll = (nowAt: string) => {
-    for (const message of subject.scheduler.claimDue(nowAt, 100)) subject.scheduler.markFailed(message.id, 'closed', nowAt);
+    for (let batch = subject.scheduler.claimDue(nowAt, 100); batch.length > 0; batch = subject.scheduler.claimDue(nowAt, 100)) {
+      for (const message of batch) subject.scheduler.markFailed(message.id, 'closed', nowAt);
+    }
   };
 
   it("returns a member's failed DMs oldest first, once", () => {

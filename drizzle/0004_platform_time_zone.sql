@@ -1,1 +1,0 @@
-ALTER TABLE `members` ADD `platform_tz` text;

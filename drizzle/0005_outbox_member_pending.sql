@@ -1,1 +1,0 @@
-CREATE INDEX `outbox_member_pending` ON `outbox` (`member_id`) WHERE status = 'pending';
