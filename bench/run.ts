@@ -2,7 +2,8 @@
  * `npm run bench`: how long `status` and `need` take for one member of a large workspace, against
  * the floor of reading that member's activities with one raw prepared statement.
  * Targets (issue): p99 under 1 ms, and within 5x of the floor at p50 and p99.
- * Then the same `status` through Slack over HTTP (bench/slack-bench.ts).
+ * Then the same `status` through Slack over HTTP (bench/slack-bench.ts) and Discord, and the
+ * scheduler's sweep and outbox drain (bench/scheduler-bench.ts).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { createSqliteStore, openDatabase } from '../src/storage/index.js';
 import { runDiscordBench } from './discord-bench.js';
 import { summarize, type Summary } from './percentiles.js';
 import { makeRandom, seedDatabase, WORKSPACE } from './seed.js';
+import { runSchedulerBench } from './scheduler-bench.js';
 import { runSlackBench } from './slack-bench.js';
 
 const MEMBERS = 10_000;
@@ -117,3 +119,4 @@ try {
 
 await runSlackBench();
 await runDiscordBench();
+await runSchedulerBench();
