@@ -1,8 +1,10 @@
 /**
  * The drainer: claims due outbox messages and hands each to its platform's notifier, never faster
- * than the platform allows (overall and per DM or channel), one send at a time per target so a
- * member's messages keep their order. Every outcome is written back: sent, retry (backoff or the
- * platform's Retry-After, which also pauses that target or the whole platform), or failed.
+ * than the platform allows (overall and per DM or channel). The outbox hands out one message per
+ * target at a time, so a member's messages keep their order; a message waiting on its own target's
+ * window stays in memory without taking a claim slot, so other targets go on. Every outcome is
+ * written back: sent, retry (backoff or the platform's Retry-After, which also pauses that target
+ * or the whole platform), or failed.
  *
  * A crash between a send and its mark leaves the row "sending"; `requeueInterrupted` at the next
  * start sends it again: at most one duplicate, nothing lost.
@@ -109,8 +111,6 @@ export function createDrainer(deps: DrainerDeps): Drainer {
       }
       let soonestMs = Infinity;
       heldByTarget = 0;
-      // Targets already met in this pass that could not send: nothing later for them may pass.
-      const waiting = new Map<string, number>();
       // Per platform, computed once a pass until a send starts (a pass may look at a thousand messages).
       const globalWaits = new Map<Platform, number>();
       const passMs = monotonicNow();
@@ -125,18 +125,18 @@ export function createDrainer(deps: DrainerDeps): Drainer {
         const target = targetOf(message);
         let globalWaitMs = globalWaits.get(platform);
         if (globalWaitMs === undefined) globalWaits.set(platform, (globalWaitMs = platform.pacer.globalWaitMs()));
+        // The outbox hands out one message per target at a time, so nothing here can overtake an
+        // earlier message to the same DM or channel; `busy` only guards that promise.
         const blocked = blockedUntil.get(target);
-        const waitMs = waiting.get(target) ?? (busy.has(target) ? Infinity : blocked !== undefined && blocked > passMs ? blocked - passMs : platform.pacer.waitMs(target));
+        const waitMs = busy.has(target) ? Infinity : blocked !== undefined && blocked > passMs ? blocked - passMs : platform.pacer.waitMs(target);
         if (waitMs > globalWaitMs && Number.isFinite(waitMs)) blockedUntil.set(target, passMs + waitMs);
-        if (waitMs > HOLD_AT_MOST_MS && waitMs !== Infinity) {
+        if (waitMs > HOLD_AT_MOST_MS && Number.isFinite(waitMs)) {
           // A long pause (Retry-After): back to the outbox until it ends.
           queue.splice(i, 1);
           putBack(message, waitMs);
-          waiting.set(target, waitMs);
           continue;
         }
         if (waitMs > 0 || inFlight.size >= CONCURRENCY) {
-          waiting.set(target, Math.max(waitMs, waiting.get(target) ?? 0));
           if (waitMs > globalWaitMs) heldByTarget += 1;
           if (waitMs > 0) soonestMs = Math.min(soonestMs, waitMs);
           i += 1;
@@ -144,7 +144,6 @@ export function createDrainer(deps: DrainerDeps): Drainer {
         }
         queue.splice(i, 1);
         busy.add(target);
-        waiting.set(target, Infinity);
         blockedUntil.delete(target);
         globalWaits.delete(platform);
         const end = platform.pacer.begin(target);
