@@ -43,6 +43,22 @@ describe('team', () => {
   });
 });
 
+describe('team pages', () => {
+  it('shows 20 members a page, most urgent first, says where the rest are, and reads the page as text or a typed option', async () => {
+    for (let i = 0; i < 41; i++) await t.say(`credential add NCMA expires 2027-${String((i % 12) + 1).padStart(2, '0')}-28`, { userId: `m${String(i).padStart(2, '0')}` });
+    const first = await t.text('team', admin);
+    expect(first).toContain('Team: 45 members (page 1 of 3)');
+    expect(first).toContain('More: `team page 2`');
+    expect(first.match(/^ {2}- @/gm)).toHaveLength(20);
+    const last = await t.text('team page 3', admin);
+    expect(last.match(/^ {2}- @/gm)).toHaveLength(5);
+    expect(last).not.toContain('More:');
+    expect(last).toContain('@dana: no credentials added');
+    expect(renderText(await t.structured('team', { page: 9 }, admin))).toContain('(page 3 of 3)');
+    expect(problemCodes(await t.say('team page two', admin))).toEqual(['invalid-page']);
+  });
+});
+
 describe('digest', () => {
   it('sets the channel and weekly time in the admin’s zone, shows it, previews it and turns it off', async () => {
     await t.say('settings tz America/Chicago', admin);

@@ -7,16 +7,35 @@ import { reply, type Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysPhrase, gapPhrases, STATE_LABELS } from '../views/describe.js';
 
+/** Members a page: a page of members with three credentials each stays within every platform's message limits. */
+const PAGE_SIZE = 20;
+
 export const teamCommand = defineCommand({
   name: 'team',
   adminOnly: true,
   summary: 'Admins: every member, credential, state, days left and what each still needs (private).',
-  usage: 'team',
-  examples: ['team'],
-  options: [],
-  parseText: (tokens) => (tokens.length ? { unexpected: tokens.map((t) => t.text).join(' ') } : {}),
-  schema: () => z.object({ unexpected: z.string().optional().refine((v) => v === undefined, { message: '`team` takes nothing after it.', params: { code: 'unexpected-words' } }) }),
-  run(ctx) {
+  usage: 'team [page <n>]',
+  examples: ['team', 'team page 2'],
+  options: [{ name: 'page', type: 'integer', description: `Page number (${PAGE_SIZE} members a page, most urgent first)`, min: 1 }],
+  parseText(tokens) {
+    const words = tokens.map((t) => t.text);
+    if (words[0]?.toLowerCase() === 'page') words.shift();
+    return { ...(words[0] !== undefined ? { page: words.shift() } : {}), ...(words.length ? { unexpected: words.join(' ') } : {}) };
+  },
+  schema: () =>
+    z.object({
+      page: z
+        .union([z.number(), z.string()])
+        .transform((value, zctx) => {
+          const page = typeof value === 'number' ? value : /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+          if (Number.isInteger(page) && page >= 1) return page;
+          zctx.addIssue({ code: 'custom', message: 'The page is a whole number from 1, e.g. `team page 2`.', params: { code: 'invalid-page' } });
+          return z.NEVER;
+        })
+        .optional(),
+      unexpected: z.string().optional().refine((v) => v === undefined, { message: '`team` takes only a page, e.g. `team page 2`.', params: { code: 'unexpected-words' } }),
+    }),
+  run(ctx, options) {
     const team = ctx.store.loadTeam(ctx.member.workspaceId);
     const rows = team.map((member) => ({ member, evaluations: evaluateMember(member, ctx.today, ctx.overrides).map((s) => s.evaluation) }));
     // Most urgent first: the fewest days left on any credential; members without credentials last.
@@ -24,11 +43,14 @@ export const teamCommand = defineCommand({
     rows.sort((a, b) => urgency(a.evaluations) - urgency(b.evaluations));
     const tracked = rows.filter((r) => r.evaluations.length > 0);
     const unreachable = team.filter((m) => m.unreachableSince).length;
+    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    const page = Math.min(options.page ?? 1, pages);
     const blocks: Block[] = [
-      { kind: 'heading', text: `Team: ${team.length} ${team.length === 1 ? 'member' : 'members'}` },
+      { kind: 'heading', text: `Team: ${team.length} ${team.length === 1 ? 'member' : 'members'}${pages > 1 ? ` (page ${page} of ${pages})` : ''}` },
       { kind: 'paragraph', text: `${tracked.length} track credentials here${unreachable ? `; ${unreachable} cannot be reached by DM` : ''}. Only you see this.` },
-      { kind: 'list', items: rows.map(({ member, evaluations }) => memberLine(ctx, member, evaluations)) },
+      { kind: 'list', items: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ member, evaluations }) => memberLine(ctx, member, evaluations)) },
     ];
+    if (page < pages) blocks.push({ kind: 'paragraph', text: `More: \`team page ${page + 1}\`` });
     return reply(blocks);
   },
 });
