@@ -16,6 +16,8 @@ import { actorOf, chatInputRequest, textRequest } from './to-command-request.js'
 const TIMED_OUT = Symbol('timed out');
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 const LOG_MODAL_COMMAND = readButtonId(LOG_MODAL_ID)!.command;
+/** What a reminder's buttons run (core/nudges/nudge-replies.ts): Log now, Snooze a week, Already renewed. */
+const REMINDER_BUTTON = /^(log|snooze [A-Z]+|credential renew [A-Z]+)$/;
 
 export async function handleInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
   try {
@@ -41,6 +43,13 @@ async function chatInput(ctx: DiscordContext, interaction: ChatInputCommandInter
 
 async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction): Promise<void> {
   const { command, guildId } = readButtonId(interaction.customId)!;
+  // A server named by a DM button is trusted only for what reminders offer: the clicker's own log,
+  // snooze or renewal. Anything else in such an id did not come from us.
+  if (guildId && !interaction.guildId && !REMINDER_BUTTON.test(command)) {
+    ctx.logger.warn({ userId: interaction.user.id }, 'Discord DM button with an unexpected command ignored');
+    await interaction.reply({ content: 'That button does not work here; use `/ceu` in the server.', flags: EPHEMERAL });
+    return;
+  }
   if (command === 'log') {
     // The form of a reminder's button in a DM keeps the server it is about for the submission.
     const form = logModal();

@@ -115,17 +115,21 @@ describe('a reminder\'s button clicked in the DM', () => {
       const message: OutboxMessage = {
         id: 1, key: 'nudge:1', workspaceId: 1, memberId: 1, platform: 'discord', tenantId: GUILD, attempts: 1, createdAt: '2026-11-24T18:00:00.000Z',
         target: { kind: 'direct', userId: DANA }, kind: 'nudge',
-        reply: makeNote('RMA: 30 hours still needed', [{ actionId: 'status', label: 'Status', command: 'status' }, { actionId: 'log-now', label: 'Log now', command: 'log' }]),
+        reply: makeNote('RMA: 30 hours still needed', [{ actionId: 'snooze', label: 'Snooze a week', command: 'snooze RMA' }, { actionId: 'log-now', label: 'Log now', command: 'log' }]),
       };
       expect(await d.handle.notifier.send(message)).toEqual({ ok: true });
       const [delivered] = d.fake.messagesIn(d.fake.dmChannelOf(DANA)!);
-      const [status, log] = (delivered!.components[0] as { components: Array<{ custom_id: string }> }).components;
-      expect(status!.custom_id).toBe(`ceu@${GUILD}:status`);
+      const [snooze, log] = (delivered!.components[0] as { components: Array<{ custom_id: string }> }).components;
+      expect(snooze!.custom_id).toBe(`ceu@${GUILD}:snooze RMA`);
 
-      const inGuild = await d.fake.sendInteraction(makeButtonInteraction(status!.custom_id, { guildId: null, messageId: delivered!.id, message: delivered }));
-      expect(textOf(inGuild.body)).toContain('RMA (AMT)');
+      // The server's RMA is snoozed: in the DM space the member holds nothing.
+      const inGuild = await d.fake.sendInteraction(makeButtonInteraction(snooze!.custom_id, { guildId: null, messageId: delivered!.id, message: delivered }));
+      expect(textOf(inGuild.body)).toContain('Reminders about your RMA are snoozed until');
       const ownDm = await d.fake.sendInteraction(makeButtonInteraction('ceu:status', { guildId: null }));
       expect(textOf(ownDm.body)).toContain('You have no credentials yet');
+      // An id naming a server with anything but a reminder's command did not come from us.
+      const forged = await d.fake.sendInteraction(makeButtonInteraction(`ceu@${GUILD}:status`, { guildId: null }));
+      expect(textOf(forged.body)).toContain('That button does not work here');
 
       const form = await d.fake.sendInteraction(makeButtonInteraction(log!.custom_id, { guildId: null, messageId: delivered!.id, message: delivered }));
       expect(form.body).toMatchObject({ type: 9, data: { custom_id: `ceu@${GUILD}:log-modal` } });
