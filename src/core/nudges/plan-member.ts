@@ -153,10 +153,12 @@ function planCe({ credential, evaluation, member, ladder, today, paceIndex, over
       return { due, nextOn: earliestDate(nextOn, dayAfterExpiry) };
     }
     case 'grace': {
+      const graceEnd = shiftDate(today, evaluation.daysLeft);
+      // CE completed during the grace: the gap is closed, so the reminders stop (as before expiry).
+      if (evaluation.remaining <= 0) return { due: [], nextOn: shiftDate(graceEnd, 1) };
       const week = Math.floor((daysBetween(evaluation.cycle.end, today) - 1) / 7);
       const step = week < WEEKLY_GRACE_WEEKS ? week : WEEKLY_GRACE_WEEKS + Math.floor((week - WEEKLY_GRACE_WEEKS) / 4) * 4;
       const nextWeek = week < WEEKLY_GRACE_WEEKS ? week + 1 : step + 4;
-      const graceEnd = shiftDate(today, evaluation.daysLeft);
       return {
         due: [{ kind: 'nudge', stage: `g${step}`, urgent: true, reply: () => graceReply(evaluation) }],
         nextOn: earliestDate(shiftDate(dayAfterExpiry, nextWeek * 7), shiftDate(graceEnd, 1)),
@@ -185,7 +187,8 @@ function planCard(evaluation: Evaluation, ladder: readonly number[], today: stri
 
 /** AMT (RMA, CMAS): an annual fee falls due every year in the anniversary month of certification. */
 function planAmtFee(evaluation: Evaluation, today: string, overrides: Record<string, number | boolean>): CredentialPlan {
-  if (evaluation.body !== 'AMT') return { due: [] };
+  // A lapsed credential owes no annual fee to keep it; `status` says what it needs instead.
+  if (evaluation.body !== 'AMT' || evaluation.state === 'expired' || evaluation.state === 'exam-required') return { due: [] };
   const month = evaluation.cycle.start.slice(5, 7);
   const year = Number(today.slice(0, 4));
   const thisYears = `${today.slice(0, 4)}-${month}-01`;

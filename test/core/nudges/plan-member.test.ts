@@ -73,6 +73,9 @@ describe('the deadline ladder', () => {
     expect(plan(cmaMember(), '2027-03-08T10:00:00Z').messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:g1']);
     expect(plan(cmaMember({ memberId: 9 }), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-12T00:00:00.000Z'); // pace period
     expect(plan(cmaMember({ memberId: 12 }), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-15T00:00:00.000Z'); // next week
+    // CE finished during the grace closes the gap: the weekly reminders stop.
+    const finished = cmaMember({ activities: [...cmaMember().activities, points(24, 'general', '2027-03-05')] });
+    expect(plan(finished, '2027-03-08T10:00:00Z').messages).toEqual([]);
     const closed = plan(cmaMember(), '2027-06-01T10:00:00Z');
     expect(closed.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:exam-required']);
     expect(renderText(closed.messages[0]!.reply)).toContain('The CE route closed on 2027-05-29');
