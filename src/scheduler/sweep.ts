@@ -2,7 +2,7 @@
  * One sweep: every member whose next check is due is planned by the core, page by page; each
  * page's messages are enqueued (the outbox ignores keys it has) before the members' next checks are
  * set, so a crash in between re-plans rather than loses. Pages are sized so that no synchronous
- * step (read, plan, write) holds the event loop for more than about 10 ms, and the loop gets a turn
+ * step (read, plan, write) holds the event loop for more than about 6 ms, and the loop gets a turn
  * between pages. Then each configured team digest whose weekly slot is open is built once.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -31,11 +31,11 @@ export interface SweepStats {
   durationMs: number;
 }
 
-const STEP_BUDGET_MS = 10;
+const STEP_BUDGET_MS = 6;
 const FIRST_CHUNK = 8;
 const MAX_CHUNK = 2000;
 /** Team members per digest step: a page costs about what a sweep page of due members does. */
-const DIGEST_PAGE = 50;
+const DIGEST_PAGE = 25;
 /** A member the planner cannot handle (a bug) is looked at again after this, not on every sweep. */
 const FAILED_PLAN_RETRY_MS = 3_600_000;
 

@@ -31,6 +31,9 @@ export function openDatabase(path: string): DatabaseHandle {
   // (a power cut can lose the last commit, never corrupt the file).
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
+  // Checkpoint the WAL in small steps (default 1,000 pages): one lands inside whatever write crosses
+  // the mark, and a small one keeps that write, and the event loop, short (a sweep page, a log).
+  sqlite.pragma('wal_autocheckpoint = 200');
   sqlite.pragma('foreign_keys = ON');
   // Two processes (bot + a migration or a CLI run) may meet on the file; wait instead of SQLITE_BUSY.
   sqlite.pragma('busy_timeout = 5000');
