@@ -86,6 +86,13 @@ export interface DigestSchedule {
   tz: string;
 }
 
+export interface DigestPost {
+  plannedAt: string; // ISO instant
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  /** The platform's reason for the last failed attempt (e.g. "not_in_channel"). */
+  error: string | null;
+}
+
 export interface WorkspaceSettings {
   /** Days before a submit-by date that nudges go out; null = the default ladder. */
   ladder: number[] | null;
@@ -149,6 +156,8 @@ export interface Store {
   /** Audited; `by` is the admin. null restores the default ladder / turns the digest off. */
   setNudgeLadder(by: MemberScope, ladder: number[] | null, nowAt: string): void;
   setDigest(by: MemberScope, digest: DigestSchedule | null, nowAt: string): void;
+  /** The newest digest post planned for the workspace and how its delivery went, if any. */
+  lastDigestPost(workspaceId: number): DigestPost | undefined;
 
   /** Every member of the workspace with their live credentials and activities, by member id. */
   loadTeam(workspaceId: number): TeamMember[];

@@ -3,11 +3,11 @@
  * so every change is audited like a rule setting, with the value before and after.
  */
 import type Database from 'better-sqlite3';
-import type { DigestSchedule, MemberScope, Store, WorkspaceSettings } from '../core/ports.js';
+import type { DigestPost, DigestSchedule, MemberScope, Store, WorkspaceSettings } from '../core/ports.js';
 import type { AuditLog } from './create-audit-log.js';
 import { DIGEST, NUDGE_LADDER } from './due-after-change.js';
 
-export type WorkspaceSettingsRepo = Pick<Store, 'getWorkspaceSettings' | 'setNudgeLadder' | 'setDigest'>;
+export type WorkspaceSettingsRepo = Pick<Store, 'getWorkspaceSettings' | 'setNudgeLadder' | 'setDigest' | 'lastDigestPost'>;
 
 export type SettingsTuple = [
   ladder: string | null,
@@ -31,6 +31,11 @@ export function createWorkspaceSettingsRepo(sqlite: Database.Database, audit: Au
   const read = sqlite
     .prepare<[number], SettingsTuple>(`select nudge_ladder, ${DIGEST_COLUMNS} from workspaces where id = ?`)
     .raw(true);
+  // Digest keys are "digest:<date>", so the newest is the last in the (workspace, key) index.
+  const lastPost = sqlite.prepare<[number], { plannedAt: string; status: DigestPost['status']; error: string | null }>(
+    `select created_at as plannedAt, status, last_error as error from outbox
+     where workspace_id = ? and key >= 'digest:' and key < 'digest;' order by key desc limit 1`,
+  );
   const writeLadder = sqlite.prepare<{ workspaceId: number; ladder: string | null }>(
     'update workspaces set nudge_ladder = :ladder where id = :workspaceId',
   );
@@ -65,5 +70,5 @@ export function createWorkspaceSettingsRepo(sqlite: Database.Database, audit: Au
     })
     .immediate;
 
-  return { getWorkspaceSettings: settings, setNudgeLadder: setLadder, setDigest };
+  return { getWorkspaceSettings: settings, setNudgeLadder: setLadder, setDigest, lastDigestPost: (workspaceId) => lastPost.get(workspaceId) };
 }

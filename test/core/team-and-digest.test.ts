@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderText } from '../../src/core/index.js';
+import { createSchedulerStore } from '../../src/storage/index.js';
 import { makeBot, problemCodes, type TestBot } from './make-bot.js';
 
 let t: TestBot;
@@ -72,6 +73,21 @@ describe('digest', () => {
     expect(preview).not.toContain('bob');
     await t.say('digest off', admin);
     expect(await t.text('digest', admin)).toContain('No weekly digest is set');
+  });
+
+  it('tells the admin how the last post went, and how to fix a channel the bot cannot post in', async () => {
+    const slackAdmin = { ...admin, platform: 'slack' as const };
+    await t.say('digest channel <#C0TEAM|team>', slackAdmin);
+    expect(await t.text('digest', slackAdmin)).not.toContain('Last post');
+    const scheduler = createSchedulerStore(t.database);
+    const workspaceId = t.database.sqlite.prepare("select id from workspaces where platform = 'slack'").pluck().get() as number;
+    const post = (key: string) => ({ key, workspaceId, memberId: null, kind: 'digest' as const, target: { kind: 'channel' as const, channelId: 'C0TEAM' }, reply: { visibility: 'public' as const, tone: 'info' as const, blocks: [] } });
+    scheduler.enqueue([post('digest:2026-11-16')], '2026-11-16T15:00:00.000Z');
+    scheduler.markSent(scheduler.claimDue('2026-11-16T15:00:00.000Z', 1)[0]!.id, '2026-11-16T15:00:01.000Z');
+    expect(await t.text('digest', slackAdmin)).toContain('Last post: 2026-11-16, delivered.');
+    scheduler.enqueue([post('digest:2026-11-23')], '2026-11-23T15:00:00.000Z');
+    scheduler.markFailed(scheduler.claimDue('2026-11-23T15:00:00.000Z', 1)[0]!.id, 'not_in_channel', '2026-11-23T15:00:01.000Z');
+    expect(await t.text('digest', slackAdmin)).toContain('Last post: 2026-11-23, could not be delivered (not_in_channel). To fix it, invite me to the channel');
   });
 
   it('defaults to Monday 09:00 and refuses a bad channel, day or time with what to type', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
 import { localTime } from '../nudges/local-time.js';
 import { digestReply } from '../nudges/plan-digest.js';
-import type { DigestSchedule } from '../ports.js';
+import type { DigestPost, DigestSchedule } from '../ports.js';
 import { reply, type Block } from '../reply.js';
 import { channelMention, readChannelRef } from '../text/read-channel-ref.js';
 
@@ -107,8 +107,25 @@ function scheduleReply(ctx: CommandContext, digest: DigestSchedule | null, saved
     { kind: 'paragraph', text: `${saved ? 'Weekly digest set' : 'Weekly digest'}: ${describeSchedule(ctx, digest)}. It names members whose credentials expire within 90 days or who are behind pace, and counts everyone on track; nothing more.` },
     { kind: 'paragraph', text: 'Members who would rather be counted than named: `settings named off`. See it now: `digest preview`.' },
   ];
+  const last = saved ? undefined : ctx.store.lastDigestPost(ctx.member.workspaceId);
+  if (last) blocks.push({ kind: 'paragraph', text: lastPostLine(ctx, last) });
   if (ctx.actor.platform === 'slack' && saved) blocks.push({ kind: 'paragraph', text: 'A private channel needs me invited first (`/invite @ceu-bot`).' });
   return reply(blocks, saved ? 'success' : 'info');
+}
+
+/** How the newest post went: an admin learns here that the bot could not post in the channel. */
+function lastPostLine(ctx: CommandContext, last: DigestPost): string {
+  const on = last.plannedAt.slice(0, 10);
+  switch (last.status) {
+    case 'sent':
+      return `Last post: ${on}, delivered.`;
+    case 'failed': {
+      const fix = ctx.actor.platform === 'slack' ? 'invite me to the channel (`/invite @ceu-bot`) or pick another' : ctx.actor.platform === 'discord' ? 'give me View Channel and Send Messages there, or pick another' : 'pick another channel';
+      return `Last post: ${on}, could not be delivered (${last.error ?? 'refused'}). To fix it, ${fix}; the next one goes out as scheduled.`;
+    }
+    default:
+      return `Last post: ${on}, still being delivered.`;
+  }
 }
 
 function previewReply(ctx: CommandContext) {
