@@ -3,7 +3,6 @@
  * sweeps at once, delivers a due reminder through the Slack notifier, and stops on SIGTERM.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSchedulerStore, openDatabase } from '../../src/storage/index.js';
 import { textOf } from '../adapters/slack/slack-under-test.js';
