@@ -2,8 +2,8 @@
  * Where the member stands in time: state, the date to submit by, days left and the pace needed.
  * Grace periods and processing times come from the pack (afterExpiry, processingDays).
  */
-import { addDays, addYears } from 'date-fns';
-import { calendarDaysBetween, shiftCalendarDate } from './calendar-date.js';
+import { addYears } from 'date-fns';
+import { addCalendarDays, calendarDaysBetween, shiftCalendarDate } from './calendar-date.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { div, isZero, mul, rational, toNumber, ZERO, type Rational } from './rational.js';
 import type { CredentialState } from './types.js';
@@ -31,7 +31,7 @@ export function graceEndOf(pack: RulePack, end: string, read: SettingReader): st
   const grace = pack.afterExpiry.grace;
   if (!grace) return null;
   const length = Math.round(toNumber(read.number(grace.length)));
-  return shiftCalendarDate(end, (d) => (grace.unit === 'days' ? addDays(d, length) : addYears(d, length)));
+  return grace.unit === 'days' ? addCalendarDays(end, length) : shiftCalendarDate(end, (d) => addYears(d, length));
 }
 
 export function describeTimeline(ctx: EvaluationContext, remaining: Rational, usesNonApproved: boolean): Timeline {
@@ -45,7 +45,7 @@ export function describeTimeline(ctx: EvaluationContext, remaining: Rational, us
   const deadline = asOf > end && graceEndsOn !== null ? graceEndsOn : end;
   const processing = pack.processingDays;
   const processingDays = processing ? Math.ceil(toNumber(read.number(usesNonApproved ? processing.nonApproved : processing.approvedOnly))) : 0;
-  const submitBy = shiftCalendarDate(deadline, (d) => addDays(d, -processingDays));
+  const submitBy = addCalendarDays(deadline, -processingDays);
   const daysLeft = calendarDaysBetween(asOf, deadline);
   const submitByDaysLeft = calendarDaysBetween(asOf, submitBy);
   const pacePerMonth = isZero(remaining) || submitByDaysLeft <= 0 ? ZERO : div(mul(remaining, DAYS_PER_MONTH), rational(submitByDaysLeft));

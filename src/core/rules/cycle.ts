@@ -58,7 +58,25 @@ function cycleStart(kind: RulePack['cycle']['kind'], length: number, expiresOn: 
   }
 }
 
-export function cycleWindow(credential: CredentialInput): CycleWindow {
+/**
+ * Windows are remembered by credential and expiry: every evaluation needs one, date-fns' month
+ * arithmetic made it a sixth of finishing an evaluation, and a team shares a few hundred expiries.
+ */
+const windows = new Map<string, Readonly<CycleWindow>>();
+const REMEMBERED_WINDOWS = 10_000;
+
+export function cycleWindow(credential: CredentialInput): Readonly<CycleWindow> {
+  const key = `${credential.code}|${credential.expiresOn}`;
+  let window = windows.get(key);
+  if (!window) {
+    window = Object.freeze(computeWindow(credential));
+    if (windows.size >= REMEMBERED_WINDOWS) windows.clear();
+    windows.set(key, window);
+  }
+  return window;
+}
+
+function computeWindow(credential: CredentialInput): CycleWindow {
   const pack = getRulePack(credential.code);
   const end = credential.expiresOn;
   parseCalendarDate(end);

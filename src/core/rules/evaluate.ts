@@ -1,26 +1,41 @@
 /**
  * The rules engine: one credential, the member's activities, a date. Pure: the same inputs give
  * the same evaluation, and every activity gets an outcome saying which rule decided it.
+ *
+ * Two halves: counting the activities (the costly part, which depends on the date only through
+ * which activities are dated on or before it) and finishing (state, deadlines, pace and notes for
+ * the date). `tally.ts` keeps the first half's result so the scheduler and `status` can skip it.
  */
 import { allocateNonApproved, type AllocationItem } from './allocate-non-approved.js';
 import { buildNotes } from './build-notes.js';
 import { classifyActivity, type Candidate } from './classify-activity.js';
-import { createSettingReader } from './create-setting-reader.js';
+import { createSettingReader, type SettingReader } from './create-setting-reader.js';
 import { describeTimeline, graceEndOf } from './credential-timeline.js';
 import { cycleWindow } from './cycle.js';
 import { describeOutcome } from './describe-outcome.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { limitCprCards } from './limit-cpr-cards.js';
 import { measureRequirements, type CountedCandidate } from './measure-requirements.js';
-import { parseCalendarDate } from './calendar-date.js';
+import { calendarParts } from './calendar-date.js';
 import { gap, isZero, sum, toNumber, toNumberDown, toNumberUp, ZERO, type Rational } from './rational.js';
 import { credentialName, getRulePack } from './rule-packs.js';
-import type { ActivityInput, ActivityOutcome, Category, CredentialInput, Evaluation, RuleOverrides } from './types.js';
+import type { ActivityInput, ActivityOutcome, Category, CredentialCode, CredentialInput, Evaluation, RequirementResult, RuleOverrides } from './types.js';
 
 export interface EvaluateOptions {
   /** false skips the per-activity outcomes (`activities: []`): status and need never show them,
    *  and building their sentences was most of what each evaluation allocated (bench). */
   explain?: boolean;
+}
+
+/** What counting the activities found, before the date's state and notes are added. */
+export interface Counts {
+  required: number;
+  earned: number;
+  remaining: number;
+  /** `remaining` exactly: the timeline's pace and "complete" are computed from it. */
+  exactRemaining: Rational;
+  requirements: RequirementResult[];
+  usesNonApproved: boolean;
 }
 
 export function evaluate(
@@ -30,12 +45,20 @@ export function evaluate(
   overrides: RuleOverrides = {},
   { explain = true }: EvaluateOptions = {},
 ): Evaluation {
-  parseCalendarDate(asOf);
+  const ctx = createContext(credential, asOf, createSettingReader(overrides));
+  const { counts, outcomes } = countCredit(ctx, activities, explain);
+  return finishEvaluation(credential.code, ctx, counts, explain ? activities.map((_, index) => outcomes.get(index) as ActivityOutcome) : []);
+}
+
+export function createContext(credential: CredentialInput, asOf: string, read: SettingReader): EvaluationContext {
+  calendarParts(asOf); // throws on an impossible date
   const pack = getRulePack(credential.code);
   const window = cycleWindow(credential);
-  const read = createSettingReader(overrides);
-  const ctx: EvaluationContext = { pack, window, asOf, read, graceEndsOn: graceEndOf(pack, window.end, read) };
+  return { pack, window, asOf, read, graceEndsOn: graceEndOf(pack, window.end, read) };
+}
 
+/** Classifies, caps and measures the activities; with `explain`, an outcome for every one of them. */
+export function countCredit(ctx: EvaluationContext, activities: readonly ActivityInput[], explain: boolean): { counts: Counts; outcomes: Map<number, ActivityOutcome> } {
   const outcomes = new Map<number, ActivityOutcome>();
   const candidates: Candidate[] = [];
   activities.forEach((activity, index) => {
@@ -50,19 +73,11 @@ export function evaluate(
   if (explain) for (const c of counted) outcomes.set(c.candidate.index, describeOutcome(ctx, c.candidate, c.counted));
 
   const measured = measureRequirements(ctx, counted);
-  const usesNonApproved = pack.approved !== null && counted.some((c) => !c.candidate.approved && !isZero(c.counted));
-  const timeline = describeTimeline(ctx, measured.remaining, usesNonApproved);
-
-  return {
-    code: credential.code,
-    body: pack.body,
-    name: credentialName(credential.code),
-    unit: pack.unit,
-    cycle: { start: ctx.window.start, end: ctx.window.end },
-    state: timeline.state,
+  const counts: Counts = {
     required: toNumber(measured.required),
     earned: toNumberDown(measured.earned),
     remaining: toNumberUp(measured.remaining),
+    exactRemaining: measured.remaining,
     requirements: measured.requirements.map((r) => ({
       id: r.id,
       required: toNumber(r.required),
@@ -70,11 +85,31 @@ export function evaluate(
       remaining: toNumberUp(r.remaining),
       ...(r.unverified ? { unverified: true } : {}),
     })),
+    usesNonApproved: ctx.pack.approved !== null && counted.some((c) => !c.candidate.approved && !isZero(c.counted)),
+  };
+  return { counts, outcomes };
+}
+
+/** The evaluation on `ctx.asOf` from what counting found: state, deadlines, pace, notes. */
+export function finishEvaluation(code: CredentialCode, ctx: EvaluationContext, counts: Counts, outcomes: ActivityOutcome[]): Evaluation {
+  const { pack } = ctx;
+  const timeline = describeTimeline(ctx, counts.exactRemaining, counts.usesNonApproved);
+  return {
+    code,
+    body: pack.body,
+    name: credentialName(code),
+    unit: pack.unit,
+    cycle: { start: ctx.window.start, end: ctx.window.end },
+    state: timeline.state,
+    required: counts.required,
+    earned: counts.earned,
+    remaining: counts.remaining,
+    requirements: counts.requirements.map((r) => ({ ...r })),
     submitBy: timeline.submitBy,
     daysLeft: timeline.daysLeft,
     submitByDaysLeft: timeline.submitByDaysLeft,
     pacePerMonth: toNumberUp(timeline.pacePerMonth),
-    activities: explain ? activities.map((_, index) => outcomes.get(index) as ActivityOutcome) : [],
+    activities: outcomes,
     notes: buildNotes(ctx, timeline),
   };
 }

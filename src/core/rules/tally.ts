@@ -1,0 +1,126 @@
+/**
+ * A credential's counted credit, kept so it need not be counted again. Counting a member's
+ * activities is most of what an evaluation costs (reading them from the database is most of the
+ * rest); what it finds changes only when the activities, the credential or the workspace's rule
+ * settings change, or when the date passes an activity dated in the future. The scheduler's sweep
+ * and `status` evaluate from a saved tally and count afresh only when `tallyHolds` says no.
+ *
+ * `evaluateTally(tally, …)` equals `evaluate(…, { explain: false })` for every date the tally holds
+ * for (test/core/rules/tally.property.test.ts checks it). A tally is plain JSON.
+ */
+import { createSettingReader } from './create-setting-reader.js';
+import { countCredit, createContext, finishEvaluation, type Counts } from './evaluate.js';
+import { rational, type Rational } from './rational.js';
+import type { SourcedBoolean, SourcedNumber } from './rule-pack-schema.js';
+import { RULE_SETTINGS } from './rule-settings.js';
+import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, RequirementResult, RuleOverrides } from './types.js';
+
+/** Bump when counting changes meaning (a rule's code, not a pack's figures): saved tallies are then recounted. */
+export const TALLY_FORMAT = 1;
+
+export interface CreditTally {
+  format: number;
+  code: CredentialCode;
+  /** The cycle's last day the activities were counted against. */
+  cycleEnd: string;
+  /** The workspace's rule settings it was counted with (`overridesKey`). */
+  overrides: string;
+  /** It holds for dates in [from, until): the same activities are dated on or before any of them. */
+  from: string;
+  until: string;
+  required: number;
+  earned: number;
+  remaining: number;
+  /** `remaining` exactly, "n" or "n/d". */
+  exactRemaining: string;
+  requirements: RequirementResult[];
+  usesNonApproved: boolean;
+  /** Rule settings read while counting, in order: the evaluation's notes list the unverified ones. */
+  settings: string[];
+}
+
+const EARLIEST = '0000-01-01';
+const LATEST = '9999-12-31';
+
+export function tallyCredit(credential: CredentialInput, activities: readonly ActivityInput[], asOf: string, overrides: RuleOverrides = {}): CreditTally {
+  const read = createSettingReader(overrides);
+  const ctx = createContext(credential, asOf, read);
+  const { counts } = countCredit(ctx, activities, false);
+  let from = EARLIEST;
+  let until = LATEST;
+  for (const { completedOn } of activities) {
+    if (completedOn <= asOf) {
+      if (completedOn > from) from = completedOn;
+    } else if (completedOn < until) until = completedOn;
+  }
+  return {
+    format: TALLY_FORMAT,
+    code: credential.code,
+    cycleEnd: credential.expiresOn,
+    overrides: overridesKey(overrides),
+    from,
+    until,
+    required: counts.required,
+    earned: counts.earned,
+    remaining: counts.remaining,
+    exactRemaining: formatRational(counts.exactRemaining),
+    requirements: counts.requirements,
+    usesNonApproved: counts.usesNonApproved,
+    settings: read.used().map((use) => use.key),
+  };
+}
+
+/** Whether `tally` gives the evaluation of `code`'s cycle ending `cycleEnd` on `asOf` under `overrides`. */
+export function tallyHolds(tally: CreditTally, code: CredentialCode, cycleEnd: string, asOf: string, overrides: RuleOverrides): boolean {
+  return (
+    tally.format === TALLY_FORMAT &&
+    tally.code === code &&
+    tally.cycleEnd === cycleEnd &&
+    tally.from <= asOf &&
+    asOf < tally.until &&
+    tally.overrides === overridesKey(overrides)
+  );
+}
+
+export function evaluateTally(tally: CreditTally, asOf: string, overrides: RuleOverrides = {}): Evaluation {
+  const read = createSettingReader(overrides);
+  // Read the settings counting read, in its order, so the notes come out as evaluate's do.
+  for (const key of tally.settings) {
+    const sourced = SOURCED_BY_KEY.get(key);
+    if (sourced && typeof sourced.value === 'number') read.number(sourced as SourcedNumber);
+    else if (sourced) read.boolean(sourced as SourcedBoolean);
+  }
+  const ctx = createContext({ code: tally.code, expiresOn: tally.cycleEnd }, asOf, read);
+  const counts: Counts = {
+    required: tally.required,
+    earned: tally.earned,
+    remaining: tally.remaining,
+    exactRemaining: parseRational(tally.exactRemaining),
+    requirements: tally.requirements,
+    usesNonApproved: tally.usesNonApproved,
+  };
+  return finishEvaluation(tally.code, ctx, counts, []);
+}
+
+const SOURCED_BY_KEY = new Map<string, SourcedNumber | SourcedBoolean>(
+  RULE_SETTINGS.map((s) => [s.key, { value: s.default, sourceId: s.sourceId, status: s.status, setting: { key: s.key, label: s.label } } as SourcedNumber | SourcedBoolean]),
+);
+
+const keys = new WeakMap<RuleOverrides, string>();
+
+/** The same string for the same settings, whatever their order. */
+export function overridesKey(overrides: RuleOverrides): string {
+  let key = keys.get(overrides);
+  if (key === undefined) {
+    key = JSON.stringify(Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    keys.set(overrides, key);
+  }
+  return key;
+}
+
+const formatRational = (r: Rational): string => (r.d === 1n ? `${r.n}` : `${r.n}/${r.d}`);
+
+function parseRational(text: string): Rational {
+  const slash = text.indexOf('/');
+  return slash < 0 ? rational(BigInt(text)) : rational(BigInt(text.slice(0, slash)), BigInt(text.slice(slash + 1)));
+}
