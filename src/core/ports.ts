@@ -4,6 +4,7 @@
  * (platform, tenant, user) triple, and every query filters by its workspace.
  */
 import type { Reply } from './reply.js';
+import type { SavedTally } from './rules/tally.js';
 import type { ActivityInput, Category, CredentialCode, Unit } from './rules/types.js';
 
 export type Platform = 'slack' | 'discord' | 'console';
@@ -75,7 +76,15 @@ export interface StoredCredential {
 /** A member with everything the scheduler and the admin views evaluate. */
 export interface TeamMember extends Member {
   credentials: StoredCredential[];
+  /**
+   * The member's live activities. A store may read them only when first asked (a getter) when it
+   * has `tallies`, so the core reads this only when a tally does not hold.
+   */
   activities: StoredActivity[];
+  /** Counted credit saved for the member's current data (src/core/rules/tally.ts), when the store has it. */
+  tallies?: SavedTally[];
+  /** Counts the member's audited changes; saved tallies and next checks are tied to it. Absent: not tracked. */
+  dataVersion?: number;
 }
 
 /** Weekly team digest: posted in `channelId` on ISO `weekday` (1 = Monday) at `time` in `tz`. */
@@ -196,12 +205,22 @@ export interface OutboxCounts {
   failed: number;
 }
 
+export interface NextCheck {
+  memberId: number;
+  at: string;
+  dataVersion?: number;
+  tallies?: SavedTally[];
+}
+
 /** What the scheduler needs from storage: due members, the outbox and its delivery states. */
 export interface SchedulerStore {
   /** Members whose next check is due (a member never checked, or changed since, is due), by id after `afterId`. */
   listDueMembers(nowAt: string, afterId: number, limit: number): TeamMember[];
-  /** When to look at each member again. Any later change of theirs makes them due at once. */
-  setNextChecks(checks: { memberId: number; at: string }[]): void;
+  /**
+   * When to look at each member again, and tallies counted afresh to save. A check carrying the
+   * `dataVersion` it was planned from is dropped if the member changed since (they stay due).
+   */
+  setNextChecks(checks: NextCheck[]): void;
   /** One page of a workspace's members (by id, after `afterId`) with their data: a digest, a page at a time. */
   listTeamPage(workspaceId: number, afterId: number, limit: number): TeamMember[];
   /** Workspaces with a digest configured. */

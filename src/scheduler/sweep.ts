@@ -1,13 +1,14 @@
 /**
  * One sweep: every member whose next check is due is planned by the core, page by page; each
  * page's messages are enqueued (the outbox ignores keys it has) before the members' next checks are
- * set, so a crash in between re-plans rather than loses. Pages are sized so that no synchronous
+ * set, so a crash in between re-plans rather than loses. Tallies a page counted afresh are saved with
+ * its next checks, tied to the data version they were counted from (src/core/rules/tally.ts). Pages are sized so that no synchronous
  * step (read, plan, write) holds the event loop for more than about 6 ms, and the loop gets a turn
  * between pages. Then each configured team digest whose weekly slot is open is built once.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { createDigestTally, currentDigestSlot, DEFAULT_LADDER, digestMessage, localTime, planMember } from '../core/index.js';
-import type { Clock, Logger, PlannedMessage, SchedulerStore, Store, TeamMember } from '../core/ports.js';
+import { createDigestTally, currentDigestSlot, DEFAULT_LADDER, digestMessage, localTime, planMember, type PlanResult } from '../core/index.js';
+import type { Clock, Logger, NextCheck, PlannedMessage, SchedulerStore, Store, TeamMember } from '../core/ports.js';
 
 export interface SweepDeps {
   schedulerStore: SchedulerStore;
@@ -32,7 +33,7 @@ export interface SweepStats {
 }
 
 const STEP_BUDGET_MS = 6;
-const FIRST_CHUNK = 8;
+const FIRST_CHUNK = 2;
 const MAX_CHUNK = 2000;
 /** Team members per digest step: a page costs about what a sweep page of due members does. */
 const DIGEST_PAGE = 25;
@@ -73,11 +74,14 @@ export async function sweep(deps: SweepDeps): Promise<SweepStats> {
     const members = outbox.listDueMembers(nowAt, afterId, chunk);
     if (members.length === 0) break;
     const messages: PlannedMessage[] = [];
-    const checks: { memberId: number; at: string }[] = [];
+    const checks: NextCheck[] = [];
     for (const member of members) {
       const planned = planOne(member, planningFor(member.workspaceId));
       messages.push(...planned.messages);
-      checks.push({ memberId: member.memberId, at: planned.nextCheckAt });
+      const check: NextCheck = { memberId: member.memberId, at: planned.nextCheckAt };
+      if (member.dataVersion !== undefined) check.dataVersion = member.dataVersion;
+      if (planned.tallies) check.tallies = planned.tallies;
+      checks.push(check);
     }
     if (messages.length > 0) stats.enqueued += outbox.enqueue(messages, nowAt);
     outbox.setNextChecks(checks);
@@ -126,7 +130,7 @@ export async function sweep(deps: SweepDeps): Promise<SweepStats> {
   stats.durationMs = performance.now() - started;
   return stats;
 
-  function planOne(member: TeamMember, planning: WorkspacePlanning): { messages: PlannedMessage[]; nextCheckAt: string } {
+  function planOne(member: TeamMember, planning: WorkspacePlanning): PlanResult {
     try {
       return planMember({ member, ladder: planning.ladder, overrides: planning.overrides, now, defaultTz: deps.defaultTz });
     } catch (error) {

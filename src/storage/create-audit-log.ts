@@ -48,8 +48,10 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
      order by id desc limit 1`,
   );
   const undone = sqlite.prepare<{ id: number; at: string }>('update audit set undone_at = :at where id = :id');
-  // `is not null`: a member already due is not rewritten.
-  const memberDue = sqlite.prepare<[number]>('update members set next_check_at = null where id = ? and next_check_at is not null');
+  // A new data version also retires the member's saved tallies (their tallies_version no longer matches).
+  const memberDue = sqlite.prepare<[number]>('update members set next_check_at = null, data_version = data_version + 1 where id = ?');
+  // `is not null`: a member already due is not rewritten. Saved tallies stay: a rule setting is part
+  // of each tally's key, and a ladder changes no count.
   const workspaceDue = sqlite.prepare<[number]>(
     'update members set next_check_at = null where workspace_id = ? and next_check_at is not null',
   );

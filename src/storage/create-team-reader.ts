@@ -8,8 +8,10 @@
  * the rules engine orders by completion date itself (sorting here cost ~20% of a sweep).
  */
 import type Database from 'better-sqlite3';
-import type { Member, TeamMember } from '../core/ports.js';
+import type { StoredActivity, TeamMember } from '../core/ports.js';
+import type { SavedTally } from '../core/rules/tally.js';
 import { CREDENTIAL_COLUMNS, toStoredCredential, type CredentialTuple } from './credential-tuple.js';
+import { toMember, type MemberDataTuple } from './member-tuple.js';
 import { ACTIVITY_COLUMNS, toStoredActivity, type ActivityTuple } from './to-stored-activity.js';
 
 type MemberCredentialTuple = [memberId: number, ...CredentialTuple];
@@ -21,8 +23,11 @@ type MemberCredentialTuple = [memberId: number, ...CredentialTuple];
 const BATCH = 250;
 
 export interface TeamReader {
-  /** The members (in the order given) with their credentials and activities. */
-  withData(members: Member[]): TeamMember[];
+  /**
+   * The members (in the order given) with their credentials and activities. A member with saved
+   * tallies gets activities read only if the core asks for them (a getter): most never are.
+   */
+  withData(rows: MemberDataTuple[]): TeamMember[];
 }
 
 export function createTeamReader(sqlite: Database.Database): TeamReader {
@@ -38,6 +43,28 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
        where member_id in (select value from json_each(?)) and deleted_at is null order by member_id, id`,
     )
     .raw(true);
+  // Only tallies saved for the member's current data version.
+  const tallies = sqlite
+    .prepare<[string], [memberId: number, tallies: string]>(
+      `select t.member_id, t.tallies from member_tallies t join members m on m.id = t.member_id
+       where t.member_id in (select value from json_each(?)) and t.data_version = m.data_version`,
+    )
+    .raw(true);
+  const activitiesOf = sqlite
+    .prepare<[number], ActivityTuple>(`select ${ACTIVITY_COLUMNS} from activities where member_id = ? and deleted_at is null order by id`)
+    .raw(true);
+
+  const readLater = (member: TeamMember): void => {
+    Object.defineProperty(member, 'activities', {
+      configurable: true,
+      enumerable: true,
+      get(): StoredActivity[] {
+        const list = activitiesOf.all(member.memberId).map(toStoredActivity);
+        Object.defineProperty(member, 'activities', { value: list, writable: true, enumerable: true, configurable: true });
+        return list;
+      },
+    });
+  };
 
   const load = (team: TeamMember[]): void => {
     const byId = new Map(team.map((member) => [member.memberId, member]));
@@ -45,14 +72,34 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
     for (const [memberId, code, expiresOn, certifiedOn, snoozedUntil] of credentials.all(ids)) {
       byId.get(memberId)?.credentials.push(toStoredCredential(code, expiresOn, certifiedOn, snoozedUntil));
     }
-    for (const row of activities.all(ids)) byId.get(row[1])?.activities.push(toStoredActivity(row));
+    for (const [memberId, json] of tallies.all(ids)) {
+      const member = byId.get(memberId);
+      const saved = parseTallies(json);
+      if (!member || !saved) continue;
+      member.tallies = saved;
+      readLater(member);
+    }
+    const counting = team.filter((member) => !member.tallies);
+    if (counting.length === 0) return;
+    const countingIds = counting.length === team.length ? ids : JSON.stringify(counting.map((member) => member.memberId));
+    for (const row of activities.all(countingIds)) byId.get(row[1])?.activities.push(toStoredActivity(row));
   };
 
   return {
-    withData(members) {
-      const team = members.map((member): TeamMember => ({ ...member, credentials: [], activities: [] }));
+    withData(rows) {
+      const team = rows.map((row): TeamMember => ({ ...toMember(row), credentials: [], activities: [], dataVersion: row[12] }));
       for (let start = 0; start < team.length; start += BATCH) load(team.slice(start, start + BATCH));
       return team;
     },
   };
+}
+
+/** Saved tallies are a cache: unreadable ones are counted afresh, never an error. */
+function parseTallies(json: string): SavedTally[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as SavedTally[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -5,24 +5,24 @@
 import type Database from 'better-sqlite3';
 import type { SchedulerStore, Store } from '../core/ports.js';
 import type { TeamReader } from './create-team-reader.js';
-import { MEMBER_COLUMNS, toMember, type MemberTuple } from './member-tuple.js';
+import { MEMBER_DATA_COLUMNS, type MemberDataTuple } from './member-tuple.js';
 
 export function createTeamRepo(sqlite: Database.Database, reader: TeamReader): Pick<Store, 'loadTeam'> {
   const members = sqlite
-    .prepare<[number], MemberTuple>(`select ${MEMBER_COLUMNS} from members m where m.workspace_id = ? order by m.id`)
+    .prepare<[number], MemberDataTuple>(`select ${MEMBER_DATA_COLUMNS} from members m where m.workspace_id = ? order by m.id`)
     .raw(true);
   return {
-    loadTeam: (workspaceId) => reader.withData(members.all(workspaceId).map(toMember)),
+    loadTeam: (workspaceId) => reader.withData(members.all(workspaceId)),
   };
 }
 
 export function createTeamPages(sqlite: Database.Database, reader: TeamReader): Pick<SchedulerStore, 'listTeamPage'> {
   const page = sqlite
-    .prepare<{ workspaceId: number; afterId: number; limit: number }, MemberTuple>(
-      `select ${MEMBER_COLUMNS} from members m where m.workspace_id = :workspaceId and m.id > :afterId order by m.id limit :limit`,
+    .prepare<{ workspaceId: number; afterId: number; limit: number }, MemberDataTuple>(
+      `select ${MEMBER_DATA_COLUMNS} from members m where m.workspace_id = :workspaceId and m.id > :afterId order by m.id limit :limit`,
     )
     .raw(true);
   return {
-    listTeamPage: (workspaceId, afterId, limit) => (limit <= 0 ? [] : reader.withData(page.all({ workspaceId, afterId, limit }).map(toMember))),
+    listTeamPage: (workspaceId, afterId, limit) => (limit <= 0 ? [] : reader.withData(page.all({ workspaceId, afterId, limit }))),
   };
 }

@@ -22,7 +22,7 @@ export type MemberTuple = [
   platformTz: string | null,
 ];
 
-export function toMember(row: MemberTuple): Member {
+export function toMember(row: MemberTuple | MemberDataTuple): Member {
   const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince, platformTz] = row;
   return {
     workspaceId,
@@ -39,3 +39,8 @@ export function toMember(row: MemberTuple): Member {
     platformTz,
   };
 }
+
+/** MEMBER_COLUMNS and what the team readers add: the data version saved tallies are tied to. */
+export const MEMBER_DATA_COLUMNS = `${MEMBER_COLUMNS}, m.data_version`;
+
+export type MemberDataTuple = [...MemberTuple, dataVersion: number];

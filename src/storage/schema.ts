@@ -53,9 +53,24 @@ export const members = sqliteTable(
     // When the scheduler looks at the member again; null = now (never looked at, or changed since).
     // Deliberately not indexed: due members are found by primary key (create-due-members.ts).
     nextCheckAt: text('next_check_at'),
+    // Counts every audited change to the member's activities, credentials or settings.
+    dataVersion: integer('data_version').notNull().default(0),
   },
   (t) => [uniqueIndex('members_workspace_user').on(t.workspaceId, t.userId)],
 );
+
+/**
+ * A member's counted credit (JSON SavedTally[], src/core/rules/tally.ts): a cache the scheduler
+ * saves, used only while `dataVersion` equals the member's. A table of its own keeps member rows
+ * small: every sweep scans them, and a row with its tallies inside was ten times the size.
+ */
+export const memberTallies = sqliteTable('member_tallies', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id),
+  dataVersion: integer('data_version').notNull(),
+  tallies: text('tallies').notNull(),
+});
 
 export const credentials = sqliteTable(
   'credentials',

@@ -46,6 +46,7 @@ describe('due members', () => {
       ...subject.store.ensureMember(makeRef({ userId: 'alice' })),
       credentials: [{ code: 'CMA', expiresOn: '2027-02-28', certifiedOn: null }],
       activities: [logged],
+      dataVersion: 3, // settings, activity, credential: three audited changes
     });
     expect(due[1]).toMatchObject({ credentials: [], activities: [] });
     expect(due[2]!.activities.map((a) => a.title)).toEqual(['Dana only']);

@@ -31,8 +31,8 @@ describe('loadTeam', () => {
     const bobNow = subject.store.ensureMember(makeRef({ userId: 'bob' }));
 
     expect(subject.store.loadTeam(alice.workspaceId)).toEqual([
-      { ...aliceNow, credentials: [cma], activities: [kept] },
-      { ...bobNow, credentials: [{ ...bls, snoozedUntil: '2026-12-01' }], activities: [] },
+      { ...aliceNow, credentials: [cma], activities: [kept], dataVersion: expect.any(Number) },
+      { ...bobNow, credentials: [{ ...bls, snoozedUntil: '2026-12-01' }], activities: [], dataVersion: expect.any(Number) },
     ]);
   });
 

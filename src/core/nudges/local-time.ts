@@ -3,11 +3,11 @@
  * from the zone's own rules (Intl and TZDate), so a daylight-saving change moves nothing by an hour.
  */
 import { TZDate } from '@date-fns/tz';
+import { addCalendarDays, calendarDaysBetween } from '../rules/calendar-date.js';
 
 /** Nudges arrive between 09:00 and 17:00 local time, Monday to Friday unless urgent. */
 export const WORK_START = 9 * 60;
 export const WORK_END = 17 * 60;
-const DAY_MS = 86_400_000;
 
 export interface LocalTime {
   date: string; // YYYY-MM-DD
@@ -63,15 +63,11 @@ export function instantAt(date: string, minutes: number, tz: string): Date {
   return new Date(remember(instants, key, new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, tz).getTime()));
 }
 
-/** Calendar arithmetic on UTC midnights: no zone, so no DST, can move a day. */
-export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+/** Calendar arithmetic on day numbers: no zone, so no DST, can move a day. */
+export const shiftDate = addCalendarDays;
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+export const daysBetween = calendarDaysBetween;
 
 export function parseClock(text: string): number {
   const [h, m] = text.split(':').map(Number) as [number, number];

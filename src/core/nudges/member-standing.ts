@@ -1,6 +1,7 @@
 /** A team member's credentials evaluated on their own calendar day: what nudges, digests and `team` read. */
 import type { StoredCredential, TeamMember } from '../ports.js';
 import { evaluate } from '../rules/index.js';
+import { evaluateTally, tallyCredit, tallyHolds, type SavedTally } from '../rules/tally.js';
 import type { Evaluation } from '../rules/types.js';
 import { currentCycle } from '../views/load-standing.js';
 import { daysBetween } from './local-time.js';
@@ -8,13 +9,45 @@ import { daysBetween } from './local-time.js';
 export interface CredentialStanding {
   credential: StoredCredential;
   evaluation: Evaluation;
+  /** The same credential evaluated on another day (what a reminder says happens after expiry). */
+  evaluateOn(date: string): Evaluation;
+}
+
+export interface MemberStanding {
+  standings: CredentialStanding[];
+  /** Set when any credential was counted afresh: every credential's tally, for the store to keep. */
+  counted?: SavedTally[];
+}
+
+/**
+ * Each credential is evaluated from the member's saved tally when it holds for `today`, and
+ * counted from the activities otherwise (reading them only then).
+ */
+export function standMember(member: TeamMember, today: string, overrides: Record<string, number | boolean>): MemberStanding {
+  let fresh = false;
+  const tallies = member.credentials.map((credential): SavedTally => {
+    const saved = member.tallies?.find((t) => t.code === credential.code && t.expiresOn === credential.expiresOn);
+    if (saved && tallyHolds(saved, credential.code, saved.cycleEnd, today, overrides)) return saved;
+    fresh = true;
+    const { activities } = member;
+    return { ...tallyCredit(currentCycle(credential, activities), activities, today, overrides), expiresOn: credential.expiresOn };
+  });
+  const standings = member.credentials.map((credential, i): CredentialStanding => {
+    const tally = tallies[i]!;
+    return {
+      credential,
+      evaluation: evaluateTally(tally, today, overrides),
+      evaluateOn: (date) =>
+        tallyHolds(tally, credential.code, tally.cycleEnd, date, overrides)
+          ? evaluateTally(tally, date, overrides)
+          : evaluate(currentCycle(credential, member.activities), member.activities, date, overrides, { explain: false }),
+    };
+  });
+  return fresh ? { standings, counted: tallies } : { standings };
 }
 
 export function evaluateMember(member: TeamMember, today: string, overrides: Record<string, number | boolean>): CredentialStanding[] {
-  return member.credentials.map((credential) => ({
-    credential,
-    evaluation: evaluate(currentCycle(credential, member.activities), member.activities, today, overrides, { explain: false }),
-  }));
+  return standMember(member, today, overrides).standings;
 }
 
 /**

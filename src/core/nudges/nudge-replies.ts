@@ -1,13 +1,10 @@
 /** The words of each reminder: the exact gap, the pace, how the route closes, and buttons to act. */
-import type { StoredActivity } from '../ports.js';
 import type { Block, Button, Reply } from '../reply.js';
 import { reply } from '../reply.js';
-import { evaluate, RULE_SETTINGS } from '../rules/index.js';
+import { RULE_SETTINGS } from '../rules/index.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { daysPhrase, formatNumber, gapPhrases, unitName } from '../views/describe.js';
-import { currentCycle } from '../views/load-standing.js';
 import { shiftDate } from './local-time.js';
-import type { StoredCredential } from '../ports.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -39,8 +36,8 @@ function paceSentence(evaluation: Evaluation): string | undefined {
 }
 
 /** What happens if the deadline passes: the route note of the day after expiry ("AAMA still accepts CE until …"). */
-function ifMissed(credential: StoredCredential, activities: readonly StoredActivity[], evaluation: Evaluation, overrides: Record<string, number | boolean>): string {
-  const after = evaluate(currentCycle(credential, [...activities]), activities, shiftDate(evaluation.cycle.end, 1), overrides, { explain: false });
+function ifMissed(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation): string {
+  const after = evaluateOn(shiftDate(evaluation.cycle.end, 1));
   const route = after.notes[after.notes.length - 1];
   return `If ${formatDay(evaluation.cycle.end)} passes: ${route ?? 'the credential expires.'}`;
 }
@@ -51,11 +48,12 @@ function processingNote(evaluation: Evaluation): string[] {
 
 const paragraphs = (texts: (string | undefined)[]): Block[] => texts.filter((t): t is string => Boolean(t)).map((text) => ({ kind: 'paragraph', text }));
 
-export function ladderReply(credential: StoredCredential, activities: readonly StoredActivity[], evaluation: Evaluation, overrides: Record<string, number | boolean>): Reply {
+/** `evaluateOn` evaluates the same credential on another day. */
+export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation): Reply {
   const { code } = evaluation;
   return reply([
     { kind: 'heading', text: `${code}: submit by ${formatDay(evaluation.submitBy)} (${daysPhrase(evaluation.submitByDaysLeft)})`, status: 'attention' },
-    ...paragraphs([stillNeeded(evaluation), paceSentence(evaluation), ...processingNote(evaluation), ifMissed(credential, activities, evaluation, overrides)]),
+    ...paragraphs([stillNeeded(evaluation), paceSentence(evaluation), ...processingNote(evaluation), ifMissed(evaluation, evaluateOn)]),
     buttons(code, { log: true, renewed: true }),
   ], 'warning');
 }

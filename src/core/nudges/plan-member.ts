@@ -10,7 +10,8 @@ import type { MessageKind, PlannedMessage, StoredCredential, TeamMember } from '
 import type { Reply } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysBetween, instantAt, localTime, nextDeliverable, shiftDate } from './local-time.js';
-import { evaluateMember, isBehindPace } from './member-standing.js';
+import { isBehindPace, standMember } from './member-standing.js';
+import type { SavedTally } from '../rules/tally.js';
 import { cardReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
@@ -47,6 +48,8 @@ export interface PlanResult {
   messages: PlannedMessage[];
   /** ISO instant when something could next fall due for this member. */
   nextCheckAt: string;
+  /** The member's credentials counted afresh (their saved tallies did not hold): for the store to keep. */
+  tallies?: SavedTally[];
 }
 
 interface Due {
@@ -76,22 +79,26 @@ export function planMember(input: PlanInput): PlanResult {
 
   const ladder = [...input.ladder].sort((a, b) => b - a);
   const due: { credential: StoredCredential; evaluation: Evaluation; item: Due }[] = [];
-  let nextAt = cap;
-  for (const { credential, evaluation } of evaluateMember(member, local.date, input.overrides)) {
+  // Local midnights only: the earliest date is the earliest instant, so convert it once.
+  let nextOn = period.nextStart;
+  const { standings, counted } = standMember(member, local.date, input.overrides);
+  const saved = counted ? { tallies: counted } : {};
+  for (const { credential, evaluation, evaluateOn } of standings) {
     if (credential.snoozedUntil && credential.snoozedUntil > local.date) {
-      nextAt = earliest(instantAt(credential.snoozedUntil, 0, tz), nextAt);
+      nextOn = earliestDate(credential.snoozedUntil, nextOn)!;
       continue;
     }
-    const plan = planCredential({ credential, evaluation, member, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides });
-    if (plan.nextOn) nextAt = earliest(instantAt(plan.nextOn, 0, tz), nextAt);
+    const plan = planCredential({ credential, evaluation, evaluateOn, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides });
+    if (plan.nextOn) nextOn = earliestDate(plan.nextOn, nextOn)!;
     for (const item of plan.due) due.push({ credential, evaluation, item });
   }
-  if (due.length === 0) return { messages: [], nextCheckAt: nextAt.toISOString() };
+  const nextAt = instantAt(nextOn, 0, tz);
+  if (due.length === 0) return { messages: [], nextCheckAt: nextAt.toISOString(), ...saved };
 
   const window = { tz, quietHours: member.quietHours, urgent: due.some((d) => d.item.urgent) };
   const deliverableAt = nextDeliverable(now, window);
   // Outside the member's hours: plan nothing yet, and look again when their window opens.
-  if (deliverableAt.getTime() > now.getTime()) return { messages: [], nextCheckAt: earliest(deliverableAt, nextAt).toISOString() };
+  if (deliverableAt.getTime() > now.getTime()) return { messages: [], nextCheckAt: earliest(deliverableAt, nextAt).toISOString(), ...saved };
 
   const messages = due.map(({ credential, evaluation, item }): PlannedMessage => ({
     key: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}:${item.stage}`,
@@ -101,14 +108,14 @@ export function planMember(input: PlanInput): PlanResult {
     kind: item.kind,
     reply: item.reply(),
   }));
-  return { messages, nextCheckAt: nextAt.toISOString() };
+  return { messages, nextCheckAt: nextAt.toISOString(), ...saved };
 }
 
 /** One credential of one member, on the member's calendar day. */
 interface CredentialCase {
   credential: StoredCredential;
   evaluation: Evaluation;
-  member: TeamMember;
+  evaluateOn: (date: string) => Evaluation;
   /** Descending. */
   ladder: readonly number[];
   today: string;
@@ -135,7 +142,7 @@ function ladderStage(ladder: readonly number[], deadline: string, daysLeft: numb
   return { reached, nextOn: next === undefined ? undefined : shiftDate(deadline, -next) };
 }
 
-function planCe({ credential, evaluation, member, ladder, today, paceIndex, overrides }: CredentialCase): CredentialPlan {
+function planCe({ evaluation, evaluateOn, ladder, today, paceIndex }: CredentialCase): CredentialPlan {
   const dayAfterExpiry = shiftDate(evaluation.cycle.end, 1);
   switch (evaluation.state) {
     case 'complete':
@@ -144,7 +151,7 @@ function planCe({ credential, evaluation, member, ladder, today, paceIndex, over
       const { reached, nextOn } = ladderStage(ladder, evaluation.submitBy, evaluation.submitByDaysLeft);
       const due: Due[] = [];
       if (reached !== undefined) {
-        due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= 7, reply: () => ladderReply(credential, member.activities, evaluation, overrides) });
+        due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= 7, reply: () => ladderReply(evaluation, evaluateOn) });
       } else if (isBehindPace(evaluation)) {
         // Before the ladder starts, a member well behind gets one note per pace period.
         const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));

@@ -39,6 +39,11 @@ export interface CreditTally {
   settings: string[];
 }
 
+/** A member's tally of one credential: `expiresOn` is the stored credential's expiry it was counted for. */
+export interface SavedTally extends CreditTally {
+  expiresOn: string;
+}
+
 const EARLIEST = '0000-01-01';
 const LATEST = '9999-12-31';
 

@@ -134,7 +134,7 @@ describe('delivery in the member’s hours', () => {
     expect(plan(cmaMember({ pausedUntil: '2026-11-10' }), '2026-11-10T10:00:00Z').messages).toHaveLength(1);
     expect(plan(cmaMember({ nudges: false }), '2026-11-02T10:00:00Z').messages).toEqual([]);
     const snoozed = cmaMember({ credentials: [credential('CMA', '2027-02-28', { snoozedUntil: '2026-11-09' })] });
-    expect(plan(snoozed, '2026-11-02T10:00:00Z')).toEqual({ messages: [], nextCheckAt: '2026-11-09T00:00:00.000Z' });
+    expect(plan(snoozed, '2026-11-02T10:00:00Z')).toMatchObject({ messages: [], nextCheckAt: '2026-11-09T00:00:00.000Z' });
     expect(plan(snoozed, '2026-11-09T10:00:00Z').messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d120']);
   });
 });
