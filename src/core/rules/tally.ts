@@ -12,14 +12,28 @@ import { createSettingReader } from './create-setting-reader.js';
 import { countCredit, createContext, finishEvaluation, type Counts } from './evaluate.js';
 import { rational, type Rational } from './rational.js';
 import type { SourcedBoolean, SourcedNumber } from './rule-pack-schema.js';
+import { RULE_PACKS } from './rule-packs.js';
 import { RULE_SETTINGS } from './rule-settings.js';
 import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, RequirementResult, RuleOverrides } from './types.js';
 
-/** Bump when counting changes meaning (a rule's code, not a pack's figures): saved tallies are then recounted. */
-export const TALLY_FORMAT = 1;
+/** Bump when counting changes meaning in code; a change to a pack's figures is caught by `tallyFormat`. */
+const COUNTING_VERSION = 1;
+
+/**
+ * What a tally was counted under: the counting code's version and a fingerprint of the rule packs
+ * (FNV-1a of their JSON), so a release that changes a pack's figure recounts every saved tally.
+ */
+export function tallyFormat(packs: readonly unknown[]): string {
+  const text = JSON.stringify(packs);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${COUNTING_VERSION}:${hash.toString(16)}`;
+}
+
+export const TALLY_FORMAT = tallyFormat(RULE_PACKS);
 
 export interface CreditTally {
-  format: number;
+  format: string;
   code: CredentialCode;
   /** The cycle's last day the activities were counted against. */
   cycleEnd: string;

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CREDENTIAL_CODES, evaluate, RULE_SETTINGS, UNITS, type ActivityInput, type RuleOverrides } from '../../../src/core/rules/index.js';
-import { evaluateTally, tallyCredit, tallyHolds } from '../../../src/core/rules/tally.js';
+import { evaluateTally, TALLY_FORMAT, tallyCredit, tallyFormat, tallyHolds } from '../../../src/core/rules/tally.js';
+import { RULE_PACKS } from '../../../src/core/rules/index.js';
 
 const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 const date = fc.integer({ min: -1500, max: 1500 }).map(day);
@@ -64,5 +65,13 @@ describe('a saved tally', () => {
     expect(tallyHolds(tally, 'CMA', '2027-02-28', '2025-04-01', {})).toBe(false);
     expect(tallyHolds(tally, 'CMA', '2032-02-29', '2025-04-01', { 'cma.pointsPerIacetCeu': 8 })).toBe(false);
     expect(tallyHolds(tally, 'RMA', '2027-02-28', '2025-04-01', { 'cma.pointsPerIacetCeu': 8 })).toBe(false);
+  });
+
+  it('stops holding after a release that changes a rule pack figure', () => {
+    expect(tallyFormat(RULE_PACKS)).toBe(TALLY_FORMAT);
+    const changed = RULE_PACKS.map((pack) => (pack.code === 'NCMA' ? { ...pack, required: { ...pack.required, value: pack.required.value + 1 } } : pack));
+    expect(tallyFormat(changed)).not.toBe(TALLY_FORMAT);
+    const tally = { ...tallyCredit({ code: 'NCMA', expiresOn: '2027-02-28' }, [], '2026-11-24'), format: tallyFormat(changed) };
+    expect(tallyHolds(tally, 'NCMA', '2027-02-28', '2026-11-24', {})).toBe(false);
   });
 });
