@@ -8,10 +8,10 @@
  */
 import type { MessageKind, PlannedMessage, StoredCredential, TeamMember } from '../ports.js';
 import type { Reply } from '../reply.js';
+import type { SavedTally } from '../rules/tally.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysBetween, instantAt, localTime, nextDeliverable, shiftDate } from './local-time.js';
 import { isBehindPace, standMember } from './member-standing.js';
-import type { SavedTally } from '../rules/tally.js';
 import { cardReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
@@ -88,7 +88,7 @@ export function planMember(input: PlanInput): PlanResult {
       nextOn = earliestDate(credential.snoozedUntil, nextOn)!;
       continue;
     }
-    const plan = planCredential({ credential, evaluation, evaluateOn, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides });
+    const plan = planCredential({ evaluation, evaluateOn, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides });
     if (plan.nextOn) nextOn = earliestDate(plan.nextOn, nextOn)!;
     for (const item of plan.due) due.push({ credential, evaluation, item });
   }
@@ -113,7 +113,6 @@ export function planMember(input: PlanInput): PlanResult {
 
 /** One credential of one member, on the member's calendar day. */
 interface CredentialCase {
-  credential: StoredCredential;
   evaluation: Evaluation;
   evaluateOn: (date: string) => Evaluation;
   /** Descending. */
