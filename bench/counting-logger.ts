@@ -8,5 +8,7 @@ export function countingLogger(counts: { warn: number; error: number; lastError?
     info: none,
     warn: () => { counts.warn++; },
     error: (obj, msg) => { counts.error++; counts.lastError = `${msg ?? ''} ${JSON.stringify(obj)}`.slice(0, 300); },
+    // As pino at the production level (info) would say for debug: adapters skip building those lines.
+    isLevelEnabled: (level) => level !== 'debug',
   };
 }

@@ -25,7 +25,7 @@ export interface ProfileSummary {
 }
 
 const SAMPLING_INTERVAL_US = 200;
-const TOP = 12;
+const TOP = Number(process.env.PROFILE_TOP ?? 12);
 
 export async function startCpuProfile(): Promise<() => Promise<ProfileSummary>> {
   const session = new Session();

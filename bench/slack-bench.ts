@@ -4,11 +4,13 @@
  * receiver, signature check and routing, none of our work. Both get the same load shapes, sent
  * from a thread of its own (bench/load.ts) so the sender's work never queues behind the servers'.
  * Targets (issue): p99 under 50 ms at 100 requests/s, no request over 1 s in a burst of 300,
- * and within 2x of the ack-only app.
+ * and within 2x of the ack-only app. `npm run bench:slack -- --profile` adds a CPU profile of each
+ * app's last burst.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { startSlack } from '../src/adapters/slack/start-slack.js';
@@ -21,6 +23,7 @@ import { startLoadClient, type LoadJob, type RateResult, type Sample } from './l
 import { summarize, type Summary } from './percentiles.js';
 import { seedDatabase } from './seed.js';
 import { countingLogger } from './counting-logger.js';
+import { startCpuProfile, type ProfileSummary } from './cpu-profile.js';
 
 const MEMBERS = 5_000;
 const ACTIVITIES_PER_MEMBER = 50;
@@ -52,7 +55,7 @@ const ms = (us: number) => (us / 1000).toFixed(2);
 const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
 
-export async function runSlackBench(): Promise<void> {
+export async function runSlackBench(options: { profile?: boolean } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ceu-slack-bench-'));
   const database = openDatabase(join(dir, 'bench.sqlite'));
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -142,8 +145,14 @@ export async function runSlackBench(): Promise<void> {
       record(rateLoad, app, result.samples, { rate: result.achievedPerSecond, lagMs: result.maxSendLagMs });
     }
     const bursts: Record<Row['app'], Sample[]> = { 'ceu-bot': [], 'ack-only': [] };
+    const profiles: Partial<Record<Row['app'], ProfileSummary>> = {};
     for (let k = 0; k < BURSTS; k++) {
-      for (const app of ['ceu-bot', 'ack-only'] as const) bursts[app].push(...(await phase(app, { kind: 'burst', count: BURST })).samples);
+      for (const app of ['ceu-bot', 'ack-only'] as const) {
+        const stopProfile = options.profile && k === BURSTS - 1 ? await startCpuProfile() : undefined;
+        bursts[app].push(...(await phase(app, { kind: 'burst', count: BURST })).samples);
+        const profile = await stopProfile?.();
+        if (profile) profiles[app] = profile;
+      }
     }
     const burstLoad = `${BURSTS} bursts of ${BURST}`;
     for (const app of ['ceu-bot', 'ack-only'] as const) record(burstLoad, app, bursts[app]);
@@ -195,9 +204,18 @@ export async function runSlackBench(): Promise<void> {
     console.log(`\nadapter during the run: Web API calls ${callText}; response_url posts ${fake.responses.length - responsesAfterWarmup}; logged ${logged.warn} warn, ${logged.error} error${logged.lastError ? ` (last: ${logged.lastError})` : ''}`);
     console.log(`gc during the run: ${gcPauses.length} pauses, ${gcMs.toFixed(0)} ms total, max ${gcPauses.length ? Math.max(...gcPauses).toFixed(2) : '0'} ms`);
     console.log(`run ${runS.toFixed(1)} s; rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(1)} MB`);
+    // The server's main thread (the sender runs in a worker thread of its own).
+    for (const [app, profile] of Object.entries(profiles)) {
+      console.log(`\nprofile of ${app}'s last burst (${profile.totalMs.toFixed(0)} ms sampled, with the 200 ms pause after it):`);
+      for (const line of profile.lines) console.log(line);
+    }
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
     database.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runSlackBench({ profile: process.argv.includes('--profile') });
 }

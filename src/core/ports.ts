@@ -170,6 +170,10 @@ export interface Store {
 
   /** Every member of the workspace with their live credentials and activities, by member id. */
   loadTeam(workspaceId: number): TeamMember[];
+  /** One member with their data as `loadTeam` gives it, saved tallies included: what `status` and `need` read. */
+  loadMember(scope: MemberScope): TeamMember;
+  /** Keeps tallies counted from the member's data at `dataVersion`; ignored if the member changed since. */
+  saveTallies(scope: MemberScope, dataVersion: number, tallies: SavedTally[]): void;
   /** Permanently failed DMs to this member not shown to them yet; marks them shown. */
   takeUndelivered(scope: MemberScope, nowAt: string): UndeliveredNote[];
 }
@@ -254,6 +258,8 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** Whether a level is logged at all (pino has it), so costly messages can be skipped. */
+  isLevelEnabled?(level: 'debug' | 'info' | 'warn' | 'error'): boolean;
 }
 
 /** A platform's documented pace: at most `count` messages every `perMs`. */

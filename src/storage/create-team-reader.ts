@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import type { StoredActivity, TeamMember } from '../core/ports.js';
 import type { SavedTally } from '../core/rules/tally.js';
 import { CREDENTIAL_COLUMNS, toStoredCredential, type CredentialTuple } from './credential-tuple.js';
-import { toMember, type MemberDataTuple } from './member-tuple.js';
+import { toMember, type MemberDataTuple, type MemberTalliesTuple } from './member-tuple.js';
 import { ACTIVITY_COLUMNS, toStoredActivity, type ActivityTuple } from './to-stored-activity.js';
 
 type MemberCredentialTuple = [memberId: number, ...CredentialTuple];
@@ -28,6 +28,11 @@ export interface TeamReader {
    * tallies gets activities read only if the core asks for them (a getter): most never are.
    */
   withData(rows: MemberDataTuple[]): TeamMember[];
+  /**
+   * One member the same way, from their row and their tallies' JSON if saved for the row's data
+   * version: plain per-member seeks, cheaper than the batch queries for a single member.
+   */
+  one(row: MemberTalliesTuple): TeamMember;
 }
 
 export function createTeamReader(sqlite: Database.Database): TeamReader {
@@ -49,6 +54,9 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
       `select t.member_id, t.tallies from member_tallies t join members m on m.id = t.member_id
        where t.member_id in (select value from json_each(?)) and t.data_version = m.data_version`,
     )
+    .raw(true);
+  const credentialsOf = sqlite
+    .prepare<[number], CredentialTuple>(`select ${CREDENTIAL_COLUMNS} from credentials where member_id = ? and removed_at is null order by id`)
     .raw(true);
   const activitiesOf = sqlite
     .prepare<[number], ActivityTuple>(`select ${ACTIVITY_COLUMNS} from activities where member_id = ? and deleted_at is null order by id`)
@@ -72,27 +80,37 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
     for (const row of activities.all(countingIds)) byId.get(row[1])?.activities.push(toStoredActivity(row));
   };
 
+  const toTeamMember = (row: MemberDataTuple | MemberTalliesTuple): TeamMember => {
+    // An own getter in the literal, not defineProperty later: that turned each member into a
+    // slow dictionary object (a tenth of a sweep). Members without tallies get theirs in `load`.
+    let activitiesRead: StoredActivity[] | undefined;
+    const member: TeamMember = {
+      ...toMember(row),
+      credentials: [],
+      dataVersion: row[12],
+      get activities(): StoredActivity[] {
+        return (activitiesRead ??= activitiesOf.all(member.memberId).map(toStoredActivity));
+      },
+      set activities(list: StoredActivity[]) {
+        activitiesRead = list;
+      },
+    };
+    return member;
+  };
+
   return {
     withData(rows) {
-      const team = rows.map((row) => {
-        // An own getter in the literal, not defineProperty later: that turned each member into a
-        // slow dictionary object (a tenth of a sweep). Members without tallies get theirs in `load`.
-        let activitiesRead: StoredActivity[] | undefined;
-        const member: TeamMember = {
-          ...toMember(row),
-          credentials: [],
-          dataVersion: row[12],
-          get activities(): StoredActivity[] {
-            return (activitiesRead ??= activitiesOf.all(member.memberId).map(toStoredActivity));
-          },
-          set activities(list: StoredActivity[]) {
-            activitiesRead = list;
-          },
-        };
-        return member;
-      });
+      const team = rows.map(toTeamMember);
       for (let start = 0; start < team.length; start += BATCH) load(team.slice(start, start + BATCH));
       return team;
+    },
+    one(row) {
+      const member = toTeamMember(row);
+      const talliesJson = row[13];
+      member.credentials = credentialsOf.all(member.memberId).map((tuple) => toStoredCredential(...tuple));
+      const saved = talliesJson === null ? undefined : parseTallies(talliesJson);
+      if (saved) member.tallies = saved;
+      return member;
     },
   };
 }

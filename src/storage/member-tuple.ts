@@ -22,7 +22,7 @@ export type MemberTuple = [
   platformTz: string | null,
 ];
 
-export function toMember(row: MemberTuple | MemberDataTuple): Member {
+export function toMember(row: MemberTuple | MemberDataTuple | MemberTalliesTuple): Member {
   const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince, platformTz] = row;
   return {
     workspaceId,
@@ -44,3 +44,6 @@ export function toMember(row: MemberTuple | MemberDataTuple): Member {
 export const MEMBER_DATA_COLUMNS = `${MEMBER_COLUMNS}, m.data_version`;
 
 export type MemberDataTuple = [...MemberTuple, dataVersion: number];
+
+/** A member's data row with their tallies' JSON, when saved for the row's data version. */
+export type MemberTalliesTuple = [...MemberDataTuple, tallies: string | null];

@@ -1,18 +1,29 @@
 /** The shared shape of `status` and `need`: the JSON contract, the no-credentials hint, or blocks. */
 import type { CommandContext } from '../command.js';
 import { reply, type Block, type Reply } from '../reply.js';
+import { standMember } from '../nudges/member-standing.js';
 import type { Evaluation } from '../rules/types.js';
-import { loadStanding } from './load-standing.js';
 import { statusDocument } from './status-document.js';
 
 export function standingReply(ctx: CommandContext, json: boolean | undefined, render: (evaluations: Evaluation[]) => Block[]): Reply {
-  const { evaluations } = loadStanding(ctx, { explain: false });
+  const evaluations = currentEvaluations(ctx);
   if (json) {
     const name = ctx.member.displayName ?? ctx.member.userId;
     return reply([{ kind: 'json', value: statusDocument(name, ctx.today, evaluations) }]);
   }
   if (evaluations.length === 0) return reply(noCredentialsBlocks());
   return reply(render(evaluations));
+}
+
+/**
+ * Totals only, so saved tallies answer (src/core/rules/tally.ts): the member's activities are read
+ * and counted only when a tally does not hold, and what was counted is saved for the next ask.
+ */
+function currentEvaluations(ctx: CommandContext): Evaluation[] {
+  const member = ctx.store.loadMember(ctx.member);
+  const { standings, counted } = standMember(member, ctx.today, ctx.overrides);
+  if (counted && member.dataVersion !== undefined) ctx.store.saveTallies(ctx.member, member.dataVersion, counted);
+  return standings.map((standing) => standing.evaluation);
 }
 
 function noCredentialsBlocks(): Block[] {
