@@ -1,7 +1,8 @@
 /**
  * `/ceu status` through the real Bolt HTTP app (our adapter, on a seeded SQLite file, talking to
  * the fake Slack) over loopback, against a bare Bolt app whose listener only acks: the same
- * receiver, signature check and routing, none of our work. Both get the same load shapes, sent
+ * receiver, signature check and routing, none of our work; and against a bare app acking with a
+ * copy of our reply (what sending that body costs by itself). All get the same load shapes, sent
  * from a thread of its own (bench/load.ts) so the sender's work never queues behind the servers'.
  * Targets (issue): p99 under 50 ms at 100 requests/s, no request over 1 s in a burst of 300,
  * and within 2x of the ack-only app. `npm run bench:slack -- --profile` adds a CPU profile of each
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App as BoltApp, HTTPReceiver } from '@slack/bolt';
 import { startSlack } from '../src/adapters/slack/start-slack.js';
 import { createBot } from '../src/core/index.js';
 import { createSqliteStore, openDatabase } from '../src/storage/index.js';
@@ -40,9 +41,16 @@ const P99_TARGET_MS = 50;
 const BURST_MAX_TARGET_MS = 1000;
 const RATIO_TARGET = 2;
 
+/**
+ * `same-body`: a bare app acking with a fixed copy of ceu-bot's reply, so the table also shows what
+ * answering with a real Block Kit body costs (serializing and sending it) apart from our work.
+ */
+const APPS = ['ceu-bot', 'ack-only', 'same-body'] as const;
+type App = (typeof APPS)[number];
+
 interface Row {
   load: string;
-  app: 'ceu-bot' | 'ack-only';
+  app: App;
   samples: Sample[];
   bad: number;
   rate?: number;
@@ -84,33 +92,38 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
     cleanups.push(() => ours.stop());
 
     // The floor: Bolt's receiver, signature check and routing, and a listener that only acks.
-    const bare = new App({
-      token: 'xoxb-test',
-      receiver: new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events' }),
-      botId: FAKE_BOT_ID,
-      botUserId: FAKE_BOT_USER_ID,
-      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    });
-    bare.command('/ceu', async ({ ack }) => ack());
-    const bareServer = (await bare.start({ port: 0, host: '127.0.0.1' })) as { address(): unknown };
-    cleanups.push(() => bare.stop());
-
-    const urls = {
+    async function startBare(respond: () => object | undefined): Promise<string> {
+      const bare = new BoltApp({
+        token: 'xoxb-test',
+        receiver: new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events' }),
+        botId: FAKE_BOT_ID,
+        botUserId: FAKE_BOT_USER_ID,
+        clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+      });
+      bare.command('/ceu', async ({ ack }) => ack(respond()));
+      const server = (await bare.start({ port: 0, host: '127.0.0.1' })) as { address(): unknown };
+      cleanups.push(() => bare.stop());
+      return `http://127.0.0.1:${(server.address() as { port: number }).port}/slack/events`;
+    }
+    let sameBody: object | undefined;
+    const urls: Record<App, string> = {
       'ceu-bot': `http://127.0.0.1:${ours.port ?? 0}/slack/events`,
-      'ack-only': `http://127.0.0.1:${(bareServer.address() as { port: number }).port}/slack/events`,
-    } as const;
+      'ack-only': await startBare(() => undefined),
+      'same-body': await startBare(() => sameBody),
+    };
     const client = startLoadClient({ secret: SIGNING_SECRET, origin: fake.origin, text: 'status' });
     cleanups.push(() => client.close());
     // A status reply for three credentials, answered on the ack; anything else (the "Working on
     // it…" ack of the response_url path, the generic failure) counts as a bad answer.
-    const isGood: Record<Row['app'], (s: Sample) => boolean> = {
+    const isGood: Record<App, (s: Sample) => boolean> = {
       'ceu-bot': (s) => s.status === 200 && (s.body.match(/"type":"header"/g) ?? []).length === 3 && !s.body.includes('Working on it'),
       'ack-only': (s) => s.status === 200 && s.body === '',
+      'same-body': (s) => s.status === 200 && s.body.length > 0 && s.body === JSON.stringify(sameBody),
     };
     /** One load shape against one app; a pause after, so stragglers and their GC stay out of the next. */
-    async function phase(app: Row['app'], job: { kind: 'rate'; perSecond: number; seconds: number }): Promise<RateResult>;
-    async function phase(app: Row['app'], job: DistributiveOmit<LoadJob, 'url'>): Promise<{ samples: Sample[] }>;
-    async function phase(app: Row['app'], job: DistributiveOmit<LoadJob, 'url'>): Promise<{ samples: Sample[] }> {
+    async function phase(app: App, job: { kind: 'rate'; perSecond: number; seconds: number }): Promise<RateResult>;
+    async function phase(app: App, job: DistributiveOmit<LoadJob, 'url'>): Promise<{ samples: Sample[] }>;
+    async function phase(app: App, job: DistributiveOmit<LoadJob, 'url'>): Promise<{ samples: Sample[] }> {
       const result = await client.run({ ...job, url: urls[app] } as LoadJob);
       await pause(200);
       return result;
@@ -118,11 +131,12 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
 
     const sanity = (await phase('ceu-bot', { kind: 'burst', count: 1 })).samples[0]!;
     if (!isGood['ceu-bot'](sanity)) throw new Error(`status over Slack looks wrong: ${sanity.status} ${sanity.error ?? ''} ${sanity.body.slice(0, 500)}`);
+    sameBody = JSON.parse(sanity.body) as object;
     const headers = [...sanity.body.matchAll(/"type":"header","text":\{"type":"plain_text","text":"([^"]*)"/g)].map((m) => m[1]);
     console.log(`\nslack: seeded ${MEMBERS} members on slack/${FAKE_TEAM_ID}; ${BENCH_USER} holds ${held.credentials} credentials, ${held.activities} activities`);
     console.log(`sanity: first /ceu status for ${BENCH_USER} (cold, with users.info) acked ${sanity.status} in ${ms(Number(sanity.ns) / 1000)} ms, ${sanity.body.length} bytes: ${headers.join('; ')}`);
 
-    for (const app of ['ceu-bot', 'ack-only'] as const) {
+    for (const app of APPS) {
       const warm = (await phase(app, { kind: 'batches', count: WARMUP, concurrency: 10 })).samples;
       const failed = warm.filter((s) => !isGood[app](s)).length;
       if (failed > 0) throw new Error(`${failed} of ${WARMUP} warm-up requests to ${app} failed`);
@@ -136,18 +150,18 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
     gcObserver.observe({ entryTypes: ['gc'] });
     const started = process.hrtime.bigint();
     const rows: Row[] = [];
-    const record = (load: string, app: Row['app'], samples: Sample[], extra: Partial<Row> = {}) =>
+    const record = (load: string, app: App, samples: Sample[], extra: Partial<Row> = {}) =>
       rows.push({ load, app, samples, bad: samples.filter((s) => s.status === 200 && !isGood[app](s)).length, ...extra });
 
     const rateLoad = `${RATE_PER_S}/s x ${RATE_SECONDS} s`;
-    for (const app of ['ceu-bot', 'ack-only'] as const) {
+    for (const app of APPS) {
       const result = await phase(app, { kind: 'rate', perSecond: RATE_PER_S, seconds: RATE_SECONDS });
       record(rateLoad, app, result.samples, { rate: result.achievedPerSecond, lagMs: result.maxSendLagMs });
     }
-    const bursts: Record<Row['app'], Sample[]> = { 'ceu-bot': [], 'ack-only': [] };
-    const profiles: Partial<Record<Row['app'], ProfileSummary>> = {};
+    const bursts: Record<App, Sample[]> = { 'ceu-bot': [], 'ack-only': [], 'same-body': [] };
+    const profiles: Partial<Record<App, ProfileSummary>> = {};
     for (let k = 0; k < BURSTS; k++) {
-      for (const app of ['ceu-bot', 'ack-only'] as const) {
+      for (const app of APPS) {
         const stopProfile = options.profile && k === BURSTS - 1 ? await startCpuProfile() : undefined;
         bursts[app].push(...(await phase(app, { kind: 'burst', count: BURST })).samples);
         const profile = await stopProfile?.();
@@ -155,7 +169,7 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
       }
     }
     const burstLoad = `${BURSTS} bursts of ${BURST}`;
-    for (const app of ['ceu-bot', 'ack-only'] as const) record(burstLoad, app, bursts[app]);
+    for (const app of APPS) record(burstLoad, app, bursts[app]);
     const runS = Number(process.hrtime.bigint() - started) / 1e9;
     await pause(20);
     gcObserver.disconnect();
@@ -196,6 +210,12 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
       return [s.p50 / f.p50, s.p99 / f.p99];
     });
     console.log(`target within ${RATIO_TARGET}x of ack-only (p50 and p99, both loads): ${yes(ratios.every((r) => r < RATIO_TARGET))} (worst ${Math.max(...ratios).toFixed(2)}x)`);
+    const bodyRatios = [rateLoad, burstLoad].flatMap((load) => {
+      const s = summaries.get(rows.find((r) => r.load === load && r.app === 'same-body')!)!;
+      const f = summaries.get(rows.find((r) => r.load === load && r.app === 'ack-only')!)!;
+      return [s.p50 / f.p50, s.p99 / f.p99];
+    });
+    console.log(`(the same-body app, sending ceu-bot's reply without working it out, is at worst ${Math.max(...bodyRatios).toFixed(2)}x of ack-only)`);
 
     // What the adapter did besides answering: steady state should call no Web API and post nothing.
     const calls = fake.calls.slice(callsAfterWarmup).reduce((m, c) => m.set(c.method, (m.get(c.method) ?? 0) + 1), new Map<string, number>());
