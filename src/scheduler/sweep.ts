@@ -55,7 +55,9 @@ export async function sweep(deps: SweepDeps): Promise<SweepStats> {
   const planningFor = (workspaceId: number): WorkspacePlanning => {
     let planning = workspaces.get(workspaceId);
     if (!planning) {
-      planning = { ladder: deps.store.getWorkspaceSettings(workspaceId).ladder ?? DEFAULT_LADDER, overrides: deps.store.getRuleOverrides(workspaceId) };
+      // Sorted once here, longest first, so the planner need not sort it for every member.
+      const ladder = [...(deps.store.getWorkspaceSettings(workspaceId).ladder ?? DEFAULT_LADDER)].sort((x, y) => y - x);
+      planning = { ladder, overrides: deps.store.getRuleOverrides(workspaceId) };
       workspaces.set(workspaceId, planning);
     }
     return planning;

@@ -11,16 +11,17 @@ import type { OutboxStatus } from './schema.js';
 
 export type Outbox = Omit<SchedulerStore, 'listDueMembers' | 'setNextChecks' | 'listDigests' | 'listTeamPage'>;
 
-type InsertParams = {
-  workspaceId: number;
-  memberId: number | null;
-  key: string;
-  targetKind: OutboxTarget['kind'];
-  targetId: string;
-  kind: MessageKind;
-  reply: string;
-  nowAt: string;
-};
+type InsertParams = [
+  workspaceId: number,
+  memberId: number | null,
+  key: string,
+  targetKind: OutboxTarget['kind'],
+  targetId: string,
+  kind: MessageKind,
+  reply: string,
+  nextAttemptAt: string,
+  createdAt: string,
+];
 
 type ClaimTuple = [
   id: number,
@@ -37,18 +38,11 @@ type ClaimTuple = [
   tenantId: string,
 ];
 
+/** Positional: a sweep inserts thousands of messages, and binding by name costs a lookup each. */
 function toInsertParams(message: PlannedMessage, nowAt: string): InsertParams {
   const { target } = message;
-  return {
-    workspaceId: message.workspaceId,
-    memberId: message.memberId,
-    key: message.key,
-    targetKind: target.kind,
-    targetId: target.kind === 'direct' ? target.userId : target.channelId,
-    kind: message.kind,
-    reply: JSON.stringify(message.reply),
-    nowAt,
-  };
+  const targetId = target.kind === 'direct' ? target.userId : target.channelId;
+  return [message.workspaceId, message.memberId, message.key, target.kind, targetId, message.kind, JSON.stringify(message.reply), nowAt, nowAt];
 }
 
 function toOutboxMessage(row: ClaimTuple): OutboxMessage {
@@ -61,7 +55,7 @@ function toOutboxMessage(row: ClaimTuple): OutboxMessage {
 export function createOutbox(sqlite: Database.Database): Outbox {
   const insert = sqlite.prepare<InsertParams>(
     `insert into outbox (workspace_id, member_id, key, target_kind, target_id, kind, reply, status, next_attempt_at, created_at)
-     values (:workspaceId, :memberId, :key, :targetKind, :targetId, :kind, :reply, 'pending', :nowAt, :nowAt)
+     values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
      on conflict (workspace_id, key) do nothing`,
   );
   const exists = sqlite
@@ -114,7 +108,7 @@ export function createOutbox(sqlite: Database.Database): Outbox {
 
   const enqueue = sqlite.transaction((messages: PlannedMessage[], nowAt: string): number => {
     let inserted = 0;
-    for (const message of messages) inserted += insert.run(toInsertParams(message, nowAt)).changes;
+    for (const message of messages) inserted += insert.run(...toInsertParams(message, nowAt)).changes;
     return inserted;
   });
 

@@ -20,21 +20,29 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
 
 /**
  * A sweep asks the same few questions for thousands of members (the same instant, today's 09:00 in
- * the same zone), and each answer costs microseconds of Intl work: remember recent answers.
+ * the same zone), and each answer costs microseconds of Intl work: remember recent answers. Keyed
+ * by instant (a number) and then zone, not by one joined string: building that key for every
+ * member cost more than the lookup it served.
  */
 const MAX_REMEMBERED = 20_000;
-const localTimes = new Map<string, LocalTime>();
-const instants = new Map<string, number>();
-
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= MAX_REMEMBERED) cache.clear();
-  cache.set(key, value);
-  return value;
-}
+const localTimes = new Map<number, Map<string, LocalTime>>();
+let localTimesHeld = 0;
 
 export function localTime(at: Date, tz: string): LocalTime {
-  const key = `${tz}|${at.getTime()}`;
-  return localTimes.get(key) ?? remember(localTimes, key, computeLocalTime(at, tz));
+  const atMs = at.getTime();
+  let byZone = localTimes.get(atMs);
+  const known = byZone?.get(tz);
+  if (known) return known;
+  if (localTimesHeld >= MAX_REMEMBERED) {
+    localTimes.clear();
+    localTimesHeld = 0;
+    byZone = undefined;
+  }
+  if (!byZone) localTimes.set(atMs, (byZone = new Map()));
+  const computed = computeLocalTime(at, tz);
+  byZone.set(tz, computed);
+  localTimesHeld++;
+  return computed;
 }
 
 function computeLocalTime(at: Date, tz: string): LocalTime {
@@ -54,13 +62,42 @@ function computeLocalTime(at: Date, tz: string): LocalTime {
   };
 }
 
+interface Instant {
+  ms: number;
+  iso: string;
+}
+
+/** By zone, then by date (and minutes, when not midnight). */
+const instants = new Map<string, Map<string, Instant>>();
+let instantsHeld = 0;
+
+function instant(date: string, minutes: number, tz: string): Instant {
+  const key = minutes === 0 ? date : `${date} ${minutes}`;
+  let byDate = instants.get(tz);
+  const known = byDate?.get(key);
+  if (known) return known;
+  if (instantsHeld >= MAX_REMEMBERED) {
+    instants.clear();
+    instantsHeld = 0;
+    byDate = undefined;
+  }
+  if (!byDate) instants.set(tz, (byDate = new Map()));
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const ms = new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, tz).getTime();
+  const computed = { ms, iso: new Date(ms).toISOString() };
+  byDate.set(key, computed);
+  instantsHeld++;
+  return computed;
+}
+
 /** The instant the wall clock in `tz` shows `date` at `minutes` (a time skipped by DST moves forward). */
 export function instantAt(date: string, minutes: number, tz: string): Date {
-  const key = `${tz}|${date}|${minutes}`;
-  const known = instants.get(key);
-  if (known !== undefined) return new Date(known);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(remember(instants, key, new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, tz).getTime()));
+  return new Date(instant(date, minutes, tz).ms);
+}
+
+/** `instantAt(…).toISOString()`, remembered with the instant. */
+export function instantIsoAt(date: string, minutes: number, tz: string): string {
+  return instant(date, minutes, tz).iso;
 }
 
 /** Calendar arithmetic on day numbers: no zone, so no DST, can move a day. */
@@ -113,8 +150,30 @@ function quietCoversWorkingHours(quiet: { start: number; end: number }): boolean
   return true;
 }
 
+/**
+ * Answers for the instant last asked about, by window: a sweep asks for thousands of members at
+ * one instant, and they share a few dozen windows (zone, quiet hours, urgency).
+ */
+let deliverableFromMs = Number.NaN;
+const deliverableAt = new Map<string, number>();
+
 /** The first instant at or after `from` when a nudge may arrive (looks up to 9 days ahead). */
 export function nextDeliverable(from: Date, window: DeliveryWindow): Date {
+  const fromMs = from.getTime();
+  if (fromMs !== deliverableFromMs || deliverableAt.size >= MAX_REMEMBERED) {
+    deliverableAt.clear();
+    deliverableFromMs = fromMs;
+  }
+  const key = `${window.urgent ? 'u' : 'n'}${window.quietHours ?? ''}|${window.tz}`;
+  let atMs = deliverableAt.get(key);
+  if (atMs === undefined) {
+    atMs = findDeliverable(from, window).getTime();
+    deliverableAt.set(key, atMs);
+  }
+  return atMs === fromMs ? from : new Date(atMs);
+}
+
+function findDeliverable(from: Date, window: DeliveryWindow): Date {
   if (isDeliverable(from, window)) return from;
   const quiet = parseQuietHours(window.quietHours);
   const starts = [WORK_START, ...(quiet ? [quiet.end] : [])];

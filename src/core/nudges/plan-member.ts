@@ -6,12 +6,12 @@
  * before a deadline gets the 30-day nudge, not 120, 90, 60 and 30 at once), and its outbox key
  * (kind, member, credential, cycle end, stage) makes it arrive once.
  */
-import type { MessageKind, PlannedMessage, StoredCredential, TeamMember } from '../ports.js';
+import type { MessageKind, PlannedMessage, TeamMember } from '../ports.js';
 import type { Reply } from '../reply.js';
 import type { SavedTally } from '../rules/tally.js';
 import type { Evaluation } from '../rules/types.js';
-import { daysBetween, instantAt, localTime, nextDeliverable, shiftDate } from './local-time.js';
-import { isBehindPace, standMember } from './member-standing.js';
+import { daysBetween, instantIsoAt, localTime, nextDeliverable, shiftDate } from './local-time.js';
+import { isBehindPace, standMember, type CredentialStanding } from './member-standing.js';
 import { cardReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
@@ -27,10 +27,35 @@ const LAPSE_NOTICE_DAYS = 30;
  */
 const PACE_PERIOD_DAYS = 30;
 
-function pacePeriod(memberId: number, today: string): { index: number; nextStart: string } {
-  const day = daysBetween('1970-01-01', today) - (memberId % PACE_PERIOD_DAYS);
+interface PacePeriod {
+  index: number;
+  nextStart: string;
+}
+
+/** A day's 30 staggered periods, by `memberId % 30`: a sweep asks for the same day thousands of times. */
+const pacePeriods = new Map<string, PacePeriod[]>();
+
+function pacePeriod(memberId: number, today: string): PacePeriod {
+  const offset = memberId % PACE_PERIOD_DAYS;
+  let periods = pacePeriods.get(today);
+  if (!periods) {
+    if (pacePeriods.size >= 64) pacePeriods.clear();
+    periods = Array.from({ length: PACE_PERIOD_DAYS }, (_, k) => computePacePeriod(k, today));
+    pacePeriods.set(today, periods);
+  }
+  return periods[offset] ?? computePacePeriod(offset, today);
+}
+
+function computePacePeriod(offset: number, today: string): PacePeriod {
+  const day = daysBetween('1970-01-01', today) - offset;
   const index = Math.floor(day / PACE_PERIOD_DAYS);
   return { index, nextStart: shiftDate(today, (index + 1) * PACE_PERIOD_DAYS - day) };
+}
+
+/** The ladder longest first; one already in that order (the default, a sweep's) is used as it is. */
+function descending(ladder: readonly number[]): readonly number[] {
+  for (let i = 1; i < ladder.length; i++) if (ladder[i - 1]! < ladder[i]!) return [...ladder].sort((x, y) => y - x);
+  return ladder;
 }
 
 export interface PlanInput {
@@ -70,37 +95,36 @@ export function planMember(input: PlanInput): PlanResult {
   const tz = member.tz ?? member.platformTz ?? input.defaultTz;
   const local = localTime(now, tz);
   const period = pacePeriod(member.memberId, local.date);
-  const cap = instantAt(period.nextStart, 0, tz);
   // Opted out: nothing is planned; any change of theirs (turning nudges on) makes them due again.
-  if (!member.nudges || member.credentials.length === 0) return { messages: [], nextCheckAt: cap.toISOString() };
+  if (!member.nudges || member.credentials.length === 0) return { messages: [], nextCheckAt: instantIsoAt(period.nextStart, 0, tz) };
   if (member.pausedUntil && member.pausedUntil > local.date) {
-    return { messages: [], nextCheckAt: earliest(instantAt(member.pausedUntil, 0, tz), cap).toISOString() };
+    return { messages: [], nextCheckAt: earliestIso(instantIsoAt(member.pausedUntil, 0, tz), instantIsoAt(period.nextStart, 0, tz)) };
   }
 
-  const ladder = [...input.ladder].sort((a, b) => b - a);
-  const due: { credential: StoredCredential; evaluation: Evaluation; item: Due }[] = [];
+  const ladder = descending(input.ladder);
+  const due: { standing: CredentialStanding; item: Due }[] = [];
   // Local midnights only: the earliest date is the earliest instant, so convert it once.
   let nextOn = period.nextStart;
   const { standings, counted } = standMember(member, local.date, input.overrides);
-  const saved = counted ? { tallies: counted } : {};
-  for (const { credential, evaluation, evaluateOn } of standings) {
+  for (const standing of standings) {
+    const { credential } = standing;
     if (credential.snoozedUntil && credential.snoozedUntil > local.date) {
       nextOn = earliestDate(credential.snoozedUntil, nextOn)!;
       continue;
     }
-    const plan = planCredential({ evaluation, evaluateOn, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides });
+    const plan = planCredential({ standing, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides });
     if (plan.nextOn) nextOn = earliestDate(plan.nextOn, nextOn)!;
-    for (const item of plan.due) due.push({ credential, evaluation, item });
+    for (const item of plan.due) due.push({ standing, item });
   }
-  const nextAt = instantAt(nextOn, 0, tz);
-  if (due.length === 0) return { messages: [], nextCheckAt: nextAt.toISOString(), ...saved };
+  const nextCheckAt = instantIsoAt(nextOn, 0, tz);
+  if (due.length === 0) return planResult([], nextCheckAt, counted);
 
   const window = { tz, quietHours: member.quietHours, urgent: due.some((d) => d.item.urgent) };
   const deliverableAt = nextDeliverable(now, window);
   // Outside the member's hours: plan nothing yet, and look again when their window opens.
-  if (deliverableAt.getTime() > now.getTime()) return { messages: [], nextCheckAt: earliest(deliverableAt, nextAt).toISOString(), ...saved };
+  if (deliverableAt.getTime() > now.getTime()) return planResult([], earliestIso(deliverableAt.toISOString(), nextCheckAt), counted);
 
-  const messages = due.map(({ credential, evaluation, item }): PlannedMessage => ({
+  const messages = due.map(({ standing: { credential, evaluation }, item }): PlannedMessage => ({
     key: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}:${item.stage}`,
     workspaceId: member.workspaceId,
     memberId: member.memberId,
@@ -108,13 +132,17 @@ export function planMember(input: PlanInput): PlanResult {
     kind: item.kind,
     reply: item.reply(),
   }));
-  return { messages, nextCheckAt: nextAt.toISOString(), ...saved };
+  return planResult(messages, nextCheckAt, counted);
+}
+
+/** `tallies` only when counted afresh (absent, not undefined). */
+function planResult(messages: PlannedMessage[], nextCheckAt: string, tallies: SavedTally[] | undefined): PlanResult {
+  return tallies ? { messages, nextCheckAt, tallies } : { messages, nextCheckAt };
 }
 
 /** One credential of one member, on the member's calendar day. */
 interface CredentialCase {
-  evaluation: Evaluation;
-  evaluateOn: (date: string) => Evaluation;
+  standing: CredentialStanding;
   /** Descending. */
   ladder: readonly number[];
   today: string;
@@ -123,8 +151,9 @@ interface CredentialCase {
 }
 
 function planCredential(c: CredentialCase): CredentialPlan {
-  const plan = c.evaluation.unit === 'card' ? planCard(c.evaluation, c.ladder, c.today) : planCe(c);
-  const fee = planAmtFee(c.evaluation, c.today, c.overrides);
+  const { evaluation } = c.standing;
+  const plan = evaluation.unit === 'card' ? planCard(evaluation, c.ladder, c.today) : planCe(c);
+  const fee = planAmtFee(evaluation, c.today, c.overrides);
   if (fee.due.length) plan.due.push(...fee.due);
   plan.nextOn = earliestDate(plan.nextOn, fee.nextOn);
   return plan;
@@ -141,7 +170,8 @@ function ladderStage(ladder: readonly number[], deadline: string, daysLeft: numb
   return { reached, nextOn: next === undefined ? undefined : shiftDate(deadline, -next) };
 }
 
-function planCe({ evaluation, evaluateOn, ladder, today, paceIndex }: CredentialCase): CredentialPlan {
+function planCe({ standing, ladder, today, paceIndex }: CredentialCase): CredentialPlan {
+  const { evaluation } = standing;
   const dayAfterExpiry = shiftDate(evaluation.cycle.end, 1);
   switch (evaluation.state) {
     case 'complete':
@@ -150,7 +180,7 @@ function planCe({ evaluation, evaluateOn, ladder, today, paceIndex }: Credential
       const { reached, nextOn } = ladderStage(ladder, evaluation.submitBy, evaluation.submitByDaysLeft);
       const due: Due[] = [];
       if (reached !== undefined) {
-        due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= 7, reply: () => ladderReply(evaluation, evaluateOn) });
+        due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= 7, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date)) });
       } else if (isBehindPace(evaluation)) {
         // Before the ladder starts, a member well behind gets one note per pace period.
         const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
@@ -203,8 +233,9 @@ function planAmtFee(evaluation: Evaluation, today: string, overrides: Record<str
   return { due: [{ kind: 'renewal', stage: `fee${year}`, urgent: false, reply: () => feeReply(evaluation, overrides) }], nextOn };
 }
 
-function earliest(a: Date, b: Date): Date {
-  return a.getTime() <= b.getTime() ? a : b;
+/** Of two instants from `toISOString` (same width for years 0-9999, so they sort as text). */
+function earliestIso(a: string, b: string): string {
+  return a <= b ? a : b;
 }
 
 function earliestDate(a: string | undefined, b: string | undefined): string | undefined {

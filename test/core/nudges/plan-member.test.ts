@@ -64,6 +64,8 @@ describe('the deadline ladder', () => {
     // Before a shorter ladder starts, a member this far behind gets a pace note instead.
     expect(plan(cmaMember(), '2027-01-20T10:00:00Z', [30, 7]).messages.map((m) => m.kind)).toEqual(['pace']);
     expect(plan(cmaMember(), '2027-02-01T10:00:00Z', [30, 7]).messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d30']);
+    // However the admin listed it.
+    expect(plan(cmaMember(), '2027-02-01T10:00:00Z', [7, 30]).messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d30']);
   });
 
   it('nudges at expiry and weekly through the grace period, then once when the CE route closes', () => {
@@ -126,6 +128,30 @@ describe('delivery in the member’s hours', () => {
     expect(plan(cmaMember({ quietHours: '07:00-19:00' }), '2026-11-02T19:00:00Z').messages).toHaveLength(1);
     // Overnight quiet hours do not touch a 10:00 delivery.
     expect(plan(cmaMember({ quietHours: '21:00-07:00' }), '2026-11-02T10:00:00Z').messages).toHaveLength(1);
+  });
+
+  it('times each member by their own zone and quiet hours when many are planned at one instant, in any order', () => {
+    const nowAt = '2026-11-02T15:00:00Z'; // a Monday: 15:00 UTC, 10:00 EST, 07:00 PST
+    const members = [
+      cmaMember({ memberId: 1, tz: 'America/Los_Angeles' }),
+      cmaMember({ memberId: 2, tz: 'America/New_York' }),
+      cmaMember({ memberId: 3, quietHours: '14:00-16:00' }),
+      cmaMember({ memberId: 4, tz: 'America/Los_Angeles', quietHours: '06:00-10:00' }),
+      cmaMember({ memberId: 5 }),
+    ];
+    const expected = [
+      { messages: 0, waitsUntil: '2026-11-02T17:00:00.000Z' }, // 09:00 PST
+      { messages: 1 },
+      { messages: 0, waitsUntil: '2026-11-02T16:00:00.000Z' }, // after the quiet hours
+      { messages: 0, waitsUntil: '2026-11-02T18:00:00.000Z' }, // 10:00 PST, after the quiet hours
+      { messages: 1 },
+    ];
+    const outcome = (member: TeamMember) => {
+      const result = plan(member, nowAt);
+      return result.messages.length ? { messages: result.messages.length } : { messages: 0, waitsUntil: result.nextCheckAt };
+    };
+    expect(members.map(outcome)).toEqual(expected);
+    expect([...members].reverse().map(outcome)).toEqual([...expected].reverse());
   });
 
   it('sends nothing while paused, opted out or snoozed, and looks again when the pause or snooze ends', () => {
