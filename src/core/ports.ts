@@ -77,10 +77,11 @@ export interface StoredCredential {
 export interface TeamMember extends Member {
   credentials: StoredCredential[];
   /**
-   * The member's live activities. A store may read them only when first asked (a getter) when it
-   * has `tallies`, so the core reads this only when a tally does not hold.
+   * The member's live activities, with what counting reads (no titles, providers or certificates).
+   * A store may read them only when first asked (a getter) when it has `tallies`, so the core
+   * reads this only when a tally does not hold.
    */
-  activities: StoredActivity[];
+  activities: ActivityInput[];
   /** Counted credit saved for the member's current data (src/core/rules/tally.ts), when the store has it. */
   tallies?: SavedTally[];
   /** Counts the member's audited changes; saved tallies and next checks are tied to it. Absent: not tracked. */

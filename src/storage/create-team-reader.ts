@@ -8,11 +8,12 @@
  * the rules engine orders by completion date itself (sorting here cost ~20% of a sweep).
  */
 import type Database from 'better-sqlite3';
-import type { StoredActivity, TeamMember } from '../core/ports.js';
-import type { SavedTally } from '../core/rules/tally.js';
+import type { TeamMember } from '../core/ports.js';
+import { decodeTallies } from '../core/rules/tally.js';
+import type { ActivityInput } from '../core/rules/types.js';
 import { CREDENTIAL_COLUMNS, toStoredCredential, type CredentialTuple } from './credential-tuple.js';
-import { toMember, type MemberDataTuple, type MemberTalliesTuple } from './member-tuple.js';
-import { ACTIVITY_COLUMNS, toStoredActivity, type ActivityTuple } from './to-stored-activity.js';
+import type { MemberDataTuple, MemberTalliesTuple } from './member-tuple.js';
+import { COUNTED_ACTIVITY_COLUMNS, toCountedActivity, type CountedActivityTuple } from './to-stored-activity.js';
 
 type MemberCredentialTuple = [memberId: number, ...CredentialTuple];
 
@@ -43,8 +44,8 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
     )
     .raw(true);
   const activities = sqlite
-    .prepare<[string], ActivityTuple>(
-      `select ${ACTIVITY_COLUMNS} from activities
+    .prepare<[string], CountedActivityTuple>(
+      `select ${COUNTED_ACTIVITY_COLUMNS} from activities
        where member_id in (select value from json_each(?)) and deleted_at is null order by member_id, id`,
     )
     .raw(true);
@@ -59,7 +60,7 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
     .prepare<[number], CredentialTuple>(`select ${CREDENTIAL_COLUMNS} from credentials where member_id = ? and removed_at is null order by id`)
     .raw(true);
   const activitiesOf = sqlite
-    .prepare<[number], ActivityTuple>(`select ${ACTIVITY_COLUMNS} from activities where member_id = ? and deleted_at is null order by id`)
+    .prepare<[number], CountedActivityTuple>(`select ${COUNTED_ACTIVITY_COLUMNS} from activities where member_id = ? and deleted_at is null order by id`)
     .raw(true);
 
   const load = (team: TeamMember[]): void => {
@@ -70,28 +71,41 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
     }
     for (const [memberId, json] of tallies.all(ids)) {
       const member = byId.get(memberId);
-      const saved = parseTallies(json);
+      const saved = decodeTallies(json);
       if (member && saved) member.tallies = saved;
     }
     const counting = team.filter((member) => !member.tallies);
     if (counting.length === 0) return;
     const countingIds = counting.length === team.length ? ids : JSON.stringify(counting.map((member) => member.memberId));
     for (const member of counting) member.activities = [];
-    for (const row of activities.all(countingIds)) byId.get(row[1])?.activities.push(toStoredActivity(row));
+    for (const row of activities.all(countingIds)) byId.get(row[1])?.activities.push(toCountedActivity(row));
   };
 
   const toTeamMember = (row: MemberDataTuple | MemberTalliesTuple): TeamMember => {
     // An own getter in the literal, not defineProperty later: that turned each member into a
     // slow dictionary object (a tenth of a sweep). Members without tallies get theirs in `load`.
-    let activitiesRead: StoredActivity[] | undefined;
+    let activitiesRead: ActivityInput[] | undefined;
+    const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince, platformTz] = row;
+    // Spelled out, not `...toMember(row)`: copying a member into this literal took 15-20% of a read.
     const member: TeamMember = {
-      ...toMember(row),
+      workspaceId,
+      memberId,
+      userId,
+      displayName,
+      tz,
+      nudges: nudges === 1,
+      quietHours,
+      pausedUntil,
+      digestNamed: digestNamed === 1,
+      namedAdmin: namedAdmin === 1,
+      unreachableSince,
+      platformTz,
       credentials: [],
       dataVersion: row[12],
-      get activities(): StoredActivity[] {
-        return (activitiesRead ??= activitiesOf.all(member.memberId).map(toStoredActivity));
+      get activities(): ActivityInput[] {
+        return (activitiesRead ??= activitiesOf.all(member.memberId).map(toCountedActivity));
       },
-      set activities(list: StoredActivity[]) {
+      set activities(list: ActivityInput[]) {
         activitiesRead = list;
       },
     };
@@ -108,19 +122,9 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
       const member = toTeamMember(row);
       const talliesJson = row[13];
       member.credentials = credentialsOf.all(member.memberId).map((tuple) => toStoredCredential(...tuple));
-      const saved = talliesJson === null ? undefined : parseTallies(talliesJson);
+      const saved = talliesJson === null ? undefined : decodeTallies(talliesJson);
       if (saved) member.tallies = saved;
       return member;
     },
   };
-}
-
-/** Saved tallies are a cache: unreadable ones are counted afresh, never an error. */
-function parseTallies(json: string): SavedTally[] | undefined {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? (parsed as SavedTally[]) : undefined;
-  } catch {
-    return undefined;
-  }
 }

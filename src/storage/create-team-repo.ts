@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { SchedulerStore, Store } from '../core/ports.js';
 import type { TeamReader } from './create-team-reader.js';
+import { encodeTallies } from '../core/rules/tally.js';
 import { StoreError } from './store-error.js';
 import { MEMBER_DATA_COLUMNS, type MemberDataTuple, type MemberTalliesTuple } from './member-tuple.js';
 
@@ -35,7 +36,7 @@ export function createTeamRepo(sqlite: Database.Database, reader: TeamReader): P
       return reader.one(row);
     },
     saveTallies({ workspaceId, memberId }, version, tallies) {
-      saveTallies.run({ memberId, workspaceId, version, tallies: JSON.stringify(tallies) });
+      saveTallies.run({ memberId, workspaceId, version, tallies: encodeTallies(tallies) });
     },
   };
 }

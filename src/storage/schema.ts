@@ -60,8 +60,8 @@ export const members = sqliteTable(
 );
 
 /**
- * A member's counted credit (JSON SavedTally[], src/core/rules/tally.ts): a cache the scheduler
- * saves, used only while `dataVersion` equals the member's. A table of its own keeps member rows
+ * A member's counted credit (SavedTally[] as `encodeTallies` writes it, src/core/rules/tally.ts):
+ * a cache the scheduler and `status` save, used only while `dataVersion` equals the member's. A table of its own keeps member rows
  * small: every sweep scans them, and a row with its tallies inside was ten times the size.
  */
 export const memberTallies = sqliteTable('member_tallies', {

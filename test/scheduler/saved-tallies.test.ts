@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/core/index.js';
+import { decodeTallies } from '../../src/core/rules/tally.js';
 import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
 import { makeActivity } from '../storage/make-store.js';
 import { makeTestOutbox, type TestOutbox } from './make-outbox.js';
@@ -34,7 +35,7 @@ const row = (member: Member) =>
     talliesVersion: number | null;
     nextCheckAt: string | null;
   };
-const savedEarned = (member: Member) => (JSON.parse(row(member).tallies!) as { code: string; earned: number }[]).map((x) => [x.code, x.earned]);
+const savedEarned = (member: Member) => decodeTallies(row(member).tallies!)!.map((x) => [x.code, x.earned]);
 /** Everyone due again without touching their data: what a workspace's ladder change does. */
 const allDue = () => t.database.sqlite.prepare('update members set next_check_at = null').run();
 /** The member's activities gone behind the store's back (no audit): only a saved tally still knows them. */

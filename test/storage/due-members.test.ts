@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/core/ports.js';
-import { at, makeActivity, makePlanned, makeRef, makeStore, type TestStore } from './make-store.js';
+import { at, countedPart, makeActivity, makePlanned, makeRef, makeStore, type TestStore } from './make-store.js';
 
 const LATER = '2026-12-01T00:00:00.000Z';
 
@@ -39,29 +39,29 @@ describe('due members', () => {
     subject.store.updateMemberSettings(alice, { tz: 'America/Chicago', digestNamed: false }, at(0));
     const logged = subject.store.addActivity(alice, makeActivity(), at(1));
     subject.store.putCredential(alice, { code: 'CMA', expiresOn: '2027-02-28', certifiedOn: null }, at(2));
-    subject.store.addActivity(dana, makeActivity({ title: 'Dana only' }), at(3));
+    const danaActivity = subject.store.addActivity(dana, makeActivity({ amount: '7' }), at(3));
     const due = subject.scheduler.listDueMembers(at(5), 0, 10);
     expect(due.map((m) => m.userId)).toEqual(['alice', 'bob', 'dana']);
     expect(due[0]).toEqual({
       ...subject.store.ensureMember(makeRef({ userId: 'alice' })),
       credentials: [{ code: 'CMA', expiresOn: '2027-02-28', certifiedOn: null }],
-      activities: [logged],
+      activities: [countedPart(logged)], // what counting reads: no title, provider or certificate
       dataVersion: 3, // settings, activity, credential: three audited changes
     });
     expect(due[1]).toMatchObject({ credentials: [], activities: [] });
-    expect(due[2]!.activities.map((a) => a.title)).toEqual(['Dana only']);
+    expect(due[2]!.activities).toEqual([countedPart(danaActivity)]);
   });
 
   it('gives each member only their own rows when the due members are not consecutive', () => {
     const members = ['m1', 'm2', 'm3', 'm4', 'm5'].map((userId) => subject.store.ensureMember(makeRef({ userId })));
-    for (const member of members) subject.store.addActivity(member, makeActivity({ title: member.userId }), at(0));
+    const first = members.map((member, i) => subject.store.addActivity(member, makeActivity({ amount: `${i + 1}` }), at(0)).id);
     checkLater(alice, bob, ...members);
-    subject.store.addActivity(members[1]!, makeActivity({ title: 'm2 again' }), at(1));
-    subject.store.addActivity(members[3]!, makeActivity({ title: 'm4 again' }), at(1));
+    const m2Again = subject.store.addActivity(members[1]!, makeActivity(), at(1)).id;
+    const m4Again = subject.store.addActivity(members[3]!, makeActivity(), at(1)).id;
     const due = subject.scheduler.listDueMembers(at(2), 0, 10);
-    expect(due.map((m) => [m.userId, m.activities.map((a) => a.title)])).toEqual([
-      ['m2', ['m2', 'm2 again']],
-      ['m4', ['m4', 'm4 again']],
+    expect(due.map((m) => [m.userId, m.activities.map((a) => a.id)])).toEqual([
+      ['m2', [first[1], m2Again]],
+      ['m4', [first[3], m4Again]],
     ]);
   });
 

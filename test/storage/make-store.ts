@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Member, MemberRef, NewActivity, PlannedMessage, SchedulerStore, Store } from '../../src/core/ports.js';
+import type { Member, MemberRef, NewActivity, PlannedMessage, SchedulerStore, Store, StoredActivity } from '../../src/core/ports.js';
+import type { ActivityInput } from '../../src/core/rules/types.js';
 import type { Reply } from '../../src/core/reply.js';
 import { createSchedulerStore, createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
 
@@ -39,6 +40,11 @@ export function makeStore(path = join(makeTempDir(), 'ceu.sqlite')): TestStore {
 
 export function makeRef(overrides: Partial<MemberRef> = {}): MemberRef {
   return { platform: 'slack', tenantId: 'T1', userId: 'U1', ...overrides };
+}
+
+/** What a team reader hands out of an activity: the fields counting reads. */
+export function countedPart({ id, completedOn, amount, unit, category, aamaApproved }: StoredActivity): ActivityInput {
+  return { id, completedOn, amount, unit, aamaApproved, ...(category ? { category } : {}) };
 }
 
 export function makeActivity(overrides: Partial<NewActivity> = {}): NewActivity {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/core/ports.js';
-import { at, makeActivity, makeRef, makeStore, type TestStore } from './make-store.js';
+import { at, countedPart, makeActivity, makeRef, makeStore, type TestStore } from './make-store.js';
 
 describe('loadTeam', () => {
   let subject: TestStore;
@@ -31,7 +31,7 @@ describe('loadTeam', () => {
     const bobNow = subject.store.ensureMember(makeRef({ userId: 'bob' }));
 
     expect(subject.store.loadTeam(alice.workspaceId)).toEqual([
-      { ...aliceNow, credentials: [cma], activities: [kept], dataVersion: expect.any(Number) },
+      { ...aliceNow, credentials: [cma], activities: [countedPart(kept)], dataVersion: expect.any(Number) },
       { ...bobNow, credentials: [{ ...bls, snoozedUntil: '2026-12-01' }], activities: [], dataVersion: expect.any(Number) },
     ]);
   });

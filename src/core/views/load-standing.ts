@@ -2,7 +2,7 @@
 import type { CommandContext } from '../command.js';
 import type { StoredActivity, StoredCredential } from '../ports.js';
 import { evaluate, expiryFromCertified } from '../rules/index.js';
-import type { Evaluation } from '../rules/types.js';
+import type { ActivityInput, Evaluation } from '../rules/types.js';
 
 export interface Standing {
   credentials: StoredCredential[];
@@ -24,7 +24,7 @@ export function loadStanding(ctx: CommandContext, { explain = true } = {}): Stan
  * A logged CPR card renews the BLS credential: the card is valid through the end of the month
  * of issue two years on (AHA, RULES.md), so the newest card decides when BLS expires.
  */
-export function currentCycle(credential: StoredCredential, activities: StoredActivity[]): StoredCredential {
+export function currentCycle(credential: StoredCredential, activities: readonly ActivityInput[]): StoredCredential {
   if (credential.code !== 'BLS') return credential;
   let expiresOn = credential.expiresOn;
   for (const activity of activities) {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CREDENTIAL_CODES, evaluate, RULE_SETTINGS, UNITS, type ActivityInput, type RuleOverrides } from '../../../src/core/rules/index.js';
-import { evaluateTally, TALLY_FORMAT, tallyCredit, tallyFormat, tallyHolds } from '../../../src/core/rules/tally.js';
+import { decodeTallies, encodeTallies, evaluateTally, TALLY_FORMAT, tallyCredit, tallyFormat, tallyHolds, type SavedTally } from '../../../src/core/rules/tally.js';
 import { RULE_PACKS } from '../../../src/core/rules/index.js';
 
 const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -45,6 +45,24 @@ describe('a saved tally', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('is stored and read back exactly, several to a member', () => {
+    const credential = fc.record({ code: fc.constantFrom(...CREDENTIAL_CODES), expiresOn: date });
+    fc.assert(
+      fc.property(fc.array(credential, { maxLength: 5 }), activities, date, overrides, (credentials, list, countedOn, settings) => {
+        const tallies: SavedTally[] = credentials.map((c) => ({ ...tallyCredit(c, list, countedOn, settings), expiresOn: c.expiresOn }));
+        expect(decodeTallies(encodeTallies(tallies))).toEqual(tallies);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is counted afresh when what is stored cannot be read', () => {
+    const tally: SavedTally = { ...tallyCredit({ code: 'CMA', expiresOn: '2027-02-28' }, [], '2026-11-24'), expiresOn: '2027-02-28' };
+    // Another counting's tallies are left out rather than stored under the first one's format.
+    expect(decodeTallies(encodeTallies([tally, { ...tally, code: 'RMA', format: 'other' }]))).toEqual([tally]);
+    for (const text of ['', 'nope', '{}', '[]', '[2,"",""]', JSON.stringify([tally]), '[1,"f","[]",["CMA"]]', '[1,"f","[]",["CMA","a","b","c","d",1,1,0,"0",0,null,null]]']) expect(decodeTallies(text)).toBeUndefined();
   });
 
   it('stops holding on the day a future-dated activity arrives, and before the newest one counted', () => {
