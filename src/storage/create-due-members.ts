@@ -16,14 +16,14 @@ import type Database from 'better-sqlite3';
 import type { NextCheck, SchedulerStore } from '../core/ports.js';
 import { encodeTallies } from '../core/rules/tally.js';
 import type { TeamReader } from './create-team-reader.js';
-import { MEMBER_DATA_COLUMNS, type MemberDataTuple } from './member-tuple.js';
+import { MEMBER_DATA_COLUMNS, MEMBER_DATA_FROM, type MemberDataTuple } from './member-tuple.js';
 
 export type DueMembers = Pick<SchedulerStore, 'listDueMembers' | 'setNextChecks'>;
 
 export function createDueMembers(sqlite: Database.Database, reader: TeamReader): DueMembers {
   const due = sqlite
     .prepare<{ nowAt: string; afterId: number; limit: number }, MemberDataTuple>(
-      `select ${MEMBER_DATA_COLUMNS} from members m
+      `select ${MEMBER_DATA_COLUMNS} from ${MEMBER_DATA_FROM}
        where m.id > :afterId and ifnull(m.next_check_at, '') <= :nowAt
        order by m.id limit :limit`,
     )

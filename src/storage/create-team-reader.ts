@@ -1,6 +1,6 @@
 /**
  * Members with their live credentials and activities, read in bulk: two queries per batch of
- * members, not two per member. The ids go in as one JSON array (`json_each`): SQLite then seeks each
+ * members, not two per member (saved tallies come with the member rows, MEMBER_DATA_FROM). The ids go in as one JSON array (`json_each`): SQLite then seeks each
  * member's rows by index, which measured the same as a `member_id between` range when the members
  * are consecutive and far less when they are spread out (a sweep's due members usually are).
  *
@@ -12,7 +12,7 @@ import type { TeamMember } from '../core/ports.js';
 import { decodeTallies } from '../core/rules/tally.js';
 import type { ActivityInput } from '../core/rules/types.js';
 import { CREDENTIAL_COLUMNS, toStoredCredential, type CredentialTuple } from './credential-tuple.js';
-import type { MemberDataTuple, MemberTalliesTuple } from './member-tuple.js';
+import type { MemberDataTuple } from './member-tuple.js';
 import { COUNTED_ACTIVITY_COLUMNS, toCountedActivity, type CountedActivityTuple } from './to-stored-activity.js';
 
 type MemberCredentialTuple = [memberId: number, ...CredentialTuple];
@@ -29,11 +29,8 @@ export interface TeamReader {
    * tallies gets activities read only if the core asks for them (a getter): most never are.
    */
   withData(rows: MemberDataTuple[]): TeamMember[];
-  /**
-   * One member the same way, from their row and their tallies' JSON if saved for the row's data
-   * version: plain per-member seeks, cheaper than the batch queries for a single member.
-   */
-  one(row: MemberTalliesTuple): TeamMember;
+  /** One member the same way, by plain per-member seeks: cheaper than the batch queries for one. */
+  one(row: MemberDataTuple): TeamMember;
 }
 
 export function createTeamReader(sqlite: Database.Database): TeamReader {
@@ -49,13 +46,6 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
        where member_id in (select value from json_each(?)) and deleted_at is null order by member_id, id`,
     )
     .raw(true);
-  // Only tallies saved for the member's current data version.
-  const tallies = sqlite
-    .prepare<[string], [memberId: number, tallies: string]>(
-      `select t.member_id, t.tallies from member_tallies t join members m on m.id = t.member_id
-       where t.member_id in (select value from json_each(?)) and t.data_version = m.data_version`,
-    )
-    .raw(true);
   const credentialsOf = sqlite
     .prepare<[number], CredentialTuple>(`select ${CREDENTIAL_COLUMNS} from credentials where member_id = ? and removed_at is null order by id`)
     .raw(true);
@@ -69,11 +59,6 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
     for (const [memberId, code, expiresOn, certifiedOn, snoozedUntil] of credentials.all(ids)) {
       byId.get(memberId)?.credentials.push(toStoredCredential(code, expiresOn, certifiedOn, snoozedUntil));
     }
-    for (const [memberId, json] of tallies.all(ids)) {
-      const member = byId.get(memberId);
-      const saved = decodeTallies(json);
-      if (member && saved) member.tallies = saved;
-    }
     const counting = team.filter((member) => !member.tallies);
     if (counting.length === 0) return;
     const countingIds = counting.length === team.length ? ids : JSON.stringify(counting.map((member) => member.memberId));
@@ -81,11 +66,11 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
     for (const row of activities.all(countingIds)) byId.get(row[1])?.activities.push(toCountedActivity(row));
   };
 
-  const toTeamMember = (row: MemberDataTuple | MemberTalliesTuple): TeamMember => {
+  const toTeamMember = (row: MemberDataTuple): TeamMember => {
     // An own getter in the literal, not defineProperty later: that turned each member into a
     // slow dictionary object (a tenth of a sweep). Members without tallies get theirs in `load`.
     let activitiesRead: ActivityInput[] | undefined;
-    const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince, platformTz] = row;
+    const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince, platformTz, dataVersion, talliesJson] = row;
     // Spelled out, not `...toMember(row)`: copying a member into this literal took 15-20% of a read.
     const member: TeamMember = {
       workspaceId,
@@ -101,7 +86,7 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
       unreachableSince,
       platformTz,
       credentials: [],
-      dataVersion: row[12],
+      dataVersion,
       get activities(): ActivityInput[] {
         return (activitiesRead ??= activitiesOf.all(member.memberId).map(toCountedActivity));
       },
@@ -109,6 +94,8 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
         activitiesRead = list;
       },
     };
+    const saved = talliesJson === null ? undefined : decodeTallies(talliesJson);
+    if (saved) member.tallies = saved;
     return member;
   };
 
@@ -120,10 +107,7 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
     },
     one(row) {
       const member = toTeamMember(row);
-      const talliesJson = row[13];
       member.credentials = credentialsOf.all(member.memberId).map((tuple) => toStoredCredential(...tuple));
-      const saved = talliesJson === null ? undefined : decodeTallies(talliesJson);
-      if (saved) member.tallies = saved;
       return member;
     },
   };

@@ -8,19 +8,14 @@ import type { SchedulerStore, Store } from '../core/ports.js';
 import type { TeamReader } from './create-team-reader.js';
 import { encodeTallies } from '../core/rules/tally.js';
 import { StoreError } from './store-error.js';
-import { MEMBER_DATA_COLUMNS, type MemberDataTuple, type MemberTalliesTuple } from './member-tuple.js';
+import { MEMBER_DATA_COLUMNS, MEMBER_DATA_FROM, type MemberDataTuple } from './member-tuple.js';
 
 export function createTeamRepo(sqlite: Database.Database, reader: TeamReader): Pick<Store, 'loadTeam' | 'loadMember' | 'saveTallies'> {
   const members = sqlite
-    .prepare<[number], MemberDataTuple>(`select ${MEMBER_DATA_COLUMNS} from members m where m.workspace_id = ? order by m.id`)
+    .prepare<[number], MemberDataTuple>(`select ${MEMBER_DATA_COLUMNS} from ${MEMBER_DATA_FROM} where m.workspace_id = ? order by m.id`)
     .raw(true);
-  // The tallies ride along only when saved for the member's current data version.
   const member = sqlite
-    .prepare<[number, number], MemberTalliesTuple>(
-      `select ${MEMBER_DATA_COLUMNS}, t.tallies from members m
-       left join member_tallies t on t.member_id = m.id and t.data_version = m.data_version
-       where m.id = ? and m.workspace_id = ?`,
-    )
+    .prepare<[number, number], MemberDataTuple>(`select ${MEMBER_DATA_COLUMNS} from ${MEMBER_DATA_FROM} where m.id = ? and m.workspace_id = ?`)
     .raw(true);
   // Tallies of an older version would be ignored by every reader: keep them only if still current.
   const saveTallies = sqlite.prepare<{ memberId: number; workspaceId: number; version: number; tallies: string }>(
@@ -44,7 +39,7 @@ export function createTeamRepo(sqlite: Database.Database, reader: TeamReader): P
 export function createTeamPages(sqlite: Database.Database, reader: TeamReader): Pick<SchedulerStore, 'listTeamPage'> {
   const page = sqlite
     .prepare<{ workspaceId: number; afterId: number; limit: number }, MemberDataTuple>(
-      `select ${MEMBER_DATA_COLUMNS} from members m where m.workspace_id = :workspaceId and m.id > :afterId order by m.id limit :limit`,
+      `select ${MEMBER_DATA_COLUMNS} from ${MEMBER_DATA_FROM} where m.workspace_id = :workspaceId and m.id > :afterId order by m.id limit :limit`,
     )
     .raw(true);
   return {

@@ -22,7 +22,7 @@ export type MemberTuple = [
   platformTz: string | null,
 ];
 
-export function toMember(row: MemberTuple | MemberDataTuple | MemberTalliesTuple): Member {
+export function toMember(row: MemberTuple | MemberDataTuple): Member {
   const [memberId, workspaceId, userId, displayName, tz, nudges, quietHours, pausedUntil, namedAdmin, digestNamed, unreachableSince, platformTz] = row;
   return {
     workspaceId,
@@ -40,10 +40,12 @@ export function toMember(row: MemberTuple | MemberDataTuple | MemberTalliesTuple
   };
 }
 
-/** MEMBER_COLUMNS and what the team readers add: the data version saved tallies are tied to. */
-export const MEMBER_DATA_COLUMNS = `${MEMBER_COLUMNS}, m.data_version`;
+/**
+ * MEMBER_COLUMNS and what the team readers add: the data version, and the member's saved tallies
+ * when saved for that version (null otherwise), joined in `MEMBER_DATA_FROM` rather than asked for
+ * in a query of their own.
+ */
+export const MEMBER_DATA_COLUMNS = `${MEMBER_COLUMNS}, m.data_version, t.tallies`;
+export const MEMBER_DATA_FROM = 'members m left join member_tallies t on t.member_id = m.id and t.data_version = m.data_version';
 
-export type MemberDataTuple = [...MemberTuple, dataVersion: number];
-
-/** A member's data row with their tallies' JSON, when saved for the row's data version. */
-export type MemberTalliesTuple = [...MemberDataTuple, tallies: string | null];
+export type MemberDataTuple = [...MemberTuple, dataVersion: number, tallies: string | null];
