@@ -21,6 +21,8 @@ export function scrubTokens(text: string): string {
 
 /** A long text as pieces of at most `max` characters, split between lines (a line too long is cut). */
 export function splitAtLines(text: string, max: number): string[] {
+  // Most texts fit: the same answer as the loop below (which also drops leading blank lines).
+  if (text.length <= max && text[0] !== '\n') return text ? [text] : [];
   const parts: string[] = [];
   let current = '';
   for (const line of text.split('\n')) {
