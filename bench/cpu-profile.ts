@@ -25,6 +25,7 @@ export interface ProfileSummary {
 }
 
 const SAMPLING_INTERVAL_US = 200;
+/** Lines per table; `PROFILE_TOP=40 npm run bench:slack -- --profile` shows more. */
 const TOP = Number(process.env.PROFILE_TOP ?? 12);
 
 export async function startCpuProfile(): Promise<() => Promise<ProfileSummary>> {
