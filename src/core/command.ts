@@ -3,7 +3,7 @@
  * schema and its behaviour. Help, console completion and the platforms' manifests derive from it.
  */
 import type { z } from 'zod';
-import type { Member, Store } from './ports.js';
+import type { Logger, Member, Store } from './ports.js';
 import type { Reply } from './reply.js';
 import type { Token } from './text/tokenize.js';
 import type { Actor } from './types.js';
@@ -33,6 +33,8 @@ export interface CommandContext {
   tz: string;
   overrides: Record<string, number | boolean>;
   commands: readonly CommandDeclaration[];
+  /** For what a command survives but someone should hear about (a cache that could not be saved). */
+  logger?: Logger;
 }
 
 /** What validation may depend on: the member's calendar (it runs before anything is stored). */

@@ -58,6 +58,7 @@ export function createBot(deps: BotDeps): Bot {
     const ctx: CommandContext = {
       actor, member, isAdmin, store: deps.store, now, tz, today, commands,
       overrides: deps.store.getRuleOverrides(member.workspaceId),
+      ...(deps.logger ? { logger: deps.logger } : {}),
     };
     // Only a change is worth guarding: a repeated question simply gets its answer again.
     const key = command.mutates ? request.idempotencyKey : undefined;

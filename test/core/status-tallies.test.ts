@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeTallies, encodeTallies } from '../../src/core/rules/tally.js';
 import { createSqliteStore } from '../../src/storage/index.js';
-import { makeBot, type TestBot } from './make-bot.js';
+import { createBot, renderText } from '../../src/core/index.js';
+import { makeActor, makeBot, type TestBot } from './make-bot.js';
 
 let t: TestBot;
 beforeEach(() => {
@@ -96,5 +97,20 @@ describe('status on saved tallies', () => {
     store.saveTallies(member, saved().version, []);
     expect(saved()).toMatchObject({ tallies: encodeTallies([]), talliesVersion: saved().version });
     expect(() => store.loadMember({ workspaceId: 2, memberId: 1 })).toThrow(/no member 1 in workspace 2/);
+  });
+
+  it('still answers when the tallies cannot be saved, and says so in the log', async () => {
+    await setUp();
+    const expected = await status();
+    t.database.sqlite.prepare('delete from member_tallies').run();
+    // A real SQLite failure on the cache's write (as a full disk or a lock would give).
+    t.database.sqlite.exec("create trigger no_tallies before insert on member_tallies begin select raise(abort, 'disk I/O error'); end");
+    const warnings: string[] = [];
+    const logger = { debug: () => undefined, info: () => undefined, error: () => undefined, warn: (obj: object, msg?: string) => void warnings.push(`${msg} ${JSON.stringify(obj)}`) };
+    const bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date('2026-11-24T12:00:00Z') }, logger });
+    const reply = await bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text: 'status --json' } });
+    expect(JSON.parse(renderText(reply))).toEqual(expected);
+    expect(saved().tallies).toBeNull();
+    expect(warnings).toEqual([expect.stringMatching(/could not save tallies .*disk I\/O error/)]);
   });
 });

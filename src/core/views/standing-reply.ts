@@ -22,7 +22,14 @@ export function standingReply(ctx: CommandContext, json: boolean | undefined, re
 function currentEvaluations(ctx: CommandContext): Evaluation[] {
   const member = ctx.store.loadMember(ctx.member);
   const { standings, counted } = standMember(member, ctx.today, ctx.overrides);
-  if (counted && member.dataVersion !== undefined) ctx.store.saveTallies(ctx.member, member.dataVersion, counted);
+  if (counted && member.dataVersion !== undefined) {
+    try {
+      ctx.store.saveTallies(ctx.member, member.dataVersion, counted);
+    } catch (error) {
+      // A cache: the answer stands without it, and the next ask counts again.
+      ctx.logger?.warn({ err: error instanceof Error ? error.message : String(error), memberId: ctx.member.memberId }, 'could not save tallies');
+    }
+  }
   return standings.map((standing) => standing.evaluation);
 }
 
