@@ -4,6 +4,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addCalendarDays, calendarDaysBetween } from '../rules/calendar-date.js';
+import { TwoKeyMemo } from '../rules/two-key-memo.js';
 
 /** Nudges arrive between 09:00 and 17:00 local time, Monday to Friday unless urgent. */
 export const WORK_START = 9 * 60;
@@ -25,24 +26,11 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
  * member cost more than the lookup it served.
  */
 const MAX_REMEMBERED = 20_000;
-const localTimes = new Map<number, Map<string, LocalTime>>();
-let localTimesHeld = 0;
+const localTimes = new TwoKeyMemo<number, string, LocalTime>(MAX_REMEMBERED);
 
 export function localTime(at: Date, tz: string): LocalTime {
   const atMs = at.getTime();
-  let byZone = localTimes.get(atMs);
-  const known = byZone?.get(tz);
-  if (known) return known;
-  if (localTimesHeld >= MAX_REMEMBERED) {
-    localTimes.clear();
-    localTimesHeld = 0;
-    byZone = undefined;
-  }
-  if (!byZone) localTimes.set(atMs, (byZone = new Map()));
-  const computed = computeLocalTime(at, tz);
-  byZone.set(tz, computed);
-  localTimesHeld++;
-  return computed;
+  return localTimes.get(atMs, tz) ?? localTimes.set(atMs, tz, computeLocalTime(at, tz));
 }
 
 function computeLocalTime(at: Date, tz: string): LocalTime {
@@ -68,26 +56,17 @@ interface Instant {
 }
 
 /** By zone, then by date (and minutes, when not midnight). */
-const instants = new Map<string, Map<string, Instant>>();
-let instantsHeld = 0;
+const instants = new TwoKeyMemo<string, string, Instant>(MAX_REMEMBERED);
 
 function instant(date: string, minutes: number, tz: string): Instant {
   const key = minutes === 0 ? date : `${date} ${minutes}`;
-  let byDate = instants.get(tz);
-  const known = byDate?.get(key);
-  if (known) return known;
-  if (instantsHeld >= MAX_REMEMBERED) {
-    instants.clear();
-    instantsHeld = 0;
-    byDate = undefined;
-  }
-  if (!byDate) instants.set(tz, (byDate = new Map()));
+  return instants.get(tz, key) ?? instants.set(tz, key, computeInstant(date, minutes, tz));
+}
+
+function computeInstant(date: string, minutes: number, tz: string): Instant {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const ms = new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, tz).getTime();
-  const computed = { ms, iso: new Date(ms).toISOString() };
-  byDate.set(key, computed);
-  instantsHeld++;
-  return computed;
+  return { ms, iso: new Date(ms).toISOString() };
 }
 
 /** The instant the wall clock in `tz` shows `date` at `minutes` (a time skipped by DST moves forward). */

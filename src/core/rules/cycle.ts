@@ -6,6 +6,7 @@ import { addDays, addMonths, addYears, endOfMonth, isLastDayOfMonth, startOfMont
 import { parseCalendarDate, shiftCalendarDate } from './calendar-date.js';
 import type { RulePack } from './rule-pack-schema.js';
 import { getRulePack } from './rule-packs.js';
+import { TwoKeyMemo } from './two-key-memo.js';
 import type { CredentialCode, CredentialInput } from './types.js';
 
 export interface CycleWindow {
@@ -62,26 +63,10 @@ function cycleStart(kind: RulePack['cycle']['kind'], length: number, expiresOn: 
  * Windows are remembered by credential and expiry: every evaluation needs one, date-fns' month
  * arithmetic made it a sixth of finishing an evaluation, and a team shares a few hundred expiries.
  */
-const windows = new Map<CredentialCode, Map<string, Readonly<CycleWindow>>>();
-let remembered = 0;
-const REMEMBERED_WINDOWS = 10_000;
+const windows = new TwoKeyMemo<CredentialCode, string, Readonly<CycleWindow>>(10_000);
 
-/** By code, then expiry: no joined key to build, which cost more than the lookup (a sweep asks 100,000 times). */
 export function cycleWindow(credential: CredentialInput): Readonly<CycleWindow> {
-  let byExpiry = windows.get(credential.code);
-  let window = byExpiry?.get(credential.expiresOn);
-  if (!window) {
-    window = Object.freeze(computeWindow(credential));
-    if (remembered >= REMEMBERED_WINDOWS) {
-      windows.clear();
-      remembered = 0;
-      byExpiry = undefined;
-    }
-    if (!byExpiry) windows.set(credential.code, (byExpiry = new Map()));
-    byExpiry.set(credential.expiresOn, window);
-    remembered++;
-  }
-  return window;
+  return windows.get(credential.code, credential.expiresOn) ?? windows.set(credential.code, credential.expiresOn, Object.freeze(computeWindow(credential)));
 }
 
 function computeWindow(credential: CredentialInput): CycleWindow {
