@@ -18,7 +18,13 @@ afterEach(() => t.close());
 interface Doc {
   credentials: Array<{ code: string; required: number; earned: number; remaining: number }>;
 }
-const status = async (): Promise<Doc> => JSON.parse(await t.text('status --json')) as Doc;
+/** The tallies are saved once the reply is on its way: after the event loop's next turn. */
+const replied = () => new Promise((resolve) => setImmediate(resolve));
+const status = async (): Promise<Doc> => {
+  const text = await t.text('status --json');
+  await replied();
+  return JSON.parse(text) as Doc;
+};
 const earned = (doc: Doc) => doc.credentials.map((c) => [c.code, c.earned]);
 const saved = () =>
   t.database.sqlite
@@ -78,12 +84,24 @@ describe('status on saved tallies', () => {
     await t.say('log 3h general "Ethics" on 2025-01-10 aama');
     const counted = await t.text('status');
     const countedNeed = await t.text('need');
+    await replied();
     expect(saved().tallies).not.toBeNull();
     expect(await t.text('status')).toBe(counted);
     expect(await t.text('need')).toBe(countedNeed);
     t.database.sqlite.prepare('delete from member_tallies').run();
     expect(await t.text('need')).toBe(countedNeed);
     expect(await t.text('status')).toBe(counted);
+  });
+
+  it('are dropped when the member changes between the answer and the save', async () => {
+    await setUp();
+    const before = JSON.parse(await t.text('status --json')) as Doc; // its save waits for the reply
+    await t.say('log 2h general "HIPAA refresher" on 2026-11-02 aama'); // lands first
+    await replied();
+    expect(saved().tallies).toBeNull(); // counted for the old data: not kept
+    expect(earned(before)).toEqual([['CMA', 4], ['NCMA', 4]]);
+    expect(earned(await status())).toEqual([['CMA', 6], ['NCMA', 6]]);
+    expect(saved().talliesVersion).toBe(saved().version);
   });
 
   it('are not saved for a data version the member has moved past', async () => {
@@ -110,6 +128,7 @@ describe('status on saved tallies', () => {
     const bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date('2026-11-24T12:00:00Z') }, logger });
     const reply = await bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text: 'status --json' } });
     expect(JSON.parse(renderText(reply))).toEqual(expected);
+    await replied();
     expect(saved().tallies).toBeNull();
     expect(warnings).toEqual([expect.stringMatching(/could not save tallies .*disk I\/O error/)]);
   });

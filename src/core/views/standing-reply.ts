@@ -2,6 +2,7 @@
 import type { CommandContext } from '../command.js';
 import { reply, type Block, type Reply } from '../reply.js';
 import { standMember } from '../nudges/member-standing.js';
+import type { SavedTally } from '../rules/tally.js';
 import type { Evaluation } from '../rules/types.js';
 import { statusDocument } from './status-document.js';
 
@@ -22,15 +23,23 @@ export function standingReply(ctx: CommandContext, json: boolean | undefined, re
 function currentEvaluations(ctx: CommandContext): Evaluation[] {
   const member = ctx.store.loadMember(ctx.member);
   const { standings, counted } = standMember(member, ctx.today, ctx.overrides);
-  if (counted && member.dataVersion !== undefined) {
+  if (counted && member.dataVersion !== undefined) saveAfterReplying(ctx, member.dataVersion, counted);
+  return standings.map((standing) => standing.evaluation);
+}
+
+/**
+ * The save waits until the reply is on its way (a write, and now and then a WAL checkpoint, cost
+ * more than the answer). The store drops it if the member changed meanwhile; a failure is only
+ * logged: the answer stood without it, and the next ask counts again.
+ */
+function saveAfterReplying(ctx: CommandContext, dataVersion: number, tallies: SavedTally[]): void {
+  setImmediate(() => {
     try {
-      ctx.store.saveTallies(ctx.member, member.dataVersion, counted);
+      ctx.store.saveTallies(ctx.member, dataVersion, tallies);
     } catch (error) {
-      // A cache: the answer stands without it, and the next ask counts again.
       ctx.logger?.warn({ err: error instanceof Error ? error.message : String(error), memberId: ctx.member.memberId }, 'could not save tallies');
     }
-  }
-  return standings.map((standing) => standing.evaluation);
+  });
 }
 
 function noCredentialsBlocks(): Block[] {
