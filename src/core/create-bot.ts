@@ -6,7 +6,7 @@ import type { CommandContext, CommandDeclaration, OptionDeclaration, RawOptions 
 import { completeOption, type Choice } from './complete-option.js';
 import { COMMANDS } from './commands/index.js';
 import { findCommand, suggestCommand } from './find-command.js';
-import { localTime } from './nudges/local-time.js';
+import { localDate } from './nudges/local-time.js';
 import type { Clock, Logger, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
 
@@ -50,7 +50,7 @@ export function createBot(deps: BotDeps): Bot {
     }
     const now = deps.clock.now();
     const tz = known?.tz ?? actor.timeZone ?? known?.platformTz ?? defaultTz;
-    const today = localTime(now, tz).date;
+    const today = localDate(now, tz);
     const parsed = command.schema({ today, platform: actor.platform }).safeParse(raw);
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
     const unchanged = known && (actor.displayName === undefined || actor.displayName === known.displayName) && (actor.timeZone === undefined || actor.timeZone === known.platformTz);

@@ -33,6 +33,11 @@ export function localTime(at: Date, tz: string): LocalTime {
   return localTimes.get(atMs, tz) ?? localTimes.set(atMs, tz, computeLocalTime(at, tz));
 }
 
+/** The calendar date in `tz` at `at`, not remembered: a request's instant is asked about once. */
+export function localDate(at: Date, tz: string): string {
+  return computeLocalTime(at, tz).date;
+}
+
 function computeLocalTime(at: Date, tz: string): LocalTime {
   let formatter = formatters.get(tz);
   if (!formatter) {
