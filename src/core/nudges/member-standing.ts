@@ -1,4 +1,4 @@
-/** A team member's credentials evaluated on their own calendar day: what nudges, digests and `team` read. */
+/** A member's credentials evaluated on their own calendar day, from saved tallies where they hold: what nudges, digests, `team`, `status` and `need` read. */
 import type { StoredCredential, TeamMember } from '../ports.js';
 import { evaluate } from '../rules/index.js';
 import { evaluateTally, tallyCredit, tallyHolds, type SavedTally } from '../rules/tally.js';
