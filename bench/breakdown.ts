@@ -23,7 +23,7 @@ const TODAY = '2026-11-24';
 
 const dir = mkdtempSync(join(tmpdir(), 'ceu-bench-'));
 try {
-  const database = openDatabase(join(dir, 'bench.sqlite'));
+  const database = openDatabase(join(dir, 'bench.sqlite'), { checkpoints: {} }); // as the program opens it
   const { userIds } = seedDatabase(database.sqlite, { members: MEMBERS, activitiesPerMember: 50, seed: 1 });
   const store = createSqliteStore(database);
   const bot = createBot({ store, clock: { now: () => new Date(`${TODAY}T12:00:00Z`) } });
@@ -84,6 +84,7 @@ try {
   const w = summarize(whole);
   console.log(`${"handle 'status'".padEnd(18)}${w.p50.toFixed(0).padStart(8)}${w.p99.toFixed(0).padStart(8)}${w.max.toFixed(0).padStart(8)}`);
   database.close();
+  await database.checkpoints?.stop();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

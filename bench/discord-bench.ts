@@ -124,7 +124,7 @@ async function startReplyOnly(fake: FakeDiscord): Promise<Client> {
 export async function runDiscordBench(): Promise<void> {
   const rssAtStart = process.memoryUsage().rss; // after the benches before this one, in the same process
   const dir = mkdtempSync(join(tmpdir(), 'ceu-discord-bench-'));
-  const database = openDatabase(join(dir, 'bench.sqlite'));
+  const database = openDatabase(join(dir, 'bench.sqlite'), { checkpoints: {} }); // as the program opens it
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   try {
     // seed.ts writes one console workspace; turning it into the fake's guild and member 1 into
@@ -255,6 +255,7 @@ export async function runDiscordBench(): Promise<void> {
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
     database.close();
+    await database.checkpoints?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -73,7 +73,7 @@ const userIdOf = (run: Run, member: number) => (run.platform === 'slack' ? `UB${
 
 /** A fresh database whose outbox holds the run's messages, all due, `messages / members` for each member. */
 function fillOutbox(run: Run, file: string) {
-  const database = openDatabase(file);
+  const database = openDatabase(file, { checkpoints: {} }); // as the program opens it
   const sqlite = database.sqlite;
   const workspaceId = sqlite.prepare('insert into workspaces (platform, external_id) values (?, ?) returning id').pluck().get(run.platform, run.tenantId) as number;
   const insertMember = sqlite.prepare('insert into members (workspace_id, user_id, display_name) values (?, ?, ?) returning id').pluck();
@@ -158,6 +158,7 @@ async function drainOnce(run: Run): Promise<void> {
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
     database.close();
+    await database.checkpoints?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

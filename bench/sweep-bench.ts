@@ -70,7 +70,7 @@ const nearestRank = (values: number[], p: number) => {
 export async function runSweepBench(options: { profile?: boolean } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ceu-sweep-bench-'));
   const file = join(dir, 'bench.sqlite');
-  const database = openDatabase(file);
+  const database = openDatabase(file, { checkpoints: {} }); // as the program opens it
   try {
     let started = performance.now();
     const seeded = seedSchedulerDatabase(database.sqlite, { workspaces: workspacePlans(), today: START_AT.slice(0, 10), seed: 7 });
@@ -163,6 +163,7 @@ export async function runSweepBench(options: { profile?: boolean } = {}): Promis
     loopDelay.disable();
   } finally {
     database.close();
+    await database.checkpoints?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -25,7 +25,8 @@ async function main(): Promise<number> {
   }
   const onPlatform = Boolean(config.slack || config.discord);
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
-  const database = openDatabase(config.dbPath);
+  // Checkpoints on their own thread: none lands inside a request or a sweep step.
+  const database = openDatabase(config.dbPath, { checkpoints: { onError: (message) => logger.warn({ err: { message } }, 'storage: a WAL checkpoint failed') } });
   try {
     const clock = createClock(config.startAt);
     const store = createSqliteStore(database);
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     else await runConsole(config, bot, logger, schedulerFor);
   } finally {
     database.close();
+    await database.checkpoints?.stop();
   }
   return 0;
 }

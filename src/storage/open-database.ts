@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { BACKSTOP_PAGES, startBackgroundCheckpoints, type BackgroundCheckpoints, type CheckpointOptions } from './background-checkpoints.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -14,7 +15,18 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface DatabaseHandle {
   sqlite: Database.Database;
   db: Db;
+  /** Set when checkpoints run on their own thread (`openDatabase`'s `checkpoints` option). */
+  checkpoints?: BackgroundCheckpoints;
+  /** Closes the connection and tells the checkpoint thread to stop (`checkpoints.stop()` to wait for it). */
   close(): void;
+}
+
+export interface OpenOptions {
+  /**
+   * WAL checkpoints on a thread of their own (src/storage/background-checkpoints.ts), so none
+   * lands inside a request or a sweep step. For a file only; what the program runs with.
+   */
+  checkpoints?: CheckpointOptions;
 }
 
 // Resolved from this file, not the cwd, so `npm start` from anywhere (and tests) find the SQL.
@@ -24,7 +36,7 @@ function isFilePath(path: string): boolean {
   return path !== '' && path !== ':memory:' && !path.startsWith('file:');
 }
 
-export function openDatabase(path: string): DatabaseHandle {
+export function openDatabase(path: string, options: OpenOptions = {}): DatabaseHandle {
   if (isFilePath(path)) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   // WAL lets the scheduler read while a command writes; NORMAL is durable enough under WAL
@@ -42,5 +54,16 @@ export function openDatabase(path: string): DatabaseHandle {
   sqlite.pragma('mmap_size = 268435456');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
-  return { sqlite, db, close: () => sqlite.close() };
+  if (!options.checkpoints || !isFilePath(path)) return { sqlite, db, close: () => sqlite.close() };
+  const checkpoints = startBackgroundCheckpoints(path, options.checkpoints);
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  return {
+    sqlite,
+    db,
+    checkpoints,
+    close() {
+      void checkpoints.stop();
+      sqlite.close();
+    },
+  };
 }

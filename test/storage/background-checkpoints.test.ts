@@ -1,0 +1,108 @@
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BACKSTOP_PAGES, startBackgroundCheckpoints } from '../../src/storage/background-checkpoints.js';
+import { openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
+import { makeTempDir } from './make-store.js';
+
+/** Enough rows to fill a few hundred WAL pages (4 KB each). */
+function writeMany(sqlite: Database.Database, rows = 2000): void {
+  sqlite.exec('create table if not exists filler (id integer primary key, body text not null)');
+  const insert = sqlite.prepare('insert into filler (body) values (?)');
+  sqlite.transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run(`row ${i} `.padEnd(600, 'x'));
+  })();
+}
+
+describe('checkpoints on their own thread', () => {
+  const opened: DatabaseHandle[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const handle of opened.splice(0)) {
+      if (handle.sqlite.open) handle.close();
+      await handle.checkpoints?.stop();
+    }
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const open = (options: Parameters<typeof openDatabase>[1] = {}) => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const handle = openDatabase(join(dir, 'ceu.sqlite'), options);
+    opened.push(handle);
+    return handle;
+  };
+
+  it('copies what the writing connection left in the WAL into the database file', async () => {
+    const handle = open({ checkpoints: { intervalMs: 60_000 } });
+    const path = handle.sqlite.name;
+    writeMany(handle.sqlite);
+    const sizeBefore = statSync(path).size;
+
+    const result = await handle.checkpoints!.checkpointNow();
+
+    expect(result.walFrames).toBeGreaterThan(100);
+    expect(result.checkpointed).toBe(result.walFrames);
+    expect(statSync(path).size).toBeGreaterThan(sizeBefore + 100 * 4096);
+    // The writer's own checkpoints only as a backstop, far above SQLite's default of 1,000 pages.
+    expect(handle.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
+  });
+
+  it('checkpoints by itself on its interval, while the writer goes on', async () => {
+    const handle = open({ checkpoints: { intervalMs: 20 } });
+    writeMany(handle.sqlite);
+    const path = handle.sqlite.name;
+    const sizeBefore = statSync(path).size;
+    const deadline = Date.now() + 5000;
+    while (statSync(path).size <= sizeBefore && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statSync(path).size).toBeGreaterThan(sizeBefore);
+    // The writer is never blocked by it.
+    writeMany(handle.sqlite, 200);
+    expect(handle.sqlite.prepare('select count(*) from filler').pluck().get()).toBe(2200);
+  });
+
+  it('loses nothing: every row is there when the file is opened again, with or without the thread', async () => {
+    const handle = open({ checkpoints: { intervalMs: 5 } });
+    const path = handle.sqlite.name;
+    for (let k = 0; k < 5; k++) writeMany(handle.sqlite, 500);
+    handle.close();
+    await handle.checkpoints!.stop();
+
+    const again = new Database(path, { readonly: true });
+    try {
+      expect(again.prepare('select count(*) from filler').pluck().get()).toBe(2500);
+      expect(again.prepare("select count(*) from filler where body not like 'row %'").pluck().get()).toBe(0);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('answers -1 once stopped, and stop can be called again', async () => {
+    const handle = open({ checkpoints: {} });
+    await handle.checkpoints!.stop();
+    await handle.checkpoints!.stop();
+    expect(await handle.checkpoints!.checkpointNow()).toEqual({ walFrames: -1, checkpointed: -1 });
+  });
+
+  it('reports a file it cannot open through onError and keeps the process alive', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const errors: string[] = [];
+    const checkpoints = startBackgroundCheckpoints(join(dir, 'missing.sqlite'), { intervalMs: 60_000, onError: (message) => errors.push(message) });
+    try {
+      expect(await checkpoints.checkpointNow()).toEqual({ walFrames: -1, checkpointed: -1 });
+      expect(errors.join()).toMatch(/unable to open|does not exist/i);
+    } finally {
+      await checkpoints.stop();
+    }
+  });
+
+  it('is not started for an in-memory database or unless asked', () => {
+    const memory = openDatabase(':memory:', { checkpoints: {} });
+    opened.push(memory);
+    expect(memory.checkpoints).toBeUndefined();
+    const plain = open();
+    expect(plain.checkpoints).toBeUndefined();
+    expect(plain.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(200);
+  });
+});
