@@ -82,3 +82,8 @@ export function makePlanned(member: Member, key: string, options: { channelId?: 
     reply: makeReply(`message ${key}`),
   };
 }
+
+/** A member as the team readers give it, with `activities` (a getter on the class) as a field, for toEqual. */
+export function withActivities<T extends { activities: ActivityInput[] }>(member: T): T {
+  return { ...member, activities: member.activities };
+}

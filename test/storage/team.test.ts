@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/core/ports.js';
-import { at, countedPart, makeActivity, makeRef, makeStore, type TestStore } from './make-store.js';
+import { at, countedPart, withActivities, makeActivity, makeRef, makeStore, type TestStore } from './make-store.js';
 
 describe('loadTeam', () => {
   let subject: TestStore;
@@ -30,7 +30,7 @@ describe('loadTeam', () => {
     const aliceNow = subject.store.ensureMember(makeRef({ userId: 'alice' }));
     const bobNow = subject.store.ensureMember(makeRef({ userId: 'bob' }));
 
-    expect(subject.store.loadTeam(alice.workspaceId)).toEqual([
+    expect(subject.store.loadTeam(alice.workspaceId).map(withActivities)).toEqual([
       { ...aliceNow, credentials: [cma], activities: [countedPart(kept)], dataVersion: expect.any(Number) },
       { ...bobNow, credentials: [{ ...bls, snoozedUntil: '2026-12-01' }], activities: [], dataVersion: expect.any(Number) },
     ]);
