@@ -61,6 +61,19 @@ describe('checkpoints on their own thread', () => {
     expect(handle.sqlite.prepare('select count(*) from filler').pluck().get()).toBe(2200);
   });
 
+  it('keeps the WAL short when writes leave gaps: the next write starts it over', async () => {
+    const handle = open({ checkpoints: {} });
+    const wal = `${handle.sqlite.name}-wal`;
+    let largest = 0;
+    for (let k = 0; k < 20; k++) {
+      writeMany(handle.sqlite, 500); // about 80 pages a batch, 1,600 in all: under the 4,000-page backstop
+      largest = Math.max(largest, statSync(wal).size);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    // Without the worker the writer would not checkpoint before 4,000 pages: a WAL of 1,600 pages.
+    expect(largest).toBeLessThan(600 * 4096);
+  });
+
   it('loses nothing: every row is there when the file is opened again, with or without the thread', async () => {
     const handle = open({ checkpoints: { intervalMs: 5 } });
     const path = handle.sqlite.name;
