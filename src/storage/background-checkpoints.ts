@@ -50,22 +50,29 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const { intervalMs, idleMs } = workerData;
-let checkpointStatement;
-let last = '';
-let timer;
+let db;
+let statement;
+let lastError = '';
 const checkpoint = () => {
   try {
-    checkpointStatement ??= new Database(workerData.path, { fileMustExist: true }).prepare('pragma wal_checkpoint(PASSIVE)');
-    const row = checkpointStatement.get();
+    db ??= new Database(workerData.path, { fileMustExist: true });
+    statement ??= db.prepare('pragma wal_checkpoint(PASSIVE)');
+    const row = statement.get();
+    lastError = '';
     return { walFrames: row.log, checkpointed: row.checkpointed };
   } catch (error) {
-    parentPort.postMessage({ type: 'error', message: String(error && error.message) });
+    // Once per distinct failure, not every tick.
+    const message = String(error && error.message);
+    if (message !== lastError) parentPort.postMessage({ type: 'error', message });
+    lastError = message;
     return { walFrames: -1, checkpointed: -1 };
   }
 };
 // Often while there is something to copy, so the WAL is often fully copied between two writes (the
 // next writer then starts it over); less often while nothing changes.
 let delay = intervalMs;
+let last = '';
+let timer;
 const tick = () => {
   const { walFrames, checkpointed } = checkpoint();
   const seen = walFrames + ':' + checkpointed;
@@ -78,7 +85,7 @@ parentPort.on('message', (message) => {
   if (message.type === 'now') parentPort.postMessage({ type: 'done', id: message.id, result: checkpoint() });
   else if (message.type === 'stop') {
     clearTimeout(timer);
-    try { checkpointStatement?.database.close(); } catch {}
+    try { db?.close(); } catch {}
     parentPort.close();
   }
 });
