@@ -118,6 +118,8 @@ export function startBackgroundCheckpoints(path: string, options: CheckpointOpti
     stop() {
       if (!stopped) {
         stopped = true;
+        // Held while it closes: a caller awaiting this must not see the process end under it.
+        worker.ref();
         worker.postMessage({ type: 'stop' });
       }
       return exited;
