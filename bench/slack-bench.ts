@@ -67,7 +67,7 @@ const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, m
 
 export async function runSlackBench(options: { profile?: boolean } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ceu-slack-bench-'));
-  const database = openDatabase(join(dir, 'bench.sqlite'));
+  const database = openDatabase(join(dir, 'bench.sqlite'), { checkpoints: {} }); // as the program opens it
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   try {
     // seed.ts writes one console workspace; turning it into Slack team T0001 and member 1 into
@@ -242,6 +242,7 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
     database.close();
+    await database.checkpoints?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,7 +7,13 @@ const BAR_WIDTH = 20;
 export function renderText(reply: Reply): string {
   const json = reply.blocks.find((b) => b.kind === 'json');
   if (json) return JSON.stringify(json.value);
-  return reply.blocks.map(renderBlock).filter((s) => s.length > 0).join('\n');
+  // Joined as it goes (every answer's fallback text comes through here), empty lines left out.
+  let text = '';
+  for (const block of reply.blocks) {
+    const line = renderBlock(block);
+    if (line.length > 0) text = text.length > 0 ? `${text}\n${line}` : line;
+  }
+  return text;
 }
 
 function renderBlock(block: Block): string {

@@ -11,6 +11,7 @@ type KnownBlock = types.KnownBlock;
 
 export const MAX_BLOCKS = 50;
 const MAX_SECTION = 3000;
+const MAX_FIELDS = 10;
 const MAX_TEXT_FALLBACK = 3000;
 
 export interface SlackMessage {
@@ -19,32 +20,38 @@ export interface SlackMessage {
 }
 
 export function renderReply(reply: Reply): SlackMessage {
-  let blocks = reply.blocks.flatMap(renderBlock);
+  // Pushed into one array, not flatMapped: this runs for every answer.
+  const blocks: KnownBlock[] = [];
+  for (const block of reply.blocks) renderBlock(block, blocks);
   if (reply.tone === 'error' && blocks[0]?.type === 'section') blocks.unshift({ type: 'context', elements: [{ type: 'mrkdwn', text: ':warning: Nothing was changed.' }] });
   if (blocks.length > MAX_BLOCKS) {
-    blocks = blocks.slice(0, MAX_BLOCKS - 1);
+    blocks.length = MAX_BLOCKS - 1;
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: '…more than fits in one Slack message.' }] });
   }
   return { text: truncate(renderText(reply), MAX_TEXT_FALLBACK), blocks };
 }
 
-function renderBlock(block: Block): KnownBlock[] {
+function renderBlock(block: Block, out: KnownBlock[]): void {
   switch (block.kind) {
     case 'heading':
-      return [{ type: 'header', text: { type: 'plain_text', text: truncate(block.text, 150) } }];
+      out.push({ type: 'header', text: { type: 'plain_text', text: truncate(block.text, 150) } });
+      return;
     case 'paragraph':
-      return sections(escape(block.text));
+      return sections(escape(block.text), out);
     case 'fields':
-      return chunk(block.fields, 10).map((fields) => ({
-        type: 'section',
-        fields: fields.map((f) => ({ type: 'mrkdwn', text: truncate(`*${escape(f.label)}*\n${escape(f.value)}`, 2000) })),
-      }));
+      for (let i = 0; i < block.fields.length; i += MAX_FIELDS) {
+        out.push({
+          type: 'section',
+          fields: block.fields.slice(i, i + MAX_FIELDS).map((f) => ({ type: 'mrkdwn', text: truncate(`*${escape(f.label)}*\n${escape(f.value)}`, 2000) })),
+        });
+      }
+      return;
     case 'progress':
-      return sections(`*${escape(block.label)}*  \`${bar(block.earned, block.required)}\`  ${formatNumber(block.earned)}/${formatNumber(block.required)} ${block.unit}${block.note ? ` _(${block.note})_` : ''}`);
+      return sections(`*${escape(block.label)}*  \`${bar(block.earned, block.required)}\`  ${formatNumber(block.earned)}/${formatNumber(block.required)} ${block.unit}${block.note ? ` _(${block.note})_` : ''}`, out);
     case 'list':
-      return sections(block.items.map((item) => `• ${escape(item).replace(/\n\s*/g, '\n      ')}`).join('\n'));
+      return sections(block.items.map(listItem).join('\n'), out);
     case 'actions':
-      return [{
+      out.push({
         type: 'actions',
         elements: block.buttons.slice(0, 5).map((b) => ({
           type: 'button',
@@ -53,24 +60,27 @@ function renderBlock(block: Block): KnownBlock[] {
           value: b.command,
           ...(b.style ? { style: b.style } : {}),
         })),
-      }];
+      });
+      return;
     case 'json':
-      return sections(`\`\`\`${JSON.stringify(block.value, null, 1)}\`\`\``);
+      return sections(`\`\`\`${JSON.stringify(block.value, null, 1)}\`\`\``, out);
   }
 }
 
 /** A long text becomes several sections, split at line ends, each within Slack's limit. */
-function sections(text: string): KnownBlock[] {
-  return splitAtLines(text, MAX_SECTION).map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
+function sections(text: string, out: KnownBlock[]): void {
+  for (const part of splitAtLines(text, MAX_SECTION)) out.push({ type: 'section', text: { type: 'mrkdwn', text: part } });
 }
+
+/** An item's own lines are indented under its bullet. */
+function listItem(item: string): string {
+  const text = escape(item);
+  return `• ${text.includes('\n') ? text.replace(/\n\s*/g, '\n      ') : text}`;
+}
+
+const MRKDWN_SPECIAL = /[&<>]/;
 
 /** Slack's mrkdwn needs &, < and > escaped; backticks (commands) already read as code there. */
 function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
+  return MRKDWN_SPECIAL.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
 }

@@ -35,6 +35,9 @@ export async function callSlack<T>(ctx: SlackContext, what: string, call: () => 
 
 /** Slack's view of the user, waited for at most `ms`: a slow users.info must not cost the 3-second ack. */
 export function lookupQuickly(ctx: SlackContext, client: webApi.WebClient, userId: string, ms = 500): Promise<SlackUser> {
+  // Most commands come from someone already cached: no timer to arm for them.
+  const known = ctx.directory.cached(userId);
+  if (known) return Promise.resolve(known);
   return within<SlackUser, SlackUser>(ctx.directory.lookup(client, userId), ms, { isAdmin: false });
 }
 

@@ -17,11 +17,17 @@ const TTL_MS = 10 * 60 * 1000;
 
 export interface UserDirectory {
   lookup(client: webApi.WebClient, userId: string): Promise<SlackUser>;
+  /** The cached answer while it is fresh, at once: no call, no wait. */
+  cached(userId: string): SlackUser | undefined;
 }
 
 export function createUserDirectory(logger: Logger): UserDirectory {
   const cache = new Map<string, { user: SlackUser; expiresAt: number }>();
   return {
+    cached(userId) {
+      const hit = cache.get(userId);
+      return hit && hit.expiresAt > Date.now() ? hit.user : undefined;
+    },
     async lookup(client, userId) {
       const hit = cache.get(userId);
       if (hit && hit.expiresAt > Date.now()) return hit.user;

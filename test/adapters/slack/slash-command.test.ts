@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeSlashCommand, postSlashCommand } from '../../fakes/slack-requests.js';
 import { SIGNING_SECRET, startSlackUnderTest, textOf, type SlackUnderTest } from './slack-under-test.js';
 
@@ -83,6 +83,20 @@ describe('/ceu over HTTP, answered on the ack', () => {
     await slash('log 1h general Ethics');
     const publish = await s.fake.waitForCall('views.publish');
     expect(publish.body).toMatchObject({ user_id: 'U0001', view: { type: 'home' } });
+  });
+
+  it('asks users.info once, then answers from its cache until that is ten minutes old', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      await slash('status');
+      await slash('need');
+      expect(s.fake.callsTo('users.info')).toHaveLength(1);
+      vi.setSystemTime(Date.now() + 10 * 60_000 + 1);
+      expect(textOf(await slash('status'))).toContain('You have no credentials yet');
+      expect(s.fake.callsTo('users.info')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keys a member by the enterprise for an org-wide install', async () => {
