@@ -16,9 +16,11 @@
  * the WAL reach the backstop and put 20-30 ms steps in the sweep.
  *
  * The worker is JavaScript evaluated from a string, not a module file, so it runs the same under
- * tsx, vitest and plain node; it loads the better-sqlite3 the main thread resolved.
+ * tsx, vitest and plain node; it loads the better-sqlite3 the main thread resolved, with import()
+ * (the string runs as CommonJS or, under --input-type=module, as a module: import() works in both).
  */
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /** The writing connection's own checkpoint mark while the worker runs (pages; about 16 MB). */
@@ -47,8 +49,9 @@ export interface CheckpointResult {
 }
 
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
+(async () => {
+const { parentPort, workerData } = await import('node:worker_threads');
+const { default: Database } = await import(workerData.driver);
 const { intervalMs, idleMs } = workerData;
 let db;
 let statement;
@@ -89,9 +92,10 @@ parentPort.on('message', (message) => {
     parentPort.close();
   }
 });
+})();
 `;
 
-const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+const driver = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
 
 export function startBackgroundCheckpoints(path: string, options: CheckpointOptions = {}): BackgroundCheckpoints {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, intervalMs: options.intervalMs ?? 20, idleMs: Math.max(options.idleMs ?? 500, options.intervalMs ?? 20) } });
@@ -109,11 +113,12 @@ export function startBackgroundCheckpoints(path: string, options: CheckpointOpti
     else {
       waiting.get(message.id)?.(message.result);
       waiting.delete(message.id);
+      if (waiting.size === 0 && !stopped) worker.unref();
     }
   });
   worker.on('error', (error) => options.onError?.(error.message));
-  void exited.then(failAll);
   let stopped = false;
+  void exited.then(failAll);
   return {
     stop() {
       if (!stopped) {
@@ -127,6 +132,8 @@ export function startBackgroundCheckpoints(path: string, options: CheckpointOpti
     checkpointNow() {
       if (stopped) return Promise.resolve({ walFrames: -1, checkpointed: -1 });
       const id = nextId++;
+      // Held while an answer is awaited, like stop().
+      worker.ref();
       return new Promise((resolve) => {
         waiting.set(id, resolve);
         worker.postMessage({ type: 'now', id });

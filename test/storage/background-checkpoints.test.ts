@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -110,6 +111,24 @@ describe('checkpoints on their own thread', () => {
     } finally {
       await checkpoints.stop();
     }
+  });
+
+  it('holds the process while a caller awaits stop() or checkpointNow(): what follows still runs', () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const module = new URL('../../src/storage/index.ts', import.meta.url).href;
+    const script = `
+      const { openDatabase } = await import(${JSON.stringify(module)});
+      const handle = openDatabase(${JSON.stringify(join(dir, 'ceu.sqlite'))}, { checkpoints: { intervalMs: 60000 } });
+      const { walFrames } = await handle.checkpoints.checkpointNow();
+      handle.close();
+      await handle.checkpoints.stop();
+      console.log('after stop', walFrames >= 0);
+      process.exitCode = 7;
+    `;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(child.stdout).toContain('after stop true');
+    expect(child.status).toBe(7);
   });
 
   it('is not started for an in-memory database or unless asked', () => {
