@@ -99,8 +99,6 @@ const driver = pathToFileURL(createRequire(import.meta.url).resolve('better-sqli
 
 export function startBackgroundCheckpoints(path: string, options: CheckpointOptions = {}): BackgroundCheckpoints {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, intervalMs: options.intervalMs ?? 20, idleMs: Math.max(options.idleMs ?? 500, options.intervalMs ?? 20) } });
-  // It must never keep the process alive, nor crash it.
-  worker.unref();
   const waiting = new Map<number, (result: CheckpointResult) => void>();
   let nextId = 0;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -117,6 +115,9 @@ export function startBackgroundCheckpoints(path: string, options: CheckpointOpti
     }
   });
   worker.on('error', (error) => options.onError?.(error.message));
+  // It must never keep the process alive, nor crash it. After the listeners: a 'message' listener
+  // attached later refs the worker's port again.
+  worker.unref();
   let stopped = false;
   void exited.then(failAll);
   return {

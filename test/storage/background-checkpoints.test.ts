@@ -131,6 +131,23 @@ describe('checkpoints on their own thread', () => {
     expect(child.status).toBe(7);
   });
 
+  it('never keeps the process alive by itself: a program that leaves the database open still ends', () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const module = new URL('../../src/storage/index.ts', import.meta.url).href;
+    const script = `
+      const { openDatabase } = await import(${JSON.stringify(module)});
+      openDatabase(${JSON.stringify(join(dir, 'ceu.sqlite'))}, { checkpoints: {} });
+      console.log('opened');
+    `;
+    const started = Date.now();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 15_000 });
+    expect(child.stdout).toContain('opened');
+    expect(child.signal).toBeNull(); // not killed by the timeout
+    expect(child.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('is not started for an in-memory database or unless asked', () => {
     const memory = openDatabase(':memory:', { checkpoints: {} });
     opened.push(memory);
