@@ -1,7 +1,8 @@
 /**
  * A V8 CPU profile of one stretch of the benchmark (`--profile`), summarized where the time went:
  * self time by function and by source file, and inclusive time of our own functions (each sample
- * counted once per function on its stack, so recursion does not inflate it).
+ * counted once per function on its stack, so recursion does not inflate it). `startHeapProfile`
+ * does the same for what was allocated (`--heap`), garbage included: what makes the GC run.
  */
 import { Session } from 'node:inspector/promises';
 
@@ -87,5 +88,41 @@ function summarize(profile: Profile): ProfileSummary {
       'self time by function:', ...top(self),
       'inclusive time, functions in src/:', ...top(inclusive),
     ],
+  };
+}
+
+interface HeapNode {
+  callFrame: { functionName: string; url: string };
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** Sampled allocations (every 1 KB on average), collected ones included, by file and by function. */
+export async function startHeapProfile(): Promise<() => Promise<ProfileSummary>> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return async () => {
+    const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: HeapNode } };
+    session.disconnect();
+    const byFile = new Map<string, number>();
+    const byFunction = new Map<string, number>();
+    let total = 0;
+    const walk = (node: HeapNode): void => {
+      total += node.selfSize;
+      const file = node.callFrame.url ? shortUrl(node.callFrame.url) : '(native)';
+      byFile.set(file, (byFile.get(file) ?? 0) + node.selfSize);
+      const name = `${node.callFrame.functionName || '(anonymous)'} ${file}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
+      for (const child of node.children) walk(child);
+    };
+    walk(profile.head);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0).padStart(7)} KB`;
+    const top = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([name, bytes]) => `  ${kb(bytes)}  ${name}`);
+    return {
+      totalMs: 0,
+      lines: [`allocated ${kb(total).trim()} (sampled), by file:`, ...top(byFile), 'by function:', ...top(byFunction)],
+    };
   };
 }

@@ -7,7 +7,7 @@
  * from a thread of its own (bench/load.ts) so the sender's work never queues behind the servers'.
  * Targets (issue): p99 under 50 ms at 100 requests/s, no request over 1 s in a burst of 300,
  * and within 2x of the ack-only app. `npm run bench:slack -- --profile` adds a CPU profile of each
- * app's last burst.
+ * app's last burst; `-- --heap`, what each allocated in it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ import { startLoadClient, type LoadJob, type RateResult, type Sample } from './l
 import { summarize, type Summary } from './percentiles.js';
 import { seedDatabase } from './seed.js';
 import { countingLogger } from './counting-logger.js';
-import { startCpuProfile, type ProfileSummary } from './cpu-profile.js';
+import { startCpuProfile, startHeapProfile, type ProfileSummary } from './cpu-profile.js';
 
 const MEMBERS = 5_000;
 const ACTIVITIES_PER_MEMBER = 50;
@@ -65,7 +65,7 @@ const ms = (us: number) => (us / 1000).toFixed(2);
 const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
 
-export async function runSlackBench(options: { profile?: boolean } = {}): Promise<void> {
+export async function runSlackBench(options: { profile?: boolean; heap?: boolean } = {}): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ceu-slack-bench-'));
   const database = openDatabase(join(dir, 'bench.sqlite'), { checkpoints: {} }); // as the program opens it
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -172,7 +172,8 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
     const profiles: Partial<Record<App, ProfileSummary>> = {};
     for (let k = 0; k < BURSTS; k++) {
       for (const app of APPS) {
-        const stopProfile = options.profile && k === BURSTS - 1 ? await startCpuProfile() : undefined;
+        const last = k === BURSTS - 1;
+        const stopProfile = options.profile && last ? await startCpuProfile() : options.heap && last ? await startHeapProfile() : undefined;
         bursts[app].push(...(await phase(app, { kind: 'burst', count: BURST })).samples);
         const profile = await stopProfile?.();
         if (profile) profiles[app] = profile;
@@ -236,7 +237,7 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
     console.log(`run ${runS.toFixed(1)} s; rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(1)} MB`);
     // The server's main thread (the sender runs in a worker thread of its own).
     for (const [app, profile] of Object.entries(profiles)) {
-      console.log(`\nprofile of ${app}'s last burst (${profile.totalMs.toFixed(0)} ms sampled, with the 200 ms pause after it):`);
+      console.log(options.heap ? `\nallocations in ${app}'s last burst of ${BURST}:` : `\nprofile of ${app}'s last burst (${profile.totalMs.toFixed(0)} ms sampled, with the 200 ms pause after it):`);
       for (const line of profile.lines) console.log(line);
     }
   } finally {
@@ -248,5 +249,5 @@ export async function runSlackBench(options: { profile?: boolean } = {}): Promis
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await runSlackBench({ profile: process.argv.includes('--profile') });
+  await runSlackBench({ profile: process.argv.includes('--profile'), heap: process.argv.includes('--heap') });
 }
