@@ -36,12 +36,11 @@ export function createTeamRepo(sqlite: Database.Database, reader: TeamReader): P
   };
 }
 
+/** A page of a workspace's members after `afterId`, in id order: a seek in members_workspace, no sort (tested). */
+export const TEAM_PAGE_SQL = `select ${MEMBER_DATA_COLUMNS} from ${MEMBER_DATA_FROM} where m.workspace_id = :workspaceId and m.id > :afterId order by m.id limit :limit`;
+
 export function createTeamPages(sqlite: Database.Database, reader: TeamReader): Pick<SchedulerStore, 'listTeamPage'> {
-  const page = sqlite
-    .prepare<{ workspaceId: number; afterId: number; limit: number }, MemberDataTuple>(
-      `select ${MEMBER_DATA_COLUMNS} from ${MEMBER_DATA_FROM} where m.workspace_id = :workspaceId and m.id > :afterId order by m.id limit :limit`,
-    )
-    .raw(true);
+  const page = sqlite.prepare<{ workspaceId: number; afterId: number; limit: number }, MemberDataTuple>(TEAM_PAGE_SQL).raw(true);
   return {
     listTeamPage: (workspaceId, afterId, limit) => (limit <= 0 ? [] : reader.withData(page.all({ workspaceId, afterId, limit }))),
   };

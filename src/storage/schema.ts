@@ -56,7 +56,14 @@ export const members = sqliteTable(
     // Counts every audited change to the member's activities, credentials or settings.
     dataVersion: integer('data_version').notNull().default(0),
   },
-  (t) => [uniqueIndex('members_workspace_user').on(t.workspaceId, t.userId)],
+  (t) => [
+    uniqueIndex('members_workspace_user').on(t.workspaceId, t.userId),
+    // A workspace's members in id order (an index holds the rowid after its columns): the digest's
+    // team pages and `team` seek it instead of sorting the workspace. Without it, and without
+    // ANALYZE statistics, SQLite took members_workspace_user and sorted the whole workspace for
+    // every page of 25: a 10,000-member digest read in 0.7-1.8 s instead of about 0.1 s.
+    index('members_workspace').on(t.workspaceId),
+  ],
 );
 
 /**

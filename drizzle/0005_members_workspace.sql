@@ -1,0 +1,1 @@
+CREATE INDEX `members_workspace` ON `members` (`workspace_id`);
