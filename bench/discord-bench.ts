@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { Client, Events, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
 import { startDiscord } from '../src/adapters/discord/start-discord.js';
 import { createBot } from '../src/core/index.js';
@@ -258,4 +259,8 @@ export async function runDiscordBench(): Promise<void> {
     await database.checkpoints?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runDiscordBench();
 }
