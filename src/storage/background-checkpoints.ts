@@ -101,6 +101,7 @@ export function startBackgroundCheckpoints(path: string, options: CheckpointOpti
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, intervalMs: options.intervalMs ?? 20, idleMs: Math.max(options.idleMs ?? 500, options.intervalMs ?? 20) } });
   const waiting = new Map<number, (result: CheckpointResult) => void>();
   let nextId = 0;
+  let stopped = false;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const failAll = () => {
     for (const resolve of waiting.values()) resolve({ walFrames: -1, checkpointed: -1 });
@@ -118,7 +119,6 @@ export function startBackgroundCheckpoints(path: string, options: CheckpointOpti
   // It must never keep the process alive, nor crash it. After the listeners: a 'message' listener
   // attached later refs the worker's port again.
   worker.unref();
-  let stopped = false;
   void exited.then(failAll);
   return {
     stop() {
