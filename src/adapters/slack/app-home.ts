@@ -1,10 +1,16 @@
 /** The App Home tab: the member's dashboard, with buttons to log an activity or read help. */
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
-import { MAX_BLOCKS, renderReply } from './render-reply.js';
+import { renderReply } from './render-reply.js';
+
+/** A Home tab holds 100 blocks; the header, buttons and divider above the dashboard take 3. */
+export const MAX_HOME_BLOCKS = 100;
+const ABOVE_DASHBOARD = 3;
 
 export function homeView(status: Reply): types.HomeView {
-  const dashboard = renderReply(status).blocks.filter((b) => b.type !== 'actions');
+  // The dashboard has buttons of its own above it: the reply's are left out before counting blocks.
+  const withoutButtons: Reply = { ...status, blocks: status.blocks.filter((b) => b.kind !== 'actions') };
+  const dashboard = renderReply(withoutButtons, { maxBlocks: MAX_HOME_BLOCKS - ABOVE_DASHBOARD }).blocks;
   return {
     type: 'home',
     blocks: [
@@ -18,7 +24,7 @@ export function homeView(status: Reply): types.HomeView {
         ],
       },
       { type: 'divider' },
-      ...dashboard.slice(0, MAX_BLOCKS - 3),
+      ...dashboard,
     ],
   };
 }

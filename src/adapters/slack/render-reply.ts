@@ -1,7 +1,7 @@
 /**
  * Reply → Block Kit, with the plain-text rendering as the `text` fallback (notifications, screen
- * readers). Slack's limits: 50 blocks a message, 3,000 characters a section, 150 a header,
- * 10 fields a section, 75 characters a button label.
+ * readers). Slack's limits: 50 blocks a message (100 on a Home tab), 3,000 characters a section,
+ * 150 a header, 10 fields a section, 75 characters a button label.
  */
 import type { types } from '@slack/bolt';
 import { formatNumber, renderText, type Block, type Reply } from '../../core/index.js';
@@ -13,20 +13,22 @@ export const MAX_BLOCKS = 50;
 const MAX_SECTION = 3000;
 const MAX_FIELDS = 10;
 const MAX_TEXT_FALLBACK = 3000;
+const FENCE = '```';
 
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
 }
 
-export function renderReply(reply: Reply): SlackMessage {
+/** `maxBlocks`: how many blocks the surface leaves for the reply (a message's 50 by default). */
+export function renderReply(reply: Reply, { maxBlocks = MAX_BLOCKS } = {}): SlackMessage {
   // Pushed into one array, not flatMapped: this runs for every answer.
   const blocks: KnownBlock[] = [];
   for (const block of reply.blocks) renderBlock(block, blocks);
   if (reply.tone === 'error' && blocks[0]?.type === 'section') blocks.unshift({ type: 'context', elements: [{ type: 'mrkdwn', text: ':warning: Nothing was changed.' }] });
-  if (blocks.length > MAX_BLOCKS) {
-    blocks.length = MAX_BLOCKS - 1;
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: '…more than fits in one Slack message.' }] });
+  if (blocks.length > maxBlocks) {
+    blocks.length = maxBlocks - 1;
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…more than fits in one Slack ${maxBlocks === MAX_BLOCKS ? 'message' : 'view'}.` }] });
   }
   return { text: truncate(renderText(reply), MAX_TEXT_FALLBACK), blocks };
 }
@@ -63,7 +65,11 @@ function renderBlock(block: Block, out: KnownBlock[]): void {
       });
       return;
     case 'json':
-      return sections(`\`\`\`${JSON.stringify(block.value, null, 1)}\`\`\``, out);
+      // Each section is a code block of its own: a fence split across two sections shows as text.
+      for (const part of splitAtLines(JSON.stringify(block.value, null, 1), MAX_SECTION - 2 * FENCE.length)) {
+        out.push({ type: 'section', text: { type: 'mrkdwn', text: `${FENCE}${part}${FENCE}` } });
+      }
+      return;
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_HOME_BLOCKS, homeView } from '../../../src/adapters/slack/app-home.js';
 import { MAX_BLOCKS, renderReply } from '../../../src/adapters/slack/render-reply.js';
 import type { Reply } from '../../../src/core/index.js';
 
@@ -30,5 +31,30 @@ describe('Block Kit rendering', () => {
     expect(sections.length).toBeGreaterThan(1);
     for (const block of sections) expect((block as { text: { text: string } }).text.text.length).toBeLessThanOrEqual(3000);
     expect(message.text.length).toBeLessThanOrEqual(3000);
+  });
+
+  it('shows a long JSON document as several code blocks, each fenced, that join back into the document', () => {
+    const value = { credentials: Array.from({ length: 60 }, (_, i) => ({ code: `C${i}`, state: 'in-progress', remaining: i, note: 'x'.repeat(40) })) };
+    const sections = renderReply(reply([{ kind: 'json', value }])).blocks.map((b) => (b as { text: { text: string } }).text.text);
+    expect(sections.length).toBeGreaterThan(1);
+    for (const text of sections) {
+      expect(text.length).toBeLessThanOrEqual(3000);
+      expect(text.startsWith('```') && text.endsWith('```')).toBe(true);
+      expect(text.slice(3, -3)).not.toContain('```');
+    }
+    expect(JSON.parse(sections.map((text) => text.slice(3, -3)).join('\n'))).toEqual(value);
+  });
+
+  it('gives the Home tab its 100 blocks, with the note when the dashboard is longer, and no reply buttons', () => {
+    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `credential ${i}` }));
+    const buttons = { kind: 'actions' as const, buttons: [{ actionId: 'need', label: 'What do I still need?', command: 'need' }] };
+    const sixty = homeView(reply([...paragraphs(60), buttons])).blocks;
+    expect(sixty).toHaveLength(3 + 60);
+    expect(JSON.stringify(sixty)).toContain('credential 59');
+    expect(JSON.stringify(sixty)).not.toContain('more than fits');
+    expect(sixty.filter((b) => b.type === 'actions')).toHaveLength(1); // the Home tab's own buttons only
+    const long = homeView(reply([...paragraphs(150), buttons])).blocks;
+    expect(long).toHaveLength(MAX_HOME_BLOCKS);
+    expect(JSON.stringify(long.at(-1))).toContain('more than fits in one Slack view');
   });
 });
