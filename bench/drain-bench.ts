@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import type { Notifier, PlannedMessage, Reply } from '../src/core/index.js';
 import { createDiscordNotifier, DISCORD_LIMITS } from '../src/adapters/discord/notifier.js';
 import { createSlackNotifier } from '../src/adapters/slack/notifier.js';
+import { createClock } from '../src/clock.js';
 import { createScheduler } from '../src/scheduler/index.js';
 import { createSchedulerStore, createSqliteStore, openDatabase } from '../src/storage/index.js';
 import { FAKE_DISCORD_IDS } from '../test/fakes/discord-ids.js';
@@ -36,6 +37,8 @@ import { peakInWindow, peakPerKey, type Arrival } from './window-check.js';
 /** 500 a second, not Slack's real pace (SLACK_LIMITS, under 2 a second): 10,000 messages then take 20 s, not hours. */
 const SLACK_BENCH_LIMITS: Notifier['limits'] = { global: { count: 500, perMs: 1000 }, perTarget: { count: 1, perMs: 1000 } };
 const RATE_TARGET = 0.9;
+/** A Tuesday afternoon in UTC, the bench members' zone: their working hours, so no DM is held for them. */
+const BENCH_START = new Date('2026-11-24T15:00:00Z');
 const GROUPED_CAP_MS = 3_000;
 
 interface Run {
@@ -96,7 +99,7 @@ function fillOutbox(run: Run, file: string) {
     return { key: `bench:${label}`, workspaceId, memberId: memberIds[member]!, target: { kind: 'direct', userId: userIdOf(run, member) }, kind: 'nudge', reply: nudgeReply(label) };
   });
   const schedulerStore = createSchedulerStore(database);
-  schedulerStore.enqueue(messages, new Date(Date.now() - 1000).toISOString());
+  schedulerStore.enqueue(messages, new Date(BENCH_START.getTime() - 1000).toISOString());
   return { database, schedulerStore };
 }
 
@@ -145,7 +148,7 @@ async function drainOnce(run: Run): Promise<void> {
       });
     }
     const scheduler = createScheduler({
-      schedulerStore, store: createSqliteStore(database), notifiers: [notifier], clock: { now: () => new Date() }, logger, sweepIntervalMs: 300_000,
+      schedulerStore, store: createSqliteStore(database), notifiers: [notifier], clock: createClock(BENCH_START), logger, sweepIntervalMs: 300_000,
     });
     const cpuBefore = process.cpuUsage();
     const started = performance.now();

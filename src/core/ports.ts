@@ -201,6 +201,11 @@ export interface OutboxMessage extends PlannedMessage {
   /** Send attempts so far, including the one this claim starts. */
   attempts: number;
   createdAt: string;
+  /**
+   * A DM to a member: their zone and quiet hours as they are at the claim, so a retry or a late
+   * send stays inside their hours. Absent for a channel post, which is nobody's night.
+   */
+  recipient?: Pick<Member, 'tz' | 'platformTz' | 'quietHours'>;
 }
 
 export interface OutboxCounts {

@@ -37,6 +37,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { schedulerStore, clock, logger } = options;
   const drainer = createDrainer({
     schedulerStore, clock, logger, notifiers: options.notifiers,
+    ...(options.defaultTz ? { defaultTz: options.defaultTz } : {}),
     ...(options.monotonicNow ? { monotonicNow: options.monotonicNow } : {}),
   });
   let started = false;

@@ -4,7 +4,8 @@
  * target at a time, so a member's messages keep their order; a message waiting on its own target's
  * window stays in memory without taking a claim slot, so other targets go on. Every outcome is
  * written back: sent, retry (backoff or the platform's Retry-After, which also pauses that target
- * or the whole platform), or failed.
+ * or the whole platform), or failed. A DM to a member goes only in their hours: a retry, a pause or
+ * a backlog that ends outside them waits for their next start (retry-policy.ts, `sendableAt`).
  *
  * A crash between a send and its mark leaves the row "sending"; `requeueInterrupted` at the next
  * start sends it again: at most one duplicate, nothing lost.
@@ -12,7 +13,7 @@
 import type { Clock, DeliveryResult, Logger, Notifier, OutboxMessage, SchedulerStore } from '../core/ports.js';
 import { scrubTokens } from '../adapters/format.js';
 import { createPacer, type Pacer } from './pacer.js';
-import { decide } from './retry-policy.js';
+import { decide, sendableAt } from './retry-policy.js';
 
 export interface DrainerDeps {
   schedulerStore: SchedulerStore;
@@ -21,6 +22,8 @@ export interface DrainerDeps {
   logger: Logger;
   /** Monotonic real time in ms for pacing; the platforms count on their clocks, not on `clock`. */
   monotonicNow?: () => number;
+  /** Zone for members who have set none, as the planner's (default UTC). */
+  defaultTz?: string;
 }
 
 export interface DrainStats {
@@ -61,6 +64,7 @@ interface Platform {
 export function createDrainer(deps: DrainerDeps): Drainer {
   const { schedulerStore: outbox, clock, logger } = deps;
   const monotonicNow = deps.monotonicNow ?? (() => performance.now());
+  const defaultTz = deps.defaultTz ?? 'UTC';
   const platforms = new Map<string, Platform>(deps.notifiers.map((n) => [n.platform, { notifier: n, pacer: createPacer(n.limits, monotonicNow) }]));
   // Messages for a platform this process does not run stay in the outbox for one that does.
   const runningPlatforms = deps.notifiers.map((n) => n.platform);
@@ -142,6 +146,13 @@ export function createDrainer(deps: DrainerDeps): Drainer {
           i += 1;
           continue;
         }
+        const now = clock.now();
+        if (openAt(message, now).getTime() > now.getTime()) {
+          // Held back past the member's hours (a backlog, a pause): back until their next start.
+          queue.splice(i, 1);
+          putBack(message, 0);
+          continue;
+        }
         queue.splice(i, 1);
         busy.add(target);
         blockedUntil.delete(target);
@@ -193,10 +204,25 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     }
   }
 
+  /** `from`, or for a DM the start of its member's next hours; a zone that cannot be read holds nothing. */
+  function openAt(message: OutboxMessage, from: Date): Date {
+    try {
+      return sendableAt(message, from, defaultTz);
+    } catch (error) {
+      logger.warn({ outboxId: message.id, err: describeThrown(error) }, "outbox: could not work out the member's hours; not holding the message");
+      return from;
+    }
+  }
+
+  /** When a message may next go, `afterMs` from now at the earliest. */
+  function nextAttemptAt(message: OutboxMessage, afterMs: number): string {
+    return openAt(message, new Date(clock.now().getTime() + afterMs)).toISOString();
+  }
+
   /** Never sent: back to the outbox, due again after `afterMs`, the claim not counted as an attempt. */
   function putBack(message: OutboxMessage, afterMs: number): void {
     try {
-      outbox.release(message.id, new Date(clock.now().getTime() + afterMs).toISOString());
+      outbox.release(message.id, nextAttemptAt(message, afterMs));
     } catch (error) {
       logger.error({ outboxId: message.id, err: describeThrown(error) }, 'outbox: could not return a message');
     }
@@ -222,9 +248,10 @@ export function createDrainer(deps: DrainerDeps): Drainer {
         outbox.markSent(message.id, now.toISOString());
         stats.sent += 1;
       } else if (decision.kind === 'retry') {
-        outbox.markRetry(message.id, new Date(now.getTime() + decision.afterMs).toISOString(), reason);
+        const retryAt = nextAttemptAt(message, decision.afterMs);
+        outbox.markRetry(message.id, retryAt, reason);
         stats.retried += 1;
-        if (!decision.pause) logger.warn({ ...facts, reason, retryInMs: decision.afterMs }, 'delivery failed; will retry');
+        if (!decision.pause) logger.warn({ ...facts, reason, retryInMs: decision.afterMs, retryAt }, 'delivery failed; will retry');
       } else {
         outbox.markFailed(message.id, reason, now.toISOString());
         stats.failed += 1;

@@ -1,9 +1,11 @@
 /**
  * What to do after a failed send. Transient failures back off exponentially: 30 s, 1 min, 2 min …
- * capped at an hour, and after the eighth attempt (about an hour and a quarter of trying) the
- * message is given up, as a permanent failure is at once. A platform's Retry-After is honoured as
- * stated and never counts toward giving up: being told to wait is not a failure.
+ * capped at an hour, and after the eighth attempt (about an hour and a quarter of trying, within
+ * the member's hours) the message is given up, as a permanent failure is at once. A platform's
+ * Retry-After is honoured as stated and never counts toward giving up: being told to wait is not a
+ * failure. When the wait ends outside the member's hours, a DM waits on for their next start.
  */
+import { memberWindow, nextDeliverable } from '../core/index.js';
 import type { DeliveryResult, OutboxMessage } from '../core/ports.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -24,4 +26,18 @@ export function decide(message: Pick<OutboxMessage, 'attempts'>, result: Deliver
   if (result.retryAfterMs !== undefined) return { kind: 'retry', afterMs: Math.max(0, result.retryAfterMs), pause: result.scope ?? 'global' };
   if (result.permanent || message.attempts >= MAX_ATTEMPTS) return { kind: 'failed' };
   return { kind: 'retry', afterMs: backoffMs(message.attempts) };
+}
+
+/**
+ * The earliest a message may go at or after `from`: a DM to a member, the start of their next
+ * deliverable time (their zone, working hours, quiet hours); a channel post, `from` itself. Never
+ * earlier than `from`, so a Retry-After is only ever lengthened.
+ *
+ * Weekends count as deliverable: the outbox does not keep whether the planner judged a message
+ * urgent (a deadline within a week, which may arrive at weekends), and holding an urgent nudge
+ * from Friday evening to Monday could make it late.
+ */
+export function sendableAt(message: Pick<OutboxMessage, 'recipient'>, from: Date, defaultTz: string): Date {
+  if (!message.recipient) return from;
+  return nextDeliverable(from, memberWindow(message.recipient, defaultTz, true));
 }

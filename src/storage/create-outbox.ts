@@ -36,6 +36,11 @@ type ClaimTuple = [
   createdAt: string,
   platform: Platform,
   tenantId: string,
+  /** The member's row id, null for a channel post (or a DM to no known member). */
+  recipientId: number | null,
+  tz: string | null,
+  platformTz: string | null,
+  quietHours: string | null,
 ];
 
 /** Positional: a sweep inserts thousands of messages, and binding by name costs a lookup each. */
@@ -46,10 +51,12 @@ function toInsertParams(message: PlannedMessage, nowAt: string): InsertParams {
 }
 
 function toOutboxMessage(row: ClaimTuple): OutboxMessage {
-  const [id, workspaceId, memberId, key, targetKind, targetId, kind, reply, attempts, createdAt, platform, tenantId] = row;
+  const [id, workspaceId, memberId, key, targetKind, targetId, kind, reply, attempts, createdAt, platform, tenantId, recipientId, tz, platformTz, quietHours] = row;
   const target: OutboxTarget = targetKind === 'direct' ? { kind: 'direct', userId: targetId } : { kind: 'channel', channelId: targetId };
   // `attempts` as it is after this claim's update.
-  return { id, key, workspaceId, memberId, target, kind, reply: JSON.parse(reply) as Reply, platform, tenantId, attempts: attempts + 1, createdAt };
+  const message: OutboxMessage = { id, key, workspaceId, memberId, target, kind, reply: JSON.parse(reply) as Reply, platform, tenantId, attempts: attempts + 1, createdAt };
+  if (recipientId !== null) message.recipient = { tz, platformTz, quietHours };
+  return message;
 }
 
 export function createOutbox(sqlite: Database.Database): Outbox {
@@ -62,11 +69,13 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     .prepare<{ workspaceId: number; key: string }, number>('select 1 from outbox where workspace_id = :workspaceId and key = :key')
     .pluck(true);
   // Seeks (pending, <= now) in outbox_status_due, already in claim order; stops after `limit` rows.
+  // A DM's member comes with their current zone and quiet hours: the drainer keeps to their hours.
   const due = sqlite
     .prepare<{ nowAt: string; limit: number; platforms: string | null }, ClaimTuple>(
       `select o.id, o.workspace_id, o.member_id, o.key, o.target_kind, o.target_id, o.kind, o.reply, o.attempts,
-         o.created_at, w.platform, w.external_id
+         o.created_at, w.platform, w.external_id, m.id, m.tz, m.platform_tz, m.quiet_hours
        from outbox o join workspaces w on w.id = o.workspace_id
+         left join members m on m.id = o.member_id and o.target_kind = 'direct'
        where o.status = 'pending' and o.next_attempt_at <= :nowAt
          and (:platforms is null or w.platform in (select value from json_each(:platforms)))
          -- a DM's or channel's messages go one at a time, in the order they were planned

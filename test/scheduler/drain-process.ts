@@ -13,7 +13,7 @@ const [dbPath, apiUrl] = process.argv.slice(2) as [string, string];
 const database = openDatabase(dbPath);
 const logger = createLogger('warn');
 const notifier = createSlackNotifier({ botToken: 'xoxb-test', apiUrl, logger, limits: { global: { count: 50, perMs: 1000 }, perTarget: { count: 1, perMs: 1000 } } });
-const scheduler = createScheduler({ schedulerStore: createSchedulerStore(database), store: createSqliteStore(database), notifiers: [notifier], clock: createClock(), logger, sweepIntervalMs: 60_000 });
+const scheduler = createScheduler({ schedulerStore: createSchedulerStore(database), store: createSqliteStore(database), notifiers: [notifier], clock: createClock(new Date('2026-11-24T15:00:00Z')), logger, sweepIntervalMs: 60_000 });
 scheduler.start();
 process.stdout.write('draining\n');
 process.once('SIGTERM', () => {

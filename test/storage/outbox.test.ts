@@ -57,7 +57,9 @@ describe('outbox', () => {
       tenantId: 'T1',
       attempts: 1,
       createdAt: at(0),
+      recipient: { tz: null, platformTz: null, quietHours: null }, // a DM: the member's hours, as they are now
     });
+    expect(claimed[1]!.recipient).toBeUndefined(); // a channel post is nobody's night
     expect(claimed[1]).toMatchObject({ platform: 'discord', tenantId: 'G1', memberId: null, target: { kind: 'channel', channelId: 'C9' }, kind: 'digest' });
     expect(subject.scheduler.countOutbox()).toEqual({ pending: 1, sending: 3, sent: 0, failed: 0 });
     expect(subject.scheduler.claimDue(at(5), 10)).toEqual([]);

@@ -3,6 +3,7 @@
  * from the zone's own rules (Intl and TZDate), so a daylight-saving change moves nothing by an hour.
  */
 import { TZDate } from '@date-fns/tz';
+import type { Member } from '../ports.js';
 import { addCalendarDays, calendarDaysBetween } from '../rules/calendar-date.js';
 import { TwoKeyMemo } from '../rules/two-key-memo.js';
 
@@ -112,6 +113,16 @@ export interface DeliveryWindow {
   quietHours: string | null;
   /** Deadlines a week or less away may arrive at weekends too. */
   urgent: boolean;
+}
+
+/** The member's own zone, else the one their platform reports, else the default zone. */
+export function memberZone(member: Pick<Member, 'tz' | 'platformTz'>, defaultTz: string): string {
+  return member.tz ?? member.platformTz ?? defaultTz;
+}
+
+/** When nudges may reach this member, as the planner and the drainer both judge it. */
+export function memberWindow(member: Pick<Member, 'tz' | 'platformTz' | 'quietHours'>, defaultTz: string, urgent: boolean): DeliveryWindow {
+  return { tz: memberZone(member, defaultTz), quietHours: member.quietHours, urgent };
 }
 
 export function isDeliverable(at: Date, window: DeliveryWindow): boolean {

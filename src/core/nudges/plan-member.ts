@@ -10,7 +10,7 @@ import type { MessageKind, PlannedMessage, TeamMember } from '../ports.js';
 import type { Reply } from '../reply.js';
 import type { SavedTally } from '../rules/tally.js';
 import type { Evaluation } from '../rules/types.js';
-import { daysBetween, instantIsoAt, localTime, nextDeliverable, shiftDate } from './local-time.js';
+import { daysBetween, instantIsoAt, localTime, memberWindow, memberZone, nextDeliverable, shiftDate } from './local-time.js';
 import { isBehindPace, standMember, type CredentialStanding } from './member-standing.js';
 import { cardReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
 
@@ -92,7 +92,7 @@ interface CredentialPlan {
 
 export function planMember(input: PlanInput): PlanResult {
   const { member, now } = input;
-  const tz = member.tz ?? member.platformTz ?? input.defaultTz;
+  const tz = memberZone(member, input.defaultTz);
   const local = localTime(now, tz);
   const period = pacePeriod(member.memberId, local.date);
   // Opted out: nothing is planned; any change of theirs (turning nudges on) makes them due again.
@@ -119,7 +119,7 @@ export function planMember(input: PlanInput): PlanResult {
   const nextCheckAt = instantIsoAt(nextOn, 0, tz);
   if (due.length === 0) return planResult([], nextCheckAt, counted);
 
-  const window = { tz, quietHours: member.quietHours, urgent: due.some((d) => d.item.urgent) };
+  const window = memberWindow(member, input.defaultTz, due.some((d) => d.item.urgent));
   const deliverableAt = nextDeliverable(now, window);
   // Outside the member's hours: plan nothing yet, and look again when their window opens.
   if (deliverableAt.getTime() > now.getTime()) return planResult([], earliestIso(deliverableAt.toISOString(), nextCheckAt), counted);
