@@ -33,8 +33,12 @@ export interface FakeSlackResponse {
   status: number;
 }
 
-/** One-shot: the next call to the method gets this instead of its normal answer. */
-export type FakeSlackFailure = { status: number; retryAfter?: number } | { error: string };
+/**
+ * One-shot: the next call to the method gets this instead of its normal answer. `echoRequest`
+ * answers like a misbehaving proxy's error page, quoting the request's headers (bearer token
+ * included) in the body, so a test can check the token never reaches a log through an error.
+ */
+export type FakeSlackFailure = { status: number; retryAfter?: number; echoRequest?: boolean } | { error: string };
 
 export interface FakeSlack {
   readonly origin: string;
@@ -45,6 +49,10 @@ export interface FakeSlack {
   readonly acks: SlackSocketAck[];
   callsTo(method: string): FakeSlackCall[];
   waitForCall(method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
+  /** Like waitForCall, but only calls made after `mark()` returned `since`: earlier ones do not count. */
+  waitForCallSince(since: number, method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
+  /** Where the call log ends now, for waitForCallSince. */
+  mark(): number;
   waitForResponse(predicate?: (response: FakeSlackResponse) => boolean, timeoutMs?: number): Promise<FakeSlackResponse>;
   failNext(method: string, failure: FakeSlackFailure): void;
   responseUrl(name?: string): string;
@@ -94,7 +102,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       calls.push({ method, token, body, receivedAt });
       const failure = failures.get(method)?.shift();
       if (options.apiLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.apiLatencyMs));
-      if (failure && 'status' in failure) return sendHttpFailure(res, failure);
+      if (failure && 'status' in failure) return sendHttpFailure(res, failure, req.headers);
       return sendJson(res, 200, failure ? { ok: false, error: failure.error } : answerWebApi(method, token, body, state));
     }
     if (url.pathname.startsWith('/respond/') && req.method === 'POST') {
@@ -121,6 +129,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     callsTo: (method) => calls.items.filter((call) => call.method === method),
     waitForCall: (method, predicate = () => true, timeoutMs = 3000) =>
       calls.waitFor((call) => call.method === method && predicate(call), timeoutMs, `a matching ${method} call`),
+    waitForCallSince: (since, method, predicate = () => true, timeoutMs = 3000) =>
+      calls.waitFor((call) => calls.items.indexOf(call) >= since && call.method === method && predicate(call), timeoutMs, `a new matching ${method} call`),
+    mark: () => calls.items.length,
     waitForResponse: (predicate = () => true, timeoutMs = 3000) => responses.waitFor(predicate, timeoutMs, 'a matching response_url post'),
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
@@ -156,10 +167,11 @@ function bearer(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-function sendHttpFailure(res: ServerResponse, failure: { status: number; retryAfter?: number }): void {
+function sendHttpFailure(res: ServerResponse, failure: { status: number; retryAfter?: number; echoRequest?: boolean }, requestHeaders: IncomingMessage['headers']): void {
   // The Web API client only honours a 429 that says when to come back.
   if (failure.status === 429) res.setHeader('Retry-After', String(failure.retryAfter ?? 1));
-  sendJson(res, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' });
+  const echo = failure.echoRequest ? { request: { headers: requestHeaders } } : {};
+  sendJson(res, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error', ...echo });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -9,12 +9,15 @@ import { fieldErrors, LOG_MODAL_ID, readLogModal } from './log-modal.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { openLogModal } from './handle-slash-command.js';
-import { structuredRequest, tenantOf, textRequest } from './to-command-request.js';
+import { isDirectChannel, structuredRequest, tenantOf, textRequest } from './to-command-request.js';
+import { within } from '../within.js';
+
+const TIMED_OUT = Symbol('timed out');
 
 export function handleInteractions(app: App, ctx: SlackContext): void {
-  app.action<BlockButtonAction>(/^ceu:/, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(/^ceu:/, async ({ ack, body, action, client, respond, context }) => {
     await ack();
-    const tenantId = tenantOf({ team_id: body.team?.id, enterprise_id: body.enterprise?.id, is_enterprise_install: body.is_enterprise_install });
+    const tenantId = tenantOf(context);
     if (action.value === 'log') {
       // trigger_id lives 3 s: open the form first; the zone only sets the date picker's default.
       const known = await lookupQuickly(ctx, client, body.user.id, 300);
@@ -24,31 +27,39 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     const user = await lookupQuickly(ctx, client, body.user.id);
     // One click of one person on one button of one message: another member's click is theirs.
     const where = body.container.message_ts ?? body.view?.id ?? action.action_ts;
+    // No channel: a click in App Home, which is the member's own space.
+    const isDirect = !body.channel || isDirectChannel(body.channel);
     const reply = await handleSafely(ctx, textRequest({
-      tenantId, userId: body.user.id, channelId: body.channel?.id ?? body.user.id, isDirect: !body.channel, text: action.value ?? 'help', user,
+      tenantId, userId: body.user.id, channelId: body.channel?.id ?? body.user.id, isDirect, text: action.value ?? 'help', user,
       idempotencyKey: `action:${where}:${action.action_id}:${body.user.id}`,
     }));
-    if (reply.duplicate) return;
+    // A repeated click is answered too ("Already done"), privately: otherwise it looks ignored.
     await deliver(ctx, client, body.user.id, reply, body.response_url ? respond : undefined);
     if (reply.tone === 'success') await publishHome(ctx, client, tenantId, body.user.id);
   });
 
-  app.view(LOG_MODAL_ID, async ({ ack, body, view, client }) => {
-    const tenantId = tenantOf({ team_id: body.team?.id, enterprise_id: body.enterprise?.id, is_enterprise_install: body.is_enterprise_install });
-    const user = await lookupQuickly(ctx, client, body.user.id);
+  app.view(LOG_MODAL_ID, async ({ ack, body, view, client, context }) => {
+    const startedAt = Date.now();
+    const tenantId = tenantOf(context);
+    const user = await lookupQuickly(ctx, client, body.user.id, ctx.ackBudgetMs / 2);
     const options = readLogModal(ctx.logCommand, view.state.values as Parameters<typeof readLogModal>[1]);
-    const reply = await handleSafely(ctx, structuredRequest({
+    const pending = handleSafely(ctx, structuredRequest({
       tenantId, userId: body.user.id, channelId: body.user.id, isDirect: true, user, command: 'log', options,
       idempotencyKey: `view:${view.id}`,
     }));
-    if (reply.problems?.length) {
-      await ack({ response_action: 'errors', errors: fieldErrors(ctx.logCommand, reply.problems) });
+    // Field errors can only ride on the ack, and Slack drops an ack later than 3 s.
+    const quick = await within(pending, Math.max(0, ctx.ackBudgetMs - (Date.now() - startedAt)), TIMED_OUT);
+    if (quick !== TIMED_OUT && quick.problems?.length) {
+      await ack({ response_action: 'errors', errors: fieldErrors(ctx.logCommand, quick.problems) });
       return;
     }
+    // Closes the modal. A late answer, problems included, comes by DM: the form is gone by then.
     await ack();
+    const reply = quick === TIMED_OUT ? await pending : quick;
+    // The first submission's DM already answers a resubmitted form.
     if (reply.duplicate) return;
     await deliver(ctx, client, body.user.id, reply);
-    await publishHome(ctx, client, tenantId, body.user.id);
+    if (reply.tone === 'success') await publishHome(ctx, client, tenantId, body.user.id);
   });
 }
 

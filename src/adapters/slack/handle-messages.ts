@@ -31,7 +31,7 @@ export function handleMessages(app: App, ctx: SlackContext): void {
       case 'app_mention':
         if (!event.user) return;
         await answer(ctx, client, {
-          tenantId: tenantOf(body), userId: event.user, channelId: event.channel, isDirect: false,
+          tenantId: tenantOf(context), userId: event.user, channelId: event.channel, isDirect: false,
           text: withoutMention(event.text, context.botUserId), eventId: body.event_id, threadTs: event.thread_ts ?? event.ts,
         });
         return;
@@ -39,13 +39,13 @@ export function handleMessages(app: App, ctx: SlackContext): void {
         // Only people writing to the bot in its DM: not edits, joins, bots, or channel chatter.
         if (event.channel_type !== 'im' || event.subtype !== undefined || !('user' in event) || !event.user) return;
         await answer(ctx, client, {
-          tenantId: tenantOf(body), userId: event.user, channelId: event.channel, isDirect: true,
+          tenantId: tenantOf(context), userId: event.user, channelId: event.channel, isDirect: true,
           text: withoutMention(event.text ?? '', context.botUserId), eventId: body.event_id, threadTs: event.thread_ts,
         });
         return;
       case 'app_home_opened':
         if (event.tab !== 'home') return;
-        await publishHome(ctx, client, tenantOf(body), event.user);
+        await publishHome(ctx, client, tenantOf(context), event.user);
     }
   });
 }

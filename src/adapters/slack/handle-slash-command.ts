@@ -8,7 +8,7 @@ import type { Reply } from '../../core/index.js';
 import { logModal } from './log-modal.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, todayIn, type SlackContext } from './slack-context.js';
-import { tenantOf, textRequest } from './to-command-request.js';
+import { isDirectChannel, tenantOf, textRequest } from './to-command-request.js';
 import { within } from '../within.js';
 
 const TIMED_OUT = Symbol('timed out');
@@ -29,9 +29,9 @@ export function handleSlashCommand(app: App, ctx: SlackContext): void {
   });
 }
 
-async function answer(ctx: SlackContext, { command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+async function answer(ctx: SlackContext, { command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
   const startedAt = Date.now();
-  const tenantId = tenantOf(command);
+  const tenantId = tenantOf(context);
   const text = command.text.trim();
   const user = await lookupQuickly(ctx, client, command.user_id, ctx.ackBudgetMs / 2);
   if (/^log$/i.test(text)) {
@@ -39,7 +39,7 @@ async function answer(ctx: SlackContext, { command, ack, respond, client }: Slac
     await openLogModal(ctx, client, command.trigger_id, user.timeZone);
     return;
   }
-  const request = textRequest({ tenantId, userId: command.user_id, channelId: command.channel_id, isDirect: command.channel_name === 'directmessage', text: text || 'help', user });
+  const request = textRequest({ tenantId, userId: command.user_id, channelId: command.channel_id, isDirect: isDirectChannel({ id: command.channel_id, name: command.channel_name }), text: text || 'help', user });
   const pending = handleSafely(ctx, request);
   const quick = await within(pending, Math.max(0, ctx.ackBudgetMs - (Date.now() - startedAt)), TIMED_OUT);
   if (quick === TIMED_OUT) {

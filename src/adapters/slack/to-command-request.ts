@@ -5,17 +5,27 @@
 import type { CommandRequest } from '../../core/index.js';
 import type { SlackUser } from './user-directory.js';
 
-export interface TenantFields {
-  team_id?: string | undefined;
-  enterprise_id?: string | undefined;
-  is_enterprise_install?: boolean | string | undefined;
+/** The install facts Bolt puts on every listener's `context`. */
+export interface InstallContext {
+  isEnterpriseInstall: boolean;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
 }
 
-export function tenantOf(fields: TenantFields): string {
-  const orgWide = fields.is_enterprise_install === true || fields.is_enterprise_install === 'true';
-  const tenant = orgWide && fields.enterprise_id ? fields.enterprise_id : fields.team_id;
+/**
+ * Read from Bolt's context, never from the payload: each payload kind says "org-wide" in its own
+ * place (a slash command's string field, an interaction's boolean, an event envelope's
+ * `authorizations[0]`), and only Bolt reads all of them.
+ */
+export function tenantOf(install: InstallContext): string {
+  const tenant = install.isEnterpriseInstall && install.enterpriseId ? install.enterpriseId : install.teamId;
   if (!tenant) throw new Error('Slack payload without team or enterprise id');
   return tenant;
+}
+
+/** A DM's channel id starts with D; some payloads also name it 'directmessage'. */
+export function isDirectChannel(channel: { id?: string | undefined; name?: string | undefined }): boolean {
+  return channel.name === 'directmessage' || /^D[A-Z0-9]+$/.test(channel.id ?? '');
 }
 
 export interface TextRequestFields {

@@ -6,6 +6,8 @@ let s: SlackUnderTest;
 beforeEach(async () => {
   s = await startSlackUnderTest();
   await postSlashCommand(s.url, SIGNING_SECRET, makeSlashCommand(s.fake, 'credential add RMA expires 2027-04-30'));
+  // That change refreshes Home after the ack: let it land, so a test sees only its own publishes.
+  await s.fake.waitForCall('views.publish');
 });
 afterEach(async () => {
   await s.close();
@@ -42,14 +44,34 @@ describe('mentions and DMs', () => {
   });
 
   it('logs a Web API failure without the token and goes on', async () => {
+    // A proxy's error page that quotes the request: the token is in the error the client throws.
+    s.fake.failNext('chat.postEphemeral', { status: 502, echoRequest: true });
+    await postEvent(s.url, SIGNING_SECRET, makeAppMentionEvent('status'));
+    await s.fake.waitForCall('chat.postEphemeral');
+    await new Promise((r) => setTimeout(r, 50));
+    const logged = s.logs.join('\n');
+    expect(logged).toContain('slack_webapi_http_error');
+    expect(logged).not.toContain('xoxb-test');
+    await postEvent(s.url, SIGNING_SECRET, makeAppMentionEvent('need'));
+    await s.fake.waitForCall('chat.postEphemeral', () => s.fake.callsTo('chat.postEphemeral').length === 2);
+  });
+
+  it("logs Slack's error name when it refuses a call", async () => {
     s.fake.failNext('chat.postEphemeral', { error: 'channel_not_found' });
     await postEvent(s.url, SIGNING_SECRET, makeAppMentionEvent('status'));
     await s.fake.waitForCall('chat.postEphemeral');
     await new Promise((r) => setTimeout(r, 50));
     expect(s.logs.join('\n')).toContain('channel_not_found');
-    expect(s.logs.join('\n')).not.toContain('xoxb-test');
-    await postEvent(s.url, SIGNING_SECRET, makeAppMentionEvent('need'));
-    await s.fake.waitForCall('chat.postEphemeral', () => s.fake.callsTo('chat.postEphemeral').length === 2);
+  });
+
+  it('refreshes App Home after a change made in a DM or a mention', async () => {
+    let since = s.fake.mark();
+    await postEvent(s.url, SIGNING_SECRET, makeDirectMessageEvent('log 2h general Ethics'));
+    expect((await s.fake.waitForCallSince(since, 'views.publish')).body).toMatchObject({ user_id: 'U0001', view: { type: 'home' } });
+    since = s.fake.mark();
+    await postEvent(s.url, SIGNING_SECRET, makeAppMentionEvent('delete 1'));
+    await s.fake.waitForCall('chat.postEphemeral');
+    expect((await s.fake.waitForCallSince(since, 'views.publish')).body).toMatchObject({ user_id: 'U0001', view: { type: 'home' } });
   });
 
   it('waits out a rate limit (Retry-After) and then delivers the reply', async () => {
@@ -66,8 +88,10 @@ describe('mentions and DMs', () => {
 
 describe('App Home', () => {
   it('publishes the dashboard when the member opens it', async () => {
+    const since = s.fake.mark();
     await postEvent(s.url, SIGNING_SECRET, makeAppHomeOpenedEvent('U0001'));
-    const publish = await s.fake.waitForCall('views.publish', (c) => JSON.stringify(c.body).includes('Your continuing education'));
+    const publish = await s.fake.waitForCallSince(since, 'views.publish');
+    expect(publish.body.user_id).toBe('U0001');
     const view = publish.body.view as { blocks: Array<{ type: string; elements?: Array<{ action_id: string }> }> };
     expect(view.blocks.find((b) => b.type === 'actions')?.elements?.map((e) => e.action_id)).toEqual(['ceu:open-log', 'ceu:need', 'ceu:help']);
     expect(JSON.stringify(view.blocks)).toContain('RMA (AMT): in progress');

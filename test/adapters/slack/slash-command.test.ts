@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { orgWideCommand } from '../../fakes/slack-org-install.js';
 import { makeSlashCommand, postSlashCommand } from '../../fakes/slack-requests.js';
 import { SIGNING_SECRET, startSlackUnderTest, textOf, type SlackUnderTest } from './slack-under-test.js';
 
@@ -100,7 +101,7 @@ describe('/ceu over HTTP, answered on the ack', () => {
   });
 
   it('keys a member by the enterprise for an org-wide install', async () => {
-    await slash('log 1h general Ethics', { is_enterprise_install: 'true', enterprise_id: 'E0001', team_id: 'T0009' } as never);
+    await postSlashCommand(s.url, SIGNING_SECRET, orgWideCommand(makeSlashCommand(s.fake, 'log 1h general Ethics')));
     const workspace = s.database.sqlite.prepare('SELECT platform, external_id FROM workspaces').get();
     expect(workspace).toEqual({ platform: 'slack', external_id: 'E0001' });
   });
