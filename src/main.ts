@@ -36,6 +36,9 @@ async function main(): Promise<number> {
     if (onPlatform) await runPlatforms(config, bot, clock, logger, schedulerFor);
     else await runConsole(config, bot, logger, schedulerFor);
   } finally {
+    // The core saves what a reply counted just after replying (setImmediate, standing-reply.ts);
+    // one turn of the event loop lets every save already queued land before the file closes.
+    await new Promise((resolve) => setImmediate(resolve));
     database.close();
     await database.checkpoints?.stop();
   }

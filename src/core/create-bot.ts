@@ -9,12 +9,12 @@ import { findCommand, suggestCommand } from './find-command.js';
 import { localDate } from './nudges/local-time.js';
 import type { Clock, Logger, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
-
-const MAX_UNDELIVERED_SHOWN = 3;
 import { tokenize } from './text/tokenize.js';
 import { understandPlainLanguage } from './text/understand-plain-language.js';
 import type { Actor, CommandInput, CommandRequest } from './types.js';
 import { zodProblems } from './zod-problems.js';
+
+const MAX_UNDELIVERED_SHOWN = 3;
 
 export interface BotDeps {
   store: Store;
@@ -70,7 +70,8 @@ export function createBot(deps: BotDeps): Bot {
       if (key && answer.tone === 'error') deps.store.releaseRequest(member.workspaceId, key);
       // Only when written: this runs on every request.
       if (logger && logger.isLevelEnabled?.('debug') !== false) logger.debug({ command: command.name, platform: actor.platform, tone: answer.tone }, 'handled');
-      return member.unreachableSince ? withUndelivered(answer, ctx) : answer;
+      // Notes are marked seen as they are attached, so only to a reply sure to reach the member.
+      return member.unreachableSince && !request.privateReplyMayFail ? withUndelivered(answer, ctx) : answer;
     } catch (error) {
       if (key) deps.store.releaseRequest(member.workspaceId, key);
       throw error;

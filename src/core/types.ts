@@ -28,4 +28,10 @@ export interface CommandRequest {
    * view). A second request with the same key is answered without running the command again.
    */
   idempotencyKey?: string;
+  /**
+   * The private reply might not reach the member: a Discord mention in a channel is answered by
+   * DM, which a member with closed DMs never gets. Slack's ephemeral replies, Discord's interaction
+   * replies and the console always arrive, so they leave it unset.
+   */
+  privateReplyMayFail?: boolean;
 }

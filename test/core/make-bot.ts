@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBot, renderText, type Actor, type Reply } from '../../src/core/index.js';
+import { createBot, renderText, type Actor, type Bot, type Reply } from '../../src/core/index.js';
 import { createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
 
 export interface TestBot {
@@ -13,6 +13,8 @@ export interface TestBot {
   keyed(text: string, idempotencyKey: string, actor?: Partial<Actor>): Promise<Reply>;
   /** Every user-data row (activities, credentials, audit, rule settings, member settings) as JSON. */
   snapshot(): string;
+  /** The bot itself, for requests the helpers above do not build. */
+  bot: Bot;
   database: DatabaseHandle;
   close(): void;
 }
@@ -39,6 +41,7 @@ export function makeBot(nowAt = '2026-11-24T12:00:00Z'): TestBot {
       const settings = database.sqlite.prepare('SELECT id, user_id, display_name, tz, nudges, quiet_hours, paused_until, named_admin FROM members ORDER BY id').all();
       return JSON.stringify([rows, settings]);
     },
+    bot,
     database,
     close() {
       database.close();

@@ -14,7 +14,9 @@ export async function handleMessage(ctx: DiscordContext, message: Message, botId
   const isDirect = !message.guildId;
   if (!isDirect && !message.mentions.users.has(botId)) return;
   const text = withoutMention(message.content, botId) || 'help';
-  const reply = await handleSafely(ctx, textRequest(message, text, `message:${message.id}`));
+  // Asked in a channel, a private answer goes by DM, which closed DMs refuse: the core then keeps
+  // undelivered reminders for a reply sure to arrive (a slash command's) instead of losing them here.
+  const reply = await handleSafely(ctx, { ...textRequest(message, text, `message:${message.id}`), privateReplyMayFail: !isDirect });
   if (reply.duplicate) return;
   const { flags: _, ...rendered } = renderReply(reply); // messages cannot be ephemeral
   try {

@@ -3,7 +3,7 @@ import type { Block, Button, Reply } from '../reply.js';
 import { reply } from '../reply.js';
 import { RULE_SETTINGS } from '../rules/index.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
-import { daysPhrase, formatNumber, gapPhrases, unitName } from '../views/describe.js';
+import { daysPhrase, formatNumber, gapSummary, unitName } from '../views/describe.js';
 import { shiftDate } from './local-time.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -26,13 +26,12 @@ function buttons(code: CredentialCode, which: { log?: boolean; renewed?: boolean
   return { kind: 'actions', buttons: list };
 }
 
-function stillNeeded(evaluation: Evaluation): string {
-  return `Still needed: ${gapPhrases(evaluation).join('; ')}.`;
-}
-
-function paceSentence(evaluation: Evaluation): string | undefined {
-  if (evaluation.pacePerMonth <= 0 || evaluation.submitByDaysLeft < 45) return undefined;
-  return `That is about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, evaluation.unit)} a month.`;
+/** The exact gap in one sentence: "Still needed: 10 general and 4 more AAMA-approved points by 7 Feb 2027; about 2 points a month." */
+function stillNeeded(evaluation: Evaluation, { by, pace: withPace = true }: { by?: string; pace?: boolean } = {}): string {
+  const pace = withPace && evaluation.pacePerMonth > 0 && evaluation.submitByDaysLeft >= 45
+    ? `; about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, evaluation.unit)} a month`
+    : '';
+  return `Still needed: ${gapSummary(evaluation)}${by ? ` by ${formatDay(by)}` : ''}${pace}.`;
 }
 
 /** What happens if the deadline passes: the route note of the day after expiry ("AAMA still accepts CE until …"). */
@@ -53,7 +52,7 @@ export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) =
   const { code } = evaluation;
   return reply([
     { kind: 'heading', text: `${code}: submit by ${formatDay(evaluation.submitBy)} (${daysPhrase(evaluation.submitByDaysLeft)})`, status: 'attention' },
-    ...paragraphs([stillNeeded(evaluation), paceSentence(evaluation), ...processingNote(evaluation), ifMissed(evaluation, evaluateOn)]),
+    ...paragraphs([stillNeeded(evaluation, { by: evaluation.submitBy }), ...processingNote(evaluation), ifMissed(evaluation, evaluateOn)]),
     buttons(code, { log: true, renewed: true }),
   ], 'warning');
 }
@@ -62,7 +61,7 @@ export function graceReply(evaluation: Evaluation): Reply {
   const { code } = evaluation;
   return reply([
     { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: CE still accepted (${daysPhrase(evaluation.daysLeft)})`, status: 'lapsed' },
-    ...paragraphs([evaluation.notes[evaluation.notes.length - 1], stillNeeded(evaluation), paceSentence(evaluation)]),
+    ...paragraphs([evaluation.notes[evaluation.notes.length - 1], stillNeeded(evaluation)]),
     buttons(code, { log: true, renewed: true }),
   ], 'warning');
 }
@@ -83,7 +82,7 @@ export function paceReply(evaluation: Evaluation, evenPace: number): Reply {
     { kind: 'heading', text: `${code}: behind pace`, status: 'attention' },
     ...paragraphs([
       `To finish by ${formatDay(evaluation.submitBy)} you now need about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, unit)} a month; the cycle's even pace is about ${formatNumber(Math.ceil(evenPace * 100) / 100)}.`,
-      stillNeeded(evaluation),
+      stillNeeded(evaluation, { pace: false }),
     ]),
     buttons(code, { log: true }),
   ], 'info');

@@ -51,6 +51,49 @@ export function daysPhrase(days: number): string {
   return `${days} day${days === 1 ? '' : 's'} left`;
 }
 
+/**
+ * The smallest set of credit that closes every requirement, in one phrase: "10 general and 4 more
+ * AAMA-approved points". `remaining` is at least the category gaps and the approved gap, so what it
+ * holds beyond the category gaps may be of any category; approval goes on those extra points first
+ * (approved points in a category count toward both), and on category points only past them.
+ */
+export function gapSummary(evaluation: Evaluation): string {
+  const { unit } = evaluation;
+  const approvedGap = evaluation.requirements.find((r) => r.id.endsWith('-approved'));
+  const approvedLabel = approvedGap ? requirementLabel(approvedGap.id) : '';
+  const categories = evaluation.requirements.filter((r) => r !== approvedGap && r.remaining > 0);
+  const inCategories = round2(categories.reduce((sum, r) => sum + r.remaining, 0));
+  const extra = round2(Math.max(0, evaluation.remaining - inCategories));
+  const approved = approvedGap?.remaining ?? 0;
+  const approvedExtra = Math.min(approved, extra);
+  const approvedInCategories = round2(approved - approvedExtra);
+  const named = categories.map((r) => `${formatNumber(r.remaining)} ${requirementLabel(r.id)}`);
+  const points = (amount: number) => unitName(amount, unit);
+
+  if (approvedInCategories > 0 && approvedInCategories === inCategories) {
+    // Every point still needed must be approved: say so once.
+    const total = round2(inCategories + extra);
+    const anyCategory = extra > 0 ? [`${formatNumber(extra)} of any category`] : [];
+    return `${formatNumber(total)} ${approvedLabel} ${points(total)}: ${joinWithAnd([...named, ...anyCategory])}`;
+  }
+  if (approvedInCategories > 0) {
+    const more = extra > 0 ? ` and ${formatNumber(extra)} more ${approvedLabel} ${points(extra)}` : '';
+    return `${joinWithAnd(named)} ${points(inCategories)}, at least ${formatNumber(approvedInCategories)} of them ${approvedLabel},${more}`.replace(/,$/, '');
+  }
+  if (extra > 0) {
+    const kind = approvedExtra === extra ? `${approvedLabel} ` : '';
+    const some = approvedExtra > 0 && approvedExtra < extra ? ` (${formatNumber(approvedExtra)} of them ${approvedLabel})` : '';
+    return joinWithAnd([...named, `${formatNumber(extra)} more ${kind}${points(extra)}${some}`]);
+  }
+  return named.length > 0 ? `${joinWithAnd(named)} ${points(categories[categories.length - 1]!.remaining)}` : `0 ${points(0)}`;
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+function joinWithAnd(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
 /** What is still missing for one credential, as a list of short phrases. */
 export function gapPhrases(evaluation: Evaluation): string[] {
   const unit = evaluation.unit;

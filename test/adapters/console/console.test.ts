@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { replies, runConsole, tempDbPath } from './run-console.js';
 
@@ -14,6 +15,19 @@ describe('the console, driven through stdin as a child process', () => {
     expect(added).toContain('Tracking Certified Medical Assistant');
     expect(logged).toContain('CMA: +2 points clinical, AAMA-approved; now 2 of 60 points');
     expect(status).toMatch(/Total\s+\[#-+\] 2\/60 points/);
+  });
+
+  it('runs the README demo to a clean exit, saving what `status` counted instead of warning', async () => {
+    const db = tempDbPath();
+    const run = await runConsole(['credential add CMA expires 2027-02-28', 'status'], { CEU_DB: db });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      expect(sqlite.prepare('SELECT COUNT(*) AS n FROM member_tallies').get()).toEqual({ n: 1 });
+    } finally {
+      sqlite.close();
+    }
   });
 
   it('prints a --json reply as exactly one line of JSON', async () => {

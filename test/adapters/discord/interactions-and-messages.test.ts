@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeButtonInteraction, makeMessageCreate, makeModalSubmitInteraction, makeSlashInteraction } from '../../fakes/discord-interactions.js';
 import { FAKE_DISCORD_IDS } from '../../fakes/discord-ids.js';
+import { createScheduler } from '../../../src/scheduler/index.js';
+import { createSchedulerStore, createSqliteStore } from '../../../src/storage/index.js';
+import { makePlanned, makeTestClock } from '../../scheduler/make-outbox.js';
 import { startDiscordUnderTest, textOf, type DiscordUnderTest } from './discord-under-test.js';
 
 let d: DiscordUnderTest;
@@ -56,6 +59,25 @@ describe('mentions and DMs', () => {
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
     const notice = await d.fake.waitForMessage((m) => (m.content ?? '').includes('Your DMs are closed'));
     expect(notice.channel_id).toBe(FAKE_DISCORD_IDS.channel);
+  });
+
+  it('keeps a reminder closed DMs refused when a mention’s DM answer fails too, and shows it on the next slash command', async () => {
+    d.fake.closeDms(FAKE_DISCORD_IDS.user);
+    const store = createSqliteStore(d.database);
+    const member = store.findMember({ platform: 'discord', tenantId: FAKE_DISCORD_IDS.guild, userId: FAKE_DISCORD_IDS.user })!;
+    const outbox = createSchedulerStore(d.database);
+    const clock = makeTestClock('2026-11-24T15:00:00Z'); // within the member's hours: a DM goes at once
+    outbox.enqueue([makePlanned(member, 'nudge:1', { text: 'RMA: 30 hours still needed' })], clock.now().toISOString());
+    const scheduler = createScheduler({ schedulerStore: outbox, store, notifiers: [d.handle.notifier], clock, logger: { debug() {}, info() {}, warn() {}, error() {} }, sweepIntervalMs: 60_000 });
+    expect(await scheduler.drain()).toMatchObject({ failed: 1 });
+    await scheduler.stop();
+
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
+    await d.fake.waitForMessage((m) => (m.content ?? '').includes('Your DMs are closed'));
+    const next = await d.fake.sendInteraction(makeSlashInteraction({ subcommand: 'status' }));
+    expect(next.body).toMatchObject({ data: { flags: 64 } });
+    expect(textOf(next.body)).toContain('I could not reach you by DM, so here is the reminder I tried to send.');
+    expect(textOf(next.body)).toContain('RMA: 30 hours still needed');
   });
 
   it('understands a DM, and ignores channel chatter that does not mention the bot', async () => {

@@ -50,3 +50,32 @@ describe('the digest post', () => {
     expect(text).not.toMatch(/general|clinical|AAMA|points/);
   });
 });
+
+describe('lapsed credentials in the digest', () => {
+  const lapsedTeam = [
+    // CMA expired 28 Feb 2027 with 24 points short: in AAMA's 90-day grace until 29 May.
+    teamMember({ memberId: 1, userId: 'U1', credentials: [credential('CMA', '2027-02-28')], activities: [points(20, 'administrative', '2023-01-10'), points(16, 'clinical', '2024-05-02')] }),
+    // RMA (AMT, no grace) expired 31 Jan 2027.
+    teamMember({ memberId: 2, userId: 'U2', credentials: [credential('RMA', '2027-01-31')] }),
+    // A BLS card that lapsed more than 90 days before: no longer named.
+    teamMember({ memberId: 3, userId: 'U3', credentials: [credential('BLS', '2026-11-30')] }),
+  ];
+  const digestOn = (nowAt: string) => {
+    const now = new Date(nowAt);
+    const post = buildDigest({ workspaceId: 1, platform: 'slack', schedule, slot: { key: 'digest:x', dueAt: nowAt }, team: lapsedTeam, overrides: {}, now });
+    return renderText(post.reply).split('\n').filter((l) => l.includes('<@U'));
+  };
+
+  it('names a credential in its grace period with the days CE is still accepted, and one expired within 90 days, expired first', () => {
+    expect(digestOn('2027-03-15T15:00:00Z')).toEqual([
+      '  - <@U2>: RMA expired on 31 Jan 2027',
+      '  - <@U1>: CMA expired on 28 Feb 2027; CE accepted for 75 more days',
+    ]);
+  });
+
+  it('stops naming an expired credential 90 days after it expired', () => {
+    expect(digestOn('2027-05-01T15:00:00Z')).toContainEqual('  - <@U2>: RMA expired on 31 Jan 2027'); // day 90
+    expect(digestOn('2027-05-02T15:00:00Z').some((l) => l.includes('<@U2>'))).toBe(false); // day 91
+    expect(digestOn('2027-03-15T15:00:00Z').some((l) => l.includes('<@U3>'))).toBe(false); // 105 days on
+  });
+});

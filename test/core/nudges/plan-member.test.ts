@@ -24,9 +24,7 @@ describe('the deadline ladder', () => {
     expect(message!.target).toEqual({ kind: 'direct', userId: 'U07' });
     const text = renderText(message!.reply);
     expect(text).toContain('CMA: submit by 28 Feb 2027 (118 days left)');
-    expect(text).toContain('at least 10 general points');
-    expect(text).toContain('24 points in all');
-    expect(text).toContain('That is about 6.2 points a month.');
+    expect(text).toContain('Still needed: 10 general and 14 more points by 28 Feb 2027; about 6.2 points a month.');
     expect(text).toContain('AAMA still accepts CE until');
     const buttons = message!.reply.blocks.find((b) => b.kind === 'actions');
     expect(buttons).toMatchObject({ buttons: [{ label: 'Log now', command: 'log' }, { label: 'Snooze a week', command: 'snooze CMA' }, { label: 'Already renewed', command: 'credential renew CMA' }] });
@@ -44,7 +42,7 @@ describe('the deadline ladder', () => {
     expect(message!.key).toBe('nudge:7:CMA:2027-02-28:d90');
     const text = renderText(message!.reply);
     expect(text).toContain('CMA: submit by 7 Feb 2027 (75 days left)');
-    expect(text).toContain('at least 10 general points; at least 14 AAMA-approved points');
+    expect(text).toContain('Still needed: 10 general and 14 more AAMA-approved points by 7 Feb 2027; about 9.75 points a month.');
     expect(text).toContain('submit by 2027-02-07, 21 days before 2027-02-28');
   });
 
@@ -190,5 +188,72 @@ describe('pace, fee and card reminders', () => {
     const result = plan(bls, '2026-12-01T10:00:00Z');
     expect(result.messages.map((m) => m.key)).toEqual(['renewal:7:BLS:2026-12-31:d30']);
     expect(renderText(result.messages[0]!.reply)).toContain('log cpr on <issue date>');
+  });
+});
+
+describe('the zone a member is reminded in', () => {
+  it('is the platform’s zone when the member set none: 08:30 in Chicago waits for 09:00 there', () => {
+    const member = cmaMember({ tz: null, platformTz: 'America/Chicago' });
+    const early = plan(member, '2026-11-02T14:30:00Z'); // Monday 08:30 CST, 14:30 UTC
+    expect(early.messages).toEqual([]);
+    expect(early.nextCheckAt).toBe('2026-11-02T15:00:00.000Z'); // 09:00 CST
+    expect(plan(member, early.nextCheckAt).messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d120']);
+  });
+
+  it('is the member’s own setting over the platform’s, and the workspace default when neither is known', () => {
+    expect(plan(cmaMember({ tz: 'UTC', platformTz: 'America/Chicago' }), '2026-11-02T14:30:00Z').messages).toHaveLength(1);
+    const unknown = cmaMember({ tz: null, platformTz: null });
+    expect(plan(unknown, '2026-11-02T14:30:00Z').messages).toHaveLength(1);
+    const inChicago = planMember({ member: unknown, ladder: DEFAULT_LADDER, overrides: {}, now: new Date('2026-11-02T14:30:00Z'), defaultTz: 'America/Chicago' });
+    expect(inChicago).toMatchObject({ messages: [], nextCheckAt: '2026-11-02T15:00:00.000Z' });
+  });
+});
+
+describe('repeats', () => {
+  const behind = teamMember({ credentials: [credential('CMA', '2029-02-28')], activities: [points(5, 'clinical', '2025-01-01')] });
+  const keys = (member: TeamMember, nowAt: string) => plan(member, nowAt).messages.map((m) => m.key);
+
+  it('sends the pace note again each pace period (30 days), and once within one', () => {
+    // Member 7's pace periods start on 2026-11-10 and 2026-12-10.
+    const first = plan(behind, '2026-11-24T10:00:00Z');
+    expect(first.nextCheckAt).toBe('2026-12-10T00:00:00.000Z');
+    const [key] = first.messages.map((m) => m.key);
+    const index = Number(/:p(\d+)$/.exec(key!)![1]);
+    expect(keys(behind, '2026-11-10T10:00:00Z')).toEqual([key]);
+    expect(keys(behind, '2026-12-09T10:00:00Z')).toEqual([key]);
+    expect(keys(behind, '2026-12-10T10:00:00Z')).toEqual([`pace:7:CMA:2029-02-28:p${index + 1}`]);
+    expect(keys(behind, '2027-01-11T10:00:00Z')).toEqual([`pace:7:CMA:2029-02-28:p${index + 2}`]);
+  });
+
+  it('nudges weekly through a grace period for twelve weeks, then every four weeks (NCMA: five years of grace)', () => {
+    const ncma = teamMember({ credentials: [credential('NCMA', '2026-10-31')] });
+    // `days` after the expiry, 10:00 UTC; grace nudges are urgent, so weekends count too.
+    const stage = (days: number) => keys(ncma, new Date(Date.parse('2026-10-31T10:00:00Z') + days * 86_400_000).toISOString()).map((k) => k.replace('nudge:7:NCMA:2026-10-31:', ''));
+    expect([1, 7, 8, 14, 15].map(stage)).toEqual([['g0'], ['g0'], ['g1'], ['g1'], ['g2']]);
+    expect([78, 84, 85].map(stage)).toEqual([['g11'], ['g11'], ['g12']]); // week 11 is the last weekly one
+    expect([91, 92, 112, 113, 140, 141].map(stage)).toEqual([['g12'], ['g12'], ['g12'], ['g16'], ['g16'], ['g20']]);
+  });
+});
+
+describe('the CPR/BLS card', () => {
+  // A card ending 31 Jan 2027: 90 days before is Monday 2 Nov 2026, 60 days before Wednesday 2 Dec.
+  const bls = teamMember({ credentials: [credential('BLS', '2027-01-31')] });
+
+  it('is reminded only from 60 days before it lapses, whatever the ladder starts at', () => {
+    expect(plan(bls, '2026-11-02T10:00:00Z').messages).toEqual([]);
+    expect(plan(bls, '2026-12-01T10:00:00Z', [120, 90, 61]).messages).toEqual([]);
+    const d60 = plan(bls, '2026-12-02T10:00:00Z');
+    expect(d60.messages.map((m) => m.key)).toEqual(['renewal:7:BLS:2027-01-31:d60']);
+    expect(renderText(d60.messages[0]!.reply)).toContain('Your CPR/BLS card expires on 31 Jan 2027 (60 days left)');
+  });
+
+  it('announces a lapsed card for 30 days, then says no more', () => {
+    const lapsed = plan(bls, '2027-02-01T10:00:00Z');
+    expect(lapsed.messages.map((m) => m.key)).toEqual(['renewal:7:BLS:2027-01-31:expired']);
+    const text = renderText(lapsed.messages[0]!.reply);
+    expect(text).toContain('Your CPR/BLS card expired on 31 Jan 2027');
+    expect(text).toContain('Book a BLS class');
+    expect(plan(bls, '2027-03-02T10:00:00Z').messages.map((m) => m.key)).toEqual(['renewal:7:BLS:2027-01-31:expired']); // day 30
+    expect(plan(bls, '2027-03-03T10:00:00Z').messages).toEqual([]);
   });
 });
