@@ -99,23 +99,30 @@ export function createDigestTally(platform: Platform, today: string, overrides: 
   const named: { days: number; text: string }[] = [];
   let unnamed = 0;
   let onTrack = 0;
+  let lapsedLongAgo = 0;
   return {
     add(members) {
       for (const member of members) {
         if (member.credentials.length === 0) continue;
-        const lines = evaluateMember(member, today, overrides)
-          .map(({ evaluation }) => attentionLine(evaluation, today))
+        const evaluations = evaluateMember(member, today, overrides).map(({ evaluation }) => evaluation);
+        const lines = evaluations
+          .map((evaluation) => attentionLine(evaluation, today))
           .filter((line): line is { days: number; text: string } => line !== undefined);
-        if (lines.length === 0) onTrack += 1;
-        else if (!member.digestNamed) unnamed += 1;
+        // Past the 90 days a lapse is named for, a member is still not on track: counted, not named.
+        if (lines.length === 0) {
+          if (evaluations.some((evaluation) => isLapsed(evaluation))) lapsedLongAgo += 1;
+          else onTrack += 1;
+        } else if (!member.digestNamed) unnamed += 1;
         else named.push({ days: Math.min(...lines.map((l) => l.days)), text: `${mention(platform, member)}: ${lines.map((l) => l.text).join('; ')}` });
       }
     },
-    reply: () => composeDigest(today, [...named].sort((a, b) => a.days - b.days), unnamed, onTrack),
+    reply: () => composeDigest(today, [...named].sort((a, b) => a.days - b.days), unnamed, onTrack, lapsedLongAgo),
   };
 }
 
-function composeDigest(today: string, named: { days: number; text: string }[], unnamed: number, onTrack: number): Reply {
+const isLapsed = (evaluation: Evaluation): boolean => evaluation.state === 'expired' || evaluation.state === 'exam-required';
+
+function composeDigest(today: string, named: { days: number; text: string }[], unnamed: number, onTrack: number, lapsedLongAgo: number): Reply {
   const blocks: Block[] = [{ kind: 'heading', text: `CE reminders for the week of ${formatDay(today)}`, status: named.length || unnamed ? 'attention' : 'ok' }];
   if (named.length === 0 && unnamed === 0) {
     blocks.push({ kind: 'paragraph', text: `No credential expires within ${DIGEST_HORIZON_DAYS} days and nobody is behind pace.` });
@@ -125,6 +132,9 @@ function composeDigest(today: string, named: { days: number; text: string }[], u
     const more = Math.max(0, named.length - MAX_NAMED);
     if (more) blocks.push({ kind: 'paragraph', text: `…and ${more} more with later dates (admins: \`/ceu team\`).` });
     if (unnamed) blocks.push({ kind: 'paragraph', text: `…and ${unnamed} more ${unnamed === 1 ? 'member' : 'members'} who asked not to be named.` });
+  }
+  if (lapsedLongAgo) {
+    blocks.push({ kind: 'paragraph', text: `${lapsedLongAgo} ${lapsedLongAgo === 1 ? 'member has a credential' : 'members have credentials'} that lapsed more than ${DIGEST_HORIZON_DAYS} days ago (admins: \`/ceu team\`).` });
   }
   blocks.push({ kind: 'paragraph', text: `${onTrack} ${onTrack === 1 ? 'member is' : 'members are'} on track. Each member sees the details with \`/ceu status\`; admins with \`/ceu team\`.` });
   return reply(blocks, 'info', 'public');

@@ -78,4 +78,12 @@ describe('lapsed credentials in the digest', () => {
     expect(digestOn('2027-05-02T15:00:00Z').some((l) => l.includes('<@U2>'))).toBe(false); // day 91
     expect(digestOn('2027-03-15T15:00:00Z').some((l) => l.includes('<@U3>'))).toBe(false); // 105 days on
   });
+
+  it('counts a member whose credential lapsed longer ago than that, and never as on track', () => {
+    const text = (nowAt: string) => renderText(buildDigest({ workspaceId: 1, platform: 'slack', schedule, slot: { key: 'digest:x', dueAt: nowAt }, team: lapsedTeam, overrides: {}, now: new Date(nowAt) }).reply);
+    const day91 = text('2027-05-02T15:00:00Z'); // U1 still in grace and named; U2 and U3 lapsed over 90 days ago
+    expect(day91).toContain('2 members have credentials that lapsed more than 90 days ago (admins: `/ceu team`).');
+    expect(day91).toContain('0 members are on track.');
+    expect(text('2027-03-15T15:00:00Z')).toContain('1 member has a credential that lapsed more than 90 days ago');
+  });
 });
