@@ -107,12 +107,13 @@ describe('status and need in words', () => {
     expect(text).toMatch(/Total\s+\[#{12}-{8}\] 36\/60 points/);
     expect(text).toContain('general        [--------------------] 0/10 points');
     expect(text).toContain('Pace needed: about');
+    expect(text).toContain('Still needed: 10 general and 14 more AAMA-approved points.');
   });
 
   it('names the exact gap: 10 general and 14 AAMA-approved, 24 in all', async () => {
     await logExampleOne();
     const text = await t.text('need');
-    expect(text).toContain('24 points more by 2027-02-07');
+    expect(text).toContain('10 general and 14 more AAMA-approved points by 2027-02-07 (75 days left; about');
     expect(text).toContain('at least 10 general points');
     expect(text).toContain('at least 14 AAMA-approved points');
   });

@@ -37,7 +37,7 @@ describe('team', () => {
     const alice = lines.findIndex((l) => l.includes('@alice'));
     expect(bob).toBeLessThan(alice);
     expect(lines[bob]).toContain('not named in the digest');
-    expect(text).toContain('RMA: in progress, expires 2026-12-31 (37 days left); needs 30 points in all');
+    expect(text).toContain('RMA: in progress, expires 2026-12-31 (37 days left); needs 30 more points');
     expect(text).toContain('CMA: in progress, expires 2027-01-31 (68 days left); needs');
     expect(text).toContain('NCMA: complete, expires 2027-10-31');
     expect(text).toContain('@dana: no credentials added');

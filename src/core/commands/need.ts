@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.js';
 import type { Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
-import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, quantity, unitName } from '../views/describe.js';
+import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, gapSummary, unitName } from '../views/describe.js';
 import { headingStatus } from '../views/credential-blocks.js';
 import { standingReply } from '../views/standing-reply.js';
 import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
@@ -33,7 +33,7 @@ function needBlocks(e: Evaluation): Block[] {
   const pace = e.pacePerMonth > 0 ? `; about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` : '';
   return [
     heading,
-    { kind: 'paragraph', text: `${quantity(e.remaining, e.unit)} more by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}${pace}):` },
+    { kind: 'paragraph', text: `${capitalize(gapSummary(e))} by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}${pace}). Requirement by requirement:` },
     { kind: 'list', items: gapPhrases(e) },
     ...notes(e),
   ];
@@ -42,3 +42,5 @@ function needBlocks(e: Evaluation): Block[] {
 function notes(e: Evaluation): Block[] {
   return e.notes.length > 0 ? [{ kind: 'list', items: e.notes }] : [];
 }
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -5,7 +5,7 @@ import { DIGEST_HORIZON_DAYS, mention } from '../nudges/plan-digest.js';
 import type { TeamMember } from '../ports.js';
 import { reply, type Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
-import { daysPhrase, gapPhrases, STATE_LABELS } from '../views/describe.js';
+import { daysPhrase, gapSummary, STATE_LABELS } from '../views/describe.js';
 
 /** Members a page: a page of members with three credentials each stays within every platform's message limits. */
 const PAGE_SIZE = 20;
@@ -71,6 +71,6 @@ function credentialLine(e: Evaluation): string {
   const days = e.state === 'grace' ? `CE accepted ${daysPhrase(e.daysLeft)}` : `expires ${e.cycle.end} (${daysPhrase(e.daysLeft)})`;
   // In the last 90 days everyone unfinished is "behind"; the days left say it better.
   const pace = e.daysLeft > DIGEST_HORIZON_DAYS && isBehindPace(e) ? ', behind pace' : '';
-  const needs = e.unit === 'card' || e.remaining <= 0 ? '' : `; needs ${gapPhrases(e).join(', ')}`;
+  const needs = e.unit === 'card' || e.remaining <= 0 ? '' : `; needs ${gapSummary(e)}`;
   return `${e.code}: ${STATE_LABELS[e.state]}${pace}, ${days}${needs}`;
 }

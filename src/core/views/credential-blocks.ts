@@ -1,7 +1,7 @@
 /** The blocks that show one credential's standing: heading, dates, bars per requirement, notes. */
 import type { Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
-import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, requirementLabel, unitName } from './describe.js';
+import { STATE_LABELS, daysPhrase, formatNumber, gapSummary, requirementLabel, unitName } from './describe.js';
 
 export function credentialBlocks(evaluation: Evaluation): Block[] {
   const e = evaluation;
@@ -25,7 +25,7 @@ export function credentialBlocks(evaluation: Evaluation): Block[] {
     }
     blocks.push({
       kind: 'paragraph',
-      text: e.remaining > 0 ? `Still needed: ${gapPhrases(e).join('; ')}.` : 'Every requirement is met.',
+      text: e.remaining > 0 ? `Still needed: ${gapSummary(e)}.` : 'Every requirement is met.',
     });
   }
   if (e.notes.length > 0) blocks.push({ kind: 'list', items: e.notes });
