@@ -35,7 +35,8 @@ interface PendingAck {
   reject(error: Error): void;
 }
 
-export function startFakeSlackSocket(server: Server, path: string): FakeSlackSocket {
+/** `onAck` sees each ack as it arrives (the fake checks the reply an ack carries). */
+export function startFakeSlackSocket(server: Server, path: string, onAck: (ack: SlackSocketAck) => void = () => undefined): FakeSlackSocket {
   const wss = new WebSocketServer({ server, path });
   const ready = new Set<WebSocket>();
   const acks: SlackSocketAck[] = [];
@@ -66,6 +67,7 @@ export function startFakeSlackSocket(server: Server, path: string): FakeSlackSoc
     }
     if (typeof message.envelope_id !== 'string') return;
     acks.push(message);
+    onAck(message);
     pending.get(message.envelope_id)?.resolve(message);
   }
 

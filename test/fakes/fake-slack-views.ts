@@ -1,6 +1,7 @@
 import type { SlackJson } from './read-request-body.js';
 import type { FakeWebApiState } from './fake-slack-web-api.js';
 import { FAKE_APP_ID, FAKE_BOT_ID, FAKE_TEAM_ID, slackFailure as fail } from './fake-slack-team.js';
+import { viewProblems } from './slack-block-kit.js';
 
 /** Answers `views.*`, or undefined for any other method. */
 export function answerViewsMethod(method: string, body: SlackJson, state: FakeWebApiState): SlackJson | undefined {
@@ -9,16 +10,17 @@ export function answerViewsMethod(method: string, body: SlackJson, state: FakeWe
     case 'views.open':
       // A modal can only open in answer to a user's action, within 3 s of it: no trigger, no modal.
       if (!body.trigger_id) return missing('trigger_id');
-      return view ? { ok: true, view: echoView(view, state.nextViewId(), state) } : missing('view');
+      if (!view) return missing('view');
+      return refuseView(method, view, state) ?? { ok: true, view: echoView(view, state.nextViewId(), state) };
     case 'views.update':
       if (!view) return missing('view');
       if (!body.view_id && !body.external_id) return missing('view_id');
-      return { ok: true, view: echoView(view, typeof body.view_id === 'string' ? body.view_id : state.nextViewId(), state) };
+      return refuseView(method, view, state) ?? { ok: true, view: echoView(view, typeof body.view_id === 'string' ? body.view_id : state.nextViewId(), state) };
     case 'views.publish':
       if (!body.user_id) return missing('user_id');
       if (!view) return missing('view');
       if (view.type !== 'home') return fail('invalid_arguments');
-      return { ok: true, view: echoView(view, state.nextViewId(), state) };
+      return refuseView(method, view, state) ?? { ok: true, view: echoView(view, state.nextViewId(), state) };
     default:
       return undefined;
   }
@@ -42,6 +44,17 @@ function echoView(view: SlackJson, id: string, state: FakeWebApiState): SlackJso
     // Slack's view hash is an opaque version stamp; `views.update` may pass it back to avoid races.
     hash: state.nextViewHash(),
   };
+}
+
+/**
+ * Views answer a broken limit with `invalid_arguments`, the problems in response_metadata
+ * (seen in the wild: `[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]`).
+ */
+function refuseView(method: string, view: SlackJson, state: FakeWebApiState): SlackJson | undefined {
+  const problems = viewProblems(view);
+  if (problems.length === 0) return undefined;
+  state.recordViolation(method, problems);
+  return fail('invalid_arguments', ...problems.map((p) => `[ERROR] ${p}`));
 }
 
 function missing(field: string): SlackJson {

@@ -2,10 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createFakeSlackUser, defaultFakeSlackUsers, type FakeSlackUser, type FakeSlackUserSeed } from './fake-slack-users.js';
 import { startFakeSlackSocket, type SendEnvelopeOptions, type SlackEnvelopeType, type SlackSocketAck } from './fake-slack-socket.js';
-import { answerWebApi, type FakeWebApiState } from './fake-slack-web-api.js';
+import { answerWebApi, invalidBlocks, type FakeWebApiState } from './fake-slack-web-api.js';
+import { blockKitProblems, messageProblems } from './slack-block-kit.js';
 import { FAKE_APP_ID, FAKE_TEAM_ID } from './fake-slack-team.js';
 import { parseSlackBody, readRequestText, type SlackJson } from './read-request-body.js';
 import { createRecordLog } from './record-log.js';
+
+export { assertBlockKit, blockKitProblems } from './slack-block-kit.js';
 
 export interface FakeSlackOptions {
   botToken?: string;
@@ -24,6 +27,13 @@ export interface FakeSlackCall {
   body: SlackJson;
   /** Date.now() when the request arrived (before its body was read), to check pacing against. */
   receivedAt: number;
+}
+
+/** A Block Kit limit a call, response_url post or Socket Mode ack broke (Slack refused or cut it). */
+export interface BlockKitViolation {
+  /** The Web API method, `response_url <path>` or `socket ack <envelope_id>`. */
+  where: string;
+  problems: string[];
 }
 
 export interface FakeSlackResponse {
@@ -47,6 +57,13 @@ export interface FakeSlack {
   readonly calls: FakeSlackCall[];
   readonly responses: FakeSlackResponse[];
   readonly acks: SlackSocketAck[];
+  /**
+   * Every Block Kit limit broken so far. `close()` fails while this is not empty, so any test that
+   * sends Slack something it would refuse fails; a test that does so on purpose takes them first.
+   */
+  readonly blockKitViolations: BlockKitViolation[];
+  /** Returns the violations recorded so far and forgets them. */
+  takeBlockKitViolations(): BlockKitViolation[];
   callsTo(method: string): FakeSlackCall[];
   waitForCall(method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
   /** Like waitForCall, but only calls made after `mark()` returned `since`: earlier ones do not count. */
@@ -69,7 +86,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const socketUrl = `${origin.replace('http:', 'ws:')}/socket?ticket=fake-ticket&app_id=${FAKE_APP_ID}`;
-  const socket = startFakeSlackSocket(server, '/socket');
+  const violations: BlockKitViolation[] = [];
+  const recordViolation = (where: string, problems: string[]): void => {
+    if (problems.length > 0) violations.push({ where, problems });
+  };
+  const socket = startFakeSlackSocket(server, '/socket', (ack) => recordViolation(`socket ack ${ack.envelope_id}`, blockKitProblems(ack.payload)));
   const calls = createRecordLog<FakeSlackCall>((call) => `${call.method} ${JSON.stringify(call.body)}`);
   const responses = createRecordLog<FakeSlackResponse>((response) => `${response.path} ${JSON.stringify(response.body)}`);
   const failures = new Map<string, FakeSlackFailure[]>();
@@ -83,6 +104,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     nextTs: () => slackTs(++counters.ts),
     nextViewId: () => `V${String(++counters.view).padStart(8, '0')}`,
     nextViewHash: () => `h${String(++counters.hash).padStart(6, '0')}`,
+    recordViolation,
   };
   const addUser = (seed: FakeSlackUserSeed): FakeSlackUser => {
     const user = createFakeSlackUser(seed, FAKE_TEAM_ID);
@@ -106,9 +128,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return sendJson(res, 200, failure ? { ok: false, error: failure.error } : answerWebApi(method, token, body, state));
     }
     if (url.pathname.startsWith('/respond/') && req.method === 'POST') {
-      const uses = responses.items.filter((response) => response.path === url.pathname).length;
-      const status = uses < maxUses ? 200 : 404;
+      const uses = responses.items.filter((response) => response.path === url.pathname && response.status === 200).length;
+      const { errors, warnings } = messageProblems(body);
+      recordViolation(`response_url ${url.pathname}`, [...errors, ...warnings]);
+      // Like an incoming webhook, a response_url refuses bad blocks with a 400 (and it does not count as a use).
+      const status = errors.length > 0 ? 400 : uses < maxUses ? 200 : 404;
       responses.push({ path: url.pathname, name: url.pathname.slice('/respond/'.length), body, status });
+      if (status === 400) return sendJson(res, 400, invalidBlocks(errors));
       return sendJson(res, status, status === 200 ? { ok: true } : { ok: false, error: 'used_url' });
     }
     sendJson(res, 404, { ok: false, error: 'not_found' });
@@ -126,6 +152,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     calls: calls.items,
     responses: responses.items,
     acks: socket.acks,
+    blockKitViolations: violations,
+    takeBlockKitViolations: () => violations.splice(0),
     callsTo: (method) => calls.items.filter((call) => call.method === method),
     waitForCall: (method, predicate = () => true, timeoutMs = 3000) =>
       calls.waitFor((call) => call.method === method && predicate(call), timeoutMs, `a matching ${method} call`),
@@ -151,7 +179,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
             server.close(() => resolve());
           }),
       );
-      return closed;
+      return closed.then(() => {
+        if (violations.length === 0) return;
+        const listed = violations.map((v) => `${v.where}:\n    ${v.problems.join('\n    ')}`).join('\n  ');
+        throw new Error(`the app sent Slack Block Kit it would refuse or cut:\n  ${listed}`);
+      });
     },
   };
 }

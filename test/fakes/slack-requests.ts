@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { assertBlockKit } from './slack-block-kit.js';
 
 export { makeAppHomeOpenedEvent, makeAppMentionEvent, makeDirectMessageEvent } from './slack-event-payloads.js';
 export { makeBlockAction, makeSlashCommand, makeViewSubmission } from './slack-interaction-payloads.js';
@@ -37,8 +38,9 @@ export function signSlackRequest(secret: string, rawBody: string, timestampSecon
   return { 'x-slack-signature': `v0=${digest}`, 'x-slack-request-timestamp': ts };
 }
 
-export function postSlashCommand(url: string, secret: string, fields: Record<string, string>, options: SignedPostOptions = {}): Promise<SlackHttpResult> {
-  return postSigned(url, secret, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);
+/** Throws when the ack carries a reply Slack would refuse: acks never reach the fake to be checked there. */
+export async function postSlashCommand(url: string, secret: string, fields: Record<string, string>, options: SignedPostOptions = {}): Promise<SlackHttpResult> {
+  return checkedAck(await postSigned(url, secret, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options));
 }
 
 export function postEvent(url: string, secret: string, envelope: object, options: EventPostOptions = {}): Promise<SlackHttpResult> {
@@ -48,10 +50,15 @@ export function postEvent(url: string, secret: string, envelope: object, options
   return postSigned(url, secret, JSON.stringify(envelope), 'application/json', options, retry);
 }
 
-/** Interactions arrive form-encoded with the whole payload as JSON in one `payload` field. */
-export function postInteraction(url: string, secret: string, payload: object, options: SignedPostOptions = {}): Promise<SlackHttpResult> {
+/** Interactions arrive form-encoded with the whole payload as JSON in one `payload` field; the ack is checked as above. */
+export async function postInteraction(url: string, secret: string, payload: object, options: SignedPostOptions = {}): Promise<SlackHttpResult> {
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  return postSigned(url, secret, body, 'application/x-www-form-urlencoded', options);
+  return checkedAck(await postSigned(url, secret, body, 'application/x-www-form-urlencoded', options));
+}
+
+function checkedAck(result: SlackHttpResult): SlackHttpResult {
+  if (result.status === 200) assertBlockKit(result.json);
+  return result;
 }
 
 async function postSigned(

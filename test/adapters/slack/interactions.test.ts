@@ -3,6 +3,7 @@ import { createScheduler } from '../../../src/scheduler/index.js';
 import { createSchedulerStore, createSqliteStore } from '../../../src/storage/index.js';
 import type { SlackJson } from '../../fakes/read-request-body.js';
 import { makeDirectMessageClick } from '../../fakes/slack-interaction-payloads.js';
+import { makeLogFormValues } from '../../fakes/slack-log-form.js';
 import { makeBlockAction, makeSlashCommand, makeViewSubmission, postInteraction, postSlashCommand } from '../../fakes/slack-requests.js';
 import { makeRecordingLogger } from '../../support/make-test-core.js';
 import { SIGNING_SECRET, startSlackUnderTest, textOf, type SlackUnderTest } from './slack-under-test.js';
@@ -22,17 +23,7 @@ async function homePublishes(count: number): Promise<void> {
   await s.fake.waitForCall('views.publish', () => s.fake.callsTo('views.publish').length >= count);
 }
 
-const input = (value: string) => ({ value: { type: 'plain_text_input', value } });
-const select = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
-const validForm = {
-  amount: { value: { type: 'number_input', value: '2' } },
-  unit: select('hours'),
-  category: select('clinical'),
-  title: input('Phlebotomy basics'),
-  provider: input('Relias'),
-  date: { value: { type: 'datepicker', selected_date: '2026-11-01' } },
-  aama: { value: { type: 'checkboxes', selected_options: [{ value: 'yes' }] } },
-};
+const validForm = makeLogFormValues();
 
 describe('the log modal', () => {
   it('is built from the log declaration: an input per option, with today in the date picker', async () => {
