@@ -187,6 +187,12 @@ export type MessageKind = 'nudge' | 'pace' | 'renewal' | 'digest';
 /** A message the core decided is due; `key` is unique per workspace, so planning twice inserts once. */
 export interface PlannedMessage {
   key: string;
+  /**
+   * Messages that replace each other (one credential's reminders of one kind in one cycle: a
+   * later ladder stage replaces an earlier one). One still waiting when a newer one of its series
+   * is planned (after an outage, say) is dropped unsent: it would say stale things.
+   */
+  series?: string;
   workspaceId: number;
   memberId: number | null; // null for a channel post
   target: OutboxTarget;

@@ -21,6 +21,7 @@ type InsertParams = [
   reply: string,
   nextAttemptAt: string,
   createdAt: string,
+  series: string | null,
 ];
 
 type ClaimTuple = [
@@ -41,14 +42,19 @@ type ClaimTuple = [
   tz: string | null,
   platformTz: string | null,
   quietHours: string | null,
+  /** 1 when a newer message of its series waits too: this one is dropped, not sent. */
+  superseded: number,
 ];
 
 /** Positional: a sweep inserts thousands of messages, and binding by name costs a lookup each. */
 function toInsertParams(message: PlannedMessage, nowAt: string): InsertParams {
   const { target } = message;
   const targetId = target.kind === 'direct' ? target.userId : target.channelId;
-  return [message.workspaceId, message.memberId, message.key, target.kind, targetId, message.kind, JSON.stringify(message.reply), nowAt, nowAt];
+  return [message.workspaceId, message.memberId, message.key, target.kind, targetId, message.kind, JSON.stringify(message.reply), nowAt, nowAt, message.series ?? null];
 }
+
+/** The claim query's last column: a newer message of this one's series waits too. */
+const isReplaced = (row: ClaimTuple): boolean => row[16] === 1;
 
 function toOutboxMessage(row: ClaimTuple): OutboxMessage {
   const [id, workspaceId, memberId, key, targetKind, targetId, kind, reply, attempts, createdAt, platform, tenantId, recipientId, tz, platformTz, quietHours] = row;
@@ -61,8 +67,8 @@ function toOutboxMessage(row: ClaimTuple): OutboxMessage {
 
 export function createOutbox(sqlite: Database.Database): Outbox {
   const insert = sqlite.prepare<InsertParams>(
-    `insert into outbox (workspace_id, member_id, key, target_kind, target_id, kind, reply, status, next_attempt_at, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+    `insert into outbox (workspace_id, member_id, key, target_kind, target_id, kind, reply, status, next_attempt_at, created_at, series)
+     values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
      on conflict (workspace_id, key) do nothing`,
   );
   const exists = sqlite
@@ -73,7 +79,9 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   const due = sqlite
     .prepare<{ nowAt: string; limit: number; platforms: string | null }, ClaimTuple>(
       `select o.id, o.workspace_id, o.member_id, o.key, o.target_kind, o.target_id, o.kind, o.reply, o.attempts,
-         o.created_at, w.platform, w.external_id, m.id, m.tz, m.platform_tz, m.quiet_hours
+         o.created_at, w.platform, w.external_id, m.id, m.tz, m.platform_tz, m.quiet_hours,
+         o.series is not null and exists (select 1 from outbox n where n.member_id = o.member_id and n.status = 'pending'
+           and n.series = o.series and n.id > o.id)
        from outbox o join workspaces w on w.id = o.workspace_id
          left join members m on m.id = o.member_id and o.target_kind = 'direct'
        where o.status = 'pending' and o.next_attempt_at <= :nowAt
@@ -84,6 +92,7 @@ export function createOutbox(sqlite: Database.Database): Outbox {
        order by o.next_attempt_at, o.id limit :limit`,
     )
     .raw(true);
+  const dropReplaced = sqlite.prepare<[number]>("delete from outbox where id = ? and status = 'pending'");
   const markSending = sqlite.prepare<[number]>("update outbox set status = 'sending', attempts = attempts + 1 where id = ?");
   type Settled = { targetKind: OutboxTarget['kind']; memberId: number | null };
   const sent = sqlite.prepare<{ id: number; nowAt: string }, Settled>(
@@ -122,9 +131,16 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   });
 
   const claim = sqlite.transaction((nowAt: string, limit: number, platforms: string | null): OutboxMessage[] => {
-    const rows = due.all({ nowAt, limit, platforms });
-    for (const [id] of rows) markSending.run(id);
-    return rows.map(toOutboxMessage);
+    for (;;) {
+      const rows = due.all({ nowAt, limit, platforms });
+      const replaced = rows.filter(isReplaced);
+      if (replaced.length === 0) {
+        for (const [id] of rows) markSending.run(id);
+        return rows.map(toOutboxMessage);
+      }
+      // Dropped, and the query asked again: the newer message may now be first in its DM's line.
+      for (const [id] of replaced) dropReplaced.run(id);
+    }
   });
 
   const markSent = sqlite.transaction((id: number, nowAt: string): void => {

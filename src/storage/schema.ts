@@ -199,6 +199,9 @@ export const outbox = sqliteTable(
       .references(() => workspaces.id),
     memberId: integer('member_id').references(() => members.id), // null for a channel post
     key: text('key').notNull(),
+    // Messages of one series replace each other (a credential's ladder stages in one cycle): a
+    // pending one that a newer one of its series follows is dropped at its claim, unsent.
+    series: text('series'),
     targetKind: text('target_kind').$type<'direct' | 'channel'>().notNull(),
     targetId: text('target_id').notNull(), // the user id for a DM, the channel id for a post
     kind: text('kind').$type<MessageKind>().notNull(),

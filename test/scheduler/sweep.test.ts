@@ -52,6 +52,17 @@ describe('the sweep', () => {
     expect(await scheduler.sweep()).toMatchObject({ members: 1, planned: 1, enqueued: 0 });
   });
 
+  it('after an outage sends only the latest stage, not the stale one still waiting', async () => {
+    withCma(consoleMember('alice'));
+    expect(await scheduler.sweep()).toMatchObject({ enqueued: 1 }); // the 120-day nudge; nothing drains it
+    t.clock.advance(6 * 86_400_000); // Monday 30 Nov: the 90-day stage
+    expect(await scheduler.sweep()).toMatchObject({ enqueued: 1 });
+    expect(await scheduler.drain()).toMatchObject({ sent: 1 });
+    expect(printed).toContain('(90 days left)');
+    expect(printed).not.toContain('(96 days left)');
+    expect(t.outbox.countOutbox()).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0 });
+  });
+
   it('never sends a waiting reminder once the member has closed the gap', async () => {
     const alice = withCma(consoleMember('alice'));
     expect(await scheduler.sweep()).toMatchObject({ enqueued: 1 });

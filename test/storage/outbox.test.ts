@@ -35,6 +35,23 @@ describe('outbox', () => {
     expect(subject.scheduler.hasMessage(alice.workspaceId, 'k4')).toBe(false);
   });
 
+  it('drops a waiting message unsent when a newer one of its series follows it, and keeps the rest', () => {
+    const series = (key: string, name: string) => ({ ...makePlanned(alice, key), series: name });
+    subject.scheduler.enqueue([series('nudge:CMA:d30', 'nudge:CMA'), series('pace:CMA:p1', 'pace:CMA')], at(0));
+    subject.scheduler.enqueue([series('nudge:CMA:d14', 'nudge:CMA'), makePlanned(alice, 'plain')], at(1));
+    const keys: string[] = [];
+    for (let nowAt = at(5); ; ) {
+      const [message] = subject.scheduler.claimDue(nowAt, 10);
+      if (!message) break;
+      keys.push(message.key);
+      subject.scheduler.markSent(message.id, nowAt);
+    }
+    // One DM, in planning order; the 30-day nudge, planned before the 14-day one, never goes.
+    expect(keys).toEqual(['pace:CMA:p1', 'nudge:CMA:d14', 'plain']);
+    expect(subject.scheduler.hasMessage(alice.workspaceId, 'nudge:CMA:d30')).toBe(false);
+    expect(subject.scheduler.countOutbox()).toEqual({ pending: 0, sending: 0, sent: 3, failed: 0 });
+  });
+
   it('keys messages per workspace', () => {
     const elsewhere = subject.store.ensureMember(makeRef({ tenantId: 'T2', userId: 'alice' }));
     subject.scheduler.enqueue([makePlanned(alice, 'same')], at(0));

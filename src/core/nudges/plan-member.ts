@@ -126,6 +126,7 @@ export function planMember(input: PlanInput): PlanResult {
 
   const messages = due.map(({ standing: { credential, evaluation }, item }): PlannedMessage => ({
     key: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}:${item.stage}`,
+    series: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}`,
     workspaceId: member.workspaceId,
     memberId: member.memberId,
     target: { kind: 'direct', userId: member.userId },
