@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { defineCommand, type RawOptions } from '../command.js';
-import { reply, type Block } from '../reply.js';
+import { errorReply, problem, reply, type Block } from '../reply.js';
 import type { CredentialCode } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { describeActivity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
 import { unexpectedWords } from './unexpected-words.js';
 import { loadStanding } from '../views/load-standing.js';
+
+const USAGE = 'history [credential] [page <n>]';
 
 // Ten a page keeps a page of long entries within every platform's message limits (Discord: 6,000 characters).
 const PAGE_SIZE = 10;
@@ -15,7 +17,7 @@ export const historyCommand = defineCommand({
   name: 'history',
   aliases: ['activities', 'list'],
   summary: 'Your activities with ids, what each counted for, and why anything did not count.',
-  usage: 'history [credential] [page <n>]',
+  usage: USAGE,
   examples: ['history', 'history CMA', 'history page 2'],
   options: [
     { name: 'credential', type: 'string', description: 'Only what counted toward this credential', autocomplete: 'credentials' },
@@ -47,6 +49,11 @@ export const historyCommand = defineCommand({
   run(ctx, options) {
     const { activities, evaluations } = loadStanding(ctx);
     const shown = options.credential ? evaluations.filter((e) => e.code === options.credential) : evaluations;
+    if (options.credential && shown.length === 0) {
+      const held = evaluations.map((e) => e.code);
+      const instead = held.length ? `\`history ${held[0]}\` (you track ${held.join(', ')}) or \`history\`` : '`history`';
+      return errorReply([problem('credential-not-held', `You don't track ${options.credential}, so nothing counts toward it. Try ${instead}.`)], USAGE);
+    }
     if (activities.length === 0) return reply([{ kind: 'paragraph', text: 'Nothing logged yet. Try `log 2h clinical "Phlebotomy basics" from Relias`.' }]);
     const newestFirst = [...activities].sort((a, b) => b.completedOn.localeCompare(a.completedOn) || b.id - a.id);
     const pages = Math.ceil(newestFirst.length / PAGE_SIZE);

@@ -47,7 +47,7 @@ export const teamCommand = defineCommand({
     const page = Math.min(options.page ?? 1, pages);
     const blocks: Block[] = [
       { kind: 'heading', text: `Team: ${team.length} ${team.length === 1 ? 'member' : 'members'}${pages > 1 ? ` (page ${page} of ${pages})` : ''}` },
-      { kind: 'paragraph', text: `${tracked.length} track credentials here${unreachable ? `; ${unreachable} cannot be reached by DM` : ''}. Only you see this.` },
+      { kind: 'paragraph', text: `${tracked.length} ${tracked.length === 1 ? 'tracks' : 'track'} credentials here${unreachable ? `; ${unreachable} cannot be reached by DM` : ''}. Only you see this.` },
       { kind: 'list', items: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ member, evaluations }) => memberLine(ctx, member, evaluations)) },
     ];
     if (page < pages) blocks.push({ kind: 'paragraph', text: `More: \`team page ${page + 1}\`` });

@@ -116,13 +116,20 @@ export function createDigestTally(platform: Platform, today: string, overrides: 
         else named.push({ days: Math.min(...lines.map((l) => l.days)), text: `${mention(platform, member)}: ${lines.map((l) => l.text).join('; ')}` });
       }
     },
-    reply: () => composeDigest(today, [...named].sort((a, b) => a.days - b.days), unnamed, onTrack, lapsedLongAgo),
+    reply: () => composeDigest(platform, today, [...named].sort((a, b) => a.days - b.days), unnamed, onTrack, lapsedLongAgo),
   };
 }
 
 const isLapsed = (evaluation: Evaluation): boolean => evaluation.state === 'expired' || evaluation.state === 'exam-required';
 
-function composeDigest(today: string, named: { days: number; text: string }[], unnamed: number, onTrack: number, lapsedLongAgo: number): Reply {
+/** A command as members type it where the digest is posted (Discord keeps admin commands under `/ceu-admin`). */
+function typed(platform: Platform, command: string, { adminOnly = false } = {}): string {
+  if (platform === 'console') return `\`${command}\``;
+  return `\`/${platform === 'discord' && adminOnly ? 'ceu-admin' : 'ceu'} ${command}\``;
+}
+
+function composeDigest(platform: Platform, today: string, named: { days: number; text: string }[], unnamed: number, onTrack: number, lapsedLongAgo: number): Reply {
+  const team = typed(platform, 'team', { adminOnly: true });
   const blocks: Block[] = [{ kind: 'heading', text: `CE reminders for the week of ${formatDay(today)}`, status: named.length || unnamed ? 'attention' : 'ok' }];
   if (named.length === 0 && unnamed === 0) {
     blocks.push({ kind: 'paragraph', text: `No credential expires within ${DIGEST_HORIZON_DAYS} days and nobody is behind pace.` });
@@ -130,12 +137,12 @@ function composeDigest(today: string, named: { days: number; text: string }[], u
     blocks.push({ kind: 'paragraph', text: `Expiring within ${DIGEST_HORIZON_DAYS} days or behind pace:` });
     if (named.length) blocks.push({ kind: 'list', items: named.slice(0, MAX_NAMED).map((n) => n.text) });
     const more = Math.max(0, named.length - MAX_NAMED);
-    if (more) blocks.push({ kind: 'paragraph', text: `…and ${more} more with later dates (admins: \`/ceu team\`).` });
+    if (more) blocks.push({ kind: 'paragraph', text: `…and ${more} more with later dates (admins: ${team}).` });
     if (unnamed) blocks.push({ kind: 'paragraph', text: `…and ${unnamed} more ${unnamed === 1 ? 'member' : 'members'} who asked not to be named.` });
   }
   if (lapsedLongAgo) {
-    blocks.push({ kind: 'paragraph', text: `${lapsedLongAgo} ${lapsedLongAgo === 1 ? 'member has a credential' : 'members have credentials'} that lapsed more than ${DIGEST_HORIZON_DAYS} days ago (admins: \`/ceu team\`).` });
+    blocks.push({ kind: 'paragraph', text: `${lapsedLongAgo} ${lapsedLongAgo === 1 ? 'member has a credential' : 'members have credentials'} that lapsed more than ${DIGEST_HORIZON_DAYS} days ago (admins: ${team}).` });
   }
-  blocks.push({ kind: 'paragraph', text: `${onTrack} ${onTrack === 1 ? 'member is' : 'members are'} on track. Each member sees the details with \`/ceu status\`; admins with \`/ceu team\`.` });
+  blocks.push({ kind: 'paragraph', text: `${onTrack} ${onTrack === 1 ? 'member is' : 'members are'} on track. Each member sees the details with ${typed(platform, 'status')}; admins with ${team}.` });
   return reply(blocks, 'info', 'public');
 }

@@ -43,6 +43,14 @@ describe('the digest post', () => {
     ]);
   });
 
+  it('spells the commands as members type them where it is posted', () => {
+    const on = (platform: 'slack' | 'discord' | 'console') =>
+      renderText(buildDigest({ workspaceId: 1, platform, schedule, slot: { key: 'digest:2026-11-23', dueAt: '2026-11-23T15:00:00.000Z' }, team, overrides: {}, now: new Date('2026-11-23T15:00:00Z') }).reply);
+    expect(on('slack')).toContain('details with `/ceu status`; admins with `/ceu team`.');
+    expect(on('discord')).toContain('details with `/ceu status`; admins with `/ceu-admin team`.');
+    expect(on('console')).toContain('details with `status`; admins with `team`.');
+  });
+
   it('counts the members who asked not to be named and everyone on track, and shows no details', () => {
     expect(text).toContain('…and 1 more member who asked not to be named.');
     expect(text).not.toContain('U2');
