@@ -30,6 +30,7 @@ function logSchema(ctx: SchemaContext) {
         .string()
         .optional()
         .refine((v) => v === undefined, { message: 'Give one category; quote a title that contains a category word, e.g. `log 2h admin "Clinical coding"`.', params: { code: 'two-categories' } }),
+      ...textOnlyRefusals,
     })
     .superRefine(
       (value, zctx) => {
@@ -45,8 +46,18 @@ function logSchema(ctx: SchemaContext) {
       // Run even when another field failed, so every problem is reported at once.
       { when: ({ value }) => isCheckable(value) },
     )
-    .transform(({ cpr, amount, unit, secondCategory: _, ...rest }) => ({ ...rest, amount: cpr ? '1' : amount!, unit: cpr ? ('card' as const) : unit! }));
+    .transform(({ cpr, amount, unit, secondCategory: _, secondAmount: _a, repeatedKeyword: _k, categoryInTitle: _c, ...rest }) => ({ ...rest, amount: cpr ? '1' : amount!, unit: cpr ? ('card' as const) : unit! }));
 }
+
+/** What parseLogWords flags instead of guessing: present only when the typed line was ambiguous. */
+const refused = (code: string, message: (word: string) => string) =>
+  z.string().optional().refine((v) => v === undefined, { error: (iss) => message(String(iss.input)), params: { code } });
+
+const textOnlyRefusals = {
+  secondAmount: refused('two-amounts', (second) => `One entry holds one amount, and “${second}” is a second one. Log one amount: \`log 2.5h clinical …\` for 2 h 30 min, or log each separately.`),
+  repeatedKeyword: refused('repeated-keyword', (word) => `\`${word}\` appears twice, so I can't tell which is part of the title. Quote the title, e.g. \`log 2h clinical "Work on wards" on 2026-11-01\`.`),
+  categoryInTitle: refused('ambiguous-category', (word) => `“${word}” sits inside the title, so I can't tell whether it is the category. Quote the title or put the category right after the amount, e.g. \`log 2h ${word} "Anatomy for staff"\`.`),
+};
 
 /** The amount and unit parsed (or absent): only then can they be checked against each other. */
 function isCheckable(value: unknown): boolean {
@@ -90,6 +101,12 @@ export const logCommand = defineCommand({
         [problem('missing-category', `Your CMA counts points by category: add ${CATEGORY_WORDS_HELP}, e.g. \`log ${options.amount} ${options.unit} clinical ...\`.`, 'category')],
         USAGE,
       );
+    }
+    if (options.unit === 'card') {
+      const issuedOn = options.date ?? ctx.today;
+      const same = ctx.store.listActivities(ctx.member).find((a) => a.unit === 'card' && a.completedOn === issuedOn);
+      // A card is one event: the same issue date twice is a repeat, and would count its hours twice.
+      if (same) return errorReply([problem('duplicate-card', `You logged a CPR card issued ${issuedOn} already (#${same.id}).`, 'date')], USAGE);
     }
     const activity: NewActivity = {
       completedOn: options.date ?? ctx.today,

@@ -15,18 +15,27 @@ export function parseLogWords(tokens: Token[]): RawOptions {
   const rest = [...tokens];
   readAmountAndUnit(rest, raw);
   const free: Token[] = [];
+  // Title words seen before an unquoted category word: more after it make the word ambiguous.
+  let freeBeforeCategory: number | undefined;
   while (rest.length > 0) {
     const token = rest.shift()!;
     const word = token.quoted ? '' : token.text.toLowerCase();
     if (word === 'on' || word === 'from') {
       const phrase = takeUntilKeyword(rest);
-      raw[word === 'on' ? 'date' : 'provider'] = joinTokens(phrase);
+      const field = word === 'on' ? 'date' : 'provider';
+      // A second `on` or `from` means one of them belongs to the title: which one is a guess.
+      if (raw[field] !== undefined) raw.repeatedKeyword = word;
+      raw[field] = joinTokens(phrase);
     } else if (word === 'aama' || word === 'aama-approved') {
       raw.aama = true;
     } else if (word && toCategory(word) && raw.category === undefined) {
       raw.category = word;
+      if (free.length > 0) freeBeforeCategory = free.length;
     } else if (word && toCategory(word)) {
       raw.secondCategory = word;
+    } else if (raw.secondAmount === undefined && raw.amount !== undefined && readSecondAmount(token, rest)) {
+      raw.secondAmount = readSecondAmount(token, rest);
+      if (!readAmount(token.text)?.unitWord) rest.shift();
     } else {
       free.push(token);
     }
@@ -35,9 +44,20 @@ export function parseLogWords(tokens: Token[]): RawOptions {
     const date = takeTrailingDate(free);
     if (date) raw.date = date;
   }
+  if (freeBeforeCategory !== undefined && free.length > freeBeforeCategory) raw.categoryInTitle = raw.category;
   const title = joinTokens(free);
   if (title) raw.title = title;
   return raw;
+}
+
+/** "30min" or "30 min" after the amount: a second amount, which one entry cannot hold. */
+function readSecondAmount(token: Token, rest: Token[]): string | undefined {
+  if (token.quoted) return undefined;
+  const words = readAmount(token.text);
+  if (!words) return undefined;
+  if (words.unitWord) return toUnit(words.unitWord) ? token.text : undefined;
+  const next = rest[0];
+  return next && !next.quoted && toUnit(next.text) ? `${token.text} ${next.text}` : undefined;
 }
 
 function readAmountAndUnit(rest: Token[], raw: RawOptions): void {

@@ -5,6 +5,8 @@
 import * as chrono from 'chrono-node';
 import { addDays, addYears, endOfMonth, format, isValid, parseISO } from 'date-fns';
 import { problem, type Problem } from '../reply.js';
+import { isImpossibleMonthDay } from './read-month-day.js';
+import { readNumericDate } from './read-numeric-date.js';
 
 export type DateResult = { ok: true; on: string } | { ok: false; problem: Problem };
 
@@ -23,19 +25,15 @@ export interface DateOptions {
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const EARLIEST_ON = '1990-01-01';
+const BARE_WEEKDAY = /^(?:on\s+)?(mon|tues?|wed(nes)?|thu(rs?)?|fri|sat(ur)?|sun)(day)?\.?$/i;
+
+type Read = { on: string } | { code: string; message: string };
 
 export function resolveDate(text: string, options: DateOptions): DateResult {
   const trimmed = text.trim();
-  const on = ISO_DATE.test(trimmed) ? readIso(trimmed) : readWords(trimmed, options);
-  if (on === 'impossible') {
-    return fail('impossible-date', `“${trimmed}” is not a real date. Type a date like 2026-11-01.`);
-  }
-  if (on === 'month-only') {
-    return fail('imprecise-date', `“${trimmed}” names a month; say which day, e.g. 2026-11-01 or "Nov 1".`);
-  }
-  if (on === undefined) {
-    return fail('unreadable-date', `I could not read “${trimmed}” as a date. Type 2026-11-01, "yesterday" or "Nov 1".`);
-  }
+  const read = trimmed === '' ? missing(options.field) : ISO_DATE.test(trimmed) ? readIso(trimmed, trimmed) : readOther(trimmed, options);
+  if ('code' in read) return fail(read.code, read.message);
+  const { on } = read;
   if (options.direction === 'past' && on > options.today) {
     const advice = options.field === 'date' ? 'log an activity on or after the day you complete it' : 'use a date on or before today';
     return fail('future-date', `${on} is in the future; ${advice}.`);
@@ -48,35 +46,72 @@ export function resolveDate(text: string, options: DateOptions): DateResult {
   }
 }
 
-function readIso(text: string): string | 'impossible' {
-  const [, y, m, d] = ISO_DATE.exec(text)!;
-  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  const date = parseISO(iso);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === iso ? iso : 'impossible';
+function missing(field: string): Read {
+  const example = field === 'date' ? 'after `on`, e.g. `on 2026-11-01` or `on yesterday`' : `after \`${field}\`, e.g. \`${field} 2026-11-01\``;
+  return { code: 'missing-date', message: `Give the date ${example}.` };
 }
 
-function readWords(text: string, options: DateOptions): string | 'month-only' | undefined {
+function impossible(text: string): Read {
+  return { code: 'impossible-date', message: `“${text}” is not a real date. Type a date like 2026-11-01.` };
+}
+
+function readIso(iso: string, asTyped: string): Read {
+  const [, y, m, d] = ISO_DATE.exec(iso)!;
+  const padded = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  const date = parseISO(padded);
+  return isValid(date) && format(date, 'yyyy-MM-dd') === padded ? { on: padded } : impossible(asTyped);
+}
+
+function readOther(text: string, options: DateOptions): Read {
+  const numeric = readNumericDate(text, Number(options.today.slice(0, 4)));
+  if (numeric.kind === 'dated') return readIso(numeric.on, text);
+  if (numeric.kind === 'ambiguous') {
+    return { code: 'ambiguous-date', message: `“${text}” could be ${numeric.readings.join(' or ')}; type the date as year-month-day, e.g. ${numeric.readings[0]}.` };
+  }
+  if (numeric.kind === 'two-digit-year') {
+    return { code: 'ambiguous-date', message: `“${text}” has a two-digit year, so the day, month and year could be read several ways; type the date as year-month-day, e.g. 2026-11-01.` };
+  }
+  return readWords(text, options);
+}
+
+function readWords(text: string, options: DateOptions): Read {
   // chrono works in the process's local zone; a local noon of the member's "today" makes the
   // calendar arithmetic independent of both zones.
   const [y, m, d] = options.today.split('-').map(Number) as [number, number, number];
   const reference = new Date(y, m - 1, d, 12);
   const results = chrono.parse(text, reference, { forwardDate: options.direction === 'future' });
   const result = results[0];
-  if (!result || result.text.length < text.replace(/^on\s+/i, '').length - 1) return undefined;
+  if (!result || result.text.length < text.replace(/^on\s+/i, '').length - 1) {
+    if (isImpossibleMonthDay(text.replace(/^on\s+/i, ''))) return impossible(text);
+    return { code: 'unreadable-date', message: `I could not read “${text}” as a date. Type 2026-11-01, "yesterday" or "Nov 1".` };
+  }
   const start = result.start;
   const hasDay = start.isCertain('day') || start.isCertain('weekday');
-  if (!hasDay && !start.isCertain('month')) return undefined; // "noon", "10am": a time, not a date
+  if (!hasDay && !start.isCertain('month')) {
+    // "noon", "10am": a time, not a date
+    return { code: 'unreadable-date', message: `I could not read “${text}” as a date. Type 2026-11-01, "yesterday" or "Nov 1".` };
+  }
   let date = new Date(start.get('year')!, start.get('month')! - 1, start.get('day')!, 12);
   if (!hasDay) {
     const monthOnly = options.monthOnly ?? 'refuse';
-    if (monthOnly === 'refuse') return 'month-only';
+    if (monthOnly === 'refuse') return { code: 'imprecise-date', message: `“${text}” names a month; say which day, e.g. 2026-11-01 or "Nov 1".` };
     if (monthOnly === 'end') date = endOfMonth(date);
   }
   if (options.direction === 'past' && date > reference && !start.isCertain('year')) {
-    // "friday" or "Dec 3" said about something already done means the last one, not the next.
-    date = start.isCertain('month') ? addYears(date, -1) : addDays(date, -7);
+    const on = format(date, 'yyyy-MM-dd');
+    if (start.isCertain('month')) {
+      // "Nov 25" in November 2026 may be a slip or last year: ask rather than move it a year back.
+      return { code: 'future-date', message: `${text} is in the future; type ${format(addYears(date, -1), 'yyyy-MM-dd')} if you meant last year.` };
+    }
+    // A bare "friday" said about something already done means the last one; "this friday" is ahead.
+    if (!BARE_WEEKDAY.test(text)) {
+      let before = addDays(date, -7);
+      while (before > reference) before = addDays(before, -7);
+      return { code: 'future-date', message: `${text} is ${on}, in the future; type "last ${format(date, 'EEEE').toLowerCase()}" or ${format(before, 'yyyy-MM-dd')} if you meant the one before.` };
+    }
+    date = addDays(date, -7);
   }
-  return format(date, 'yyyy-MM-dd');
+  return { on: format(date, 'yyyy-MM-dd') };
 }
 
 /**
@@ -84,12 +119,20 @@ function readWords(text: string, options: DateOptions): string | 'month-only' | 
  * spots a date written at the end without `on`. A bare month stays part of the title.
  */
 export function isDatePhrase(phrase: string): boolean {
-  if (ISO_DATE.test(phrase)) return true;
+  if (ISO_DATE.test(phrase) || isImpossibleMonthDay(phrase)) return true;
   const result = chrono.parse(phrase)[0];
   return Boolean(result && result.index === 0 && result.text.length === phrase.length && (result.start.isCertain('day') || result.start.isCertain('weekday')));
 }
 
+// Dates chrono skips (2026-02-30) or reads one way of two (01.11.2026), found as written so that
+// resolveDate, not the title, answers for them.
+const NUMBERS_IN_SENTENCE = /\b(?:on\s+)?(?:\d{1,4}([-/.])\d{1,2}\1\d{1,4}|\d{1,2}\/\d{1,2})\b/i;
+const MONTH_DAY_IN_SENTENCE = /\b(?:on\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,9}\.?(?:,?\s+\d{4})?)\b/gi;
+
 /** The first date with a day inside a sentence, as written ("yesterday", "on Nov 1", "last friday"). */
 export function findDatePhrase(sentence: string): string | undefined {
-  return chrono.parse(sentence).find((r) => r.start.isCertain('day') || r.start.isCertain('weekday'))?.text;
+  const numeric = NUMBERS_IN_SENTENCE.exec(sentence)?.[0];
+  if (numeric) return numeric;
+  const found = chrono.parse(sentence).find((r) => r.start.isCertain('day') || r.start.isCertain('weekday'))?.text;
+  return found ?? [...sentence.matchAll(MONTH_DAY_IN_SENTENCE)].map((m) => m[0]).find((m) => isImpossibleMonthDay(m.replace(/^on\s+/i, '')));
 }

@@ -7,7 +7,8 @@ import { findDatePhrase } from './resolve-date.js';
 const STATUS = /\b(how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress))\b/;
 const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)( more)?( \w+)? (do i )?(still )?(need|left)|what am i missing|still need)\b/;
 const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log))\b/;
-const UNDO = /^(undo( that| it)?|oops|take (that|it) back)\b/;
+// Only an explicit request: "oops, wrong window" is chat, and undoing on it would change data.
+const UNDO = /^(please )?(undo( that| it| the last one)?|take (that|it) back)( please)?$/;
 const HELP = /^(hi|hello|hey|help|what can you do|how does this work)\b/;
 const DID = /\b(i (did|do|completed|finished|attended|took|earned|got|watched|spent|renewed)|i've (done|completed|finished|taken|earned))\b/i;
 const AMOUNT = /(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|ceus?|iacet(?: ceus?)?|points?|pts|nha[ -]credits?|college[ -]credits?)\b/i;
@@ -34,11 +35,18 @@ function logLine(said: string): string | undefined {
   if (CARD.test(said) && !AMOUNT.test(said)) return `log cpr${datePart}`;
   const amount = AMOUNT.exec(said);
   if (!amount) return undefined;
-  const unit = amount[2]!.replace(/ /g, '-').replace(/^iacet-ceus?$/, 'iacet');
+  const second = new RegExp(AMOUNT.source, 'gi').exec(said.slice(amount.index + amount[0].length));
+  // "2 hours clinical and 1 hour admin": pass both on so that `log` refuses, never drop one.
+  if (second) return `log ${amount[1]} ${unitWord(amount[2]!)} ${second[1]} ${unitWord(second[2]!)}`;
+  const unit = unitWord(amount[2]!);
   const category = CATEGORY.exec(said)?.[0]?.toLowerCase();
   const aama = /\baama\b/i.test(said) ? ' aama' : '';
   let rest = said.replace(amount[0], ' ').replace(/\baama(-| )?(approved)?\b/gi, ' ');
-  if (date) rest = rest.replace(date, ' ');
+  if (date && rest.includes(date)) {
+    // chrono's "Nov 2" leaves the "on" before it, which is not part of the title.
+    const at = rest.indexOf(date);
+    rest = `${rest.slice(0, at).replace(/\bon\s*$/i, '')} ${rest.slice(at + date.length)}`;
+  }
   if (category) rest = rest.replace(category, ' ');
   rest = rest.replace(/\s+/g, ' ').trim();
   const provider = PROVIDER.exec(rest)?.[1];
@@ -51,4 +59,8 @@ function logLine(said: string): string | undefined {
     provider ? `from ${provider}` : '',
     aama.trim(),
   ].filter(Boolean).join(' ');
+}
+
+function unitWord(said: string): string {
+  return said.replace(/ /g, '-').replace(/^iacet-ceus?$/, 'iacet');
 }
