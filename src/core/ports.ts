@@ -124,13 +124,25 @@ export interface UndoResult {
   activity: StoredActivity; // the activity as it is after the undo (for a log: as it was)
 }
 
+/**
+ * Undo refused: the member changed something undo cannot take back (a credential, a setting)
+ * after their last log, edit or delete, so taking that back would not be "their last change".
+ */
+export interface UndoRefusal {
+  refused: true;
+  /** The newer change, as audited; `credential` names the credential it touched, if any. */
+  latest: { action: AuditAction; credential?: CredentialCode };
+  /** What undo would otherwise have taken back. */
+  pending: { action: UndoResult['action']; activityId: number };
+}
+
 export interface Store {
   /** The member, if they have used the bot before; never writes. */
   findMember(ref: MemberRef): Member | undefined;
   /** Finds or creates the workspace and the member; records a changed display name or platform zone. */
   ensureMember(ref: MemberRef, displayName?: string, platformTz?: string): Member;
   updateMemberSettings(scope: MemberScope, patch: Partial<MemberSettings>, nowAt: string): Member;
-  /** Names (or un-names) a member of `by`'s workspace an admin, creating the member if new. */
+  /** Names (or un-names) a member of `by`'s workspace an admin; naming creates the member if new, un-naming a stranger throws. */
   setNamedAdmin(target: MemberRef, on: boolean, by: MemberScope, nowAt: string): Member;
   listNamedAdmins(workspaceId: number): Member[];
 
@@ -147,8 +159,11 @@ export interface Store {
   editActivity(scope: MemberScope, id: number, patch: ActivityPatch, nowAt: string): StoredActivity;
   /** Soft-deletes the member's own activity; the row stays, marked deleted, and is audited. */
   deleteActivity(scope: MemberScope, id: number, nowAt: string): StoredActivity;
-  /** Reverts the member's most recent log, edit or delete that is not undone yet. */
-  undoLast(scope: MemberScope, nowAt: string): UndoResult | undefined;
+  /**
+   * Reverts the member's most recent log, edit or delete that is not undone yet. Refuses, changing
+   * nothing, when a later audited change of theirs is of another kind, unless `evenAfterOtherChanges`.
+   */
+  undoLast(scope: MemberScope, nowAt: string, evenAfterOtherChanges?: boolean): UndoResult | UndoRefusal | undefined;
 
   listCredentials(scope: MemberScope): StoredCredential[];
   /** Adds the credential or replaces its dates (a renewal). */

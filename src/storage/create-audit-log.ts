@@ -24,10 +24,20 @@ export interface UndoableEntry {
   before: string | null;
 }
 
+/** The member's latest audited change that is not an undo and not undone. */
+export interface LatestChange {
+  id: number;
+  action: AuditAction;
+  entity: AuditEntity;
+  before: string | null;
+  after: string | null;
+}
+
 export interface AuditLog {
   write(scope: MemberScope, entry: AuditEntry): void;
   /** The member's latest log, edit or delete of an activity that is not undone yet. */
   latestUndoable(scope: MemberScope): UndoableEntry | undefined;
+  latestChange(scope: MemberScope): LatestChange | undefined;
   markUndone(id: number, at: string): void;
 }
 
@@ -45,6 +55,12 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
     `select id, action, cast(entity_id as integer) as activityId, before from audit
      where member_id = :memberId and workspace_id = :workspaceId and entity = 'activity'
        and action in ('log', 'edit', 'delete') and undone_at is null
+     order by id desc limit 1`,
+  );
+  // 'restore' rows are undos themselves; an undone row is history undo has walked past.
+  const latestAny = sqlite.prepare<MemberScope, LatestChange>(
+    `select id, action, entity, before, after from audit
+     where member_id = :memberId and workspace_id = :workspaceId and action <> 'restore' and undone_at is null
      order by id desc limit 1`,
   );
   const undone = sqlite.prepare<{ id: number; at: string }>('update audit set undone_at = :at where id = :id');
@@ -85,6 +101,7 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
       }
     },
     latestUndoable: (scope) => latest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
+    latestChange: (scope) => latestAny.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
     markUndone: (id, at) => void undone.run({ id, at }),
   };
 }

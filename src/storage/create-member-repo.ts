@@ -80,6 +80,8 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
   const nameAdmin = sqlite
     .transaction((target: MemberRef, on: boolean, by: MemberScope, nowAt: string): Member => {
       const existing = byRef.get(pick(target));
+      // Un-naming someone who never used the bot would create them only to record "not an admin".
+      if (existing === undefined && !on) throw new StoreError('not-found', 'admin target is not a member');
       const member = existing ? toMember(existing) : create(target, null);
       if (member.workspaceId !== by.workspaceId) throw new StoreError('not-found', 'admin target is in another workspace');
       if (member.namedAdmin === on) return member;

@@ -2,19 +2,26 @@
  * `undo`: reverts the member's latest log, edit or delete that is not undone yet. Each undo is
  * itself audited as a 'restore' (the activity returns to an earlier state); 'restore' rows are
  * not undoable, so repeated undos walk back through the member's history instead of toggling.
+ * A later change of another kind (a credential, a setting) stops the walk: undo would otherwise
+ * take back an older activity change while the member meant the newer one.
  */
 import type Database from 'better-sqlite3';
-import type { MemberScope, Store, UndoResult } from '../core/ports.js';
+import type { MemberScope, Store, UndoRefusal, UndoResult } from '../core/ports.js';
+import type { CredentialCode } from '../core/rules/types.js';
 import { withoutBookkeeping, type ActivitySnapshot } from './activity-snapshot.js';
 import type { ActivityRepo } from './create-activity-repo.js';
-import type { AuditLog } from './create-audit-log.js';
+import type { AuditLog, LatestChange } from './create-audit-log.js';
 import { StoreError } from './store-error.js';
 
 export function createUndoLast(sqlite: Database.Database, activities: ActivityRepo, audit: AuditLog): Store['undoLast'] {
   return sqlite
-    .transaction((scope: MemberScope, nowAt: string): UndoResult | undefined => {
+    .transaction((scope: MemberScope, nowAt: string, evenAfterOtherChanges = false): UndoResult | UndoRefusal | undefined => {
       const entry = audit.latestUndoable(scope);
       if (entry === undefined) return undefined;
+      const latest = audit.latestChange(scope);
+      if (!evenAfterOtherChanges && latest !== undefined && latest.id > entry.id) {
+        return { refused: true, latest: describeChange(latest), pending: { action: entry.action, activityId: entry.activityId } };
+      }
       const current = activities.record(entry.activityId);
       // The audit row was written for this member and workspace; anything else is corruption.
       if (current === undefined || current.workspaceId !== scope.workspaceId || current.memberId !== scope.memberId) {
@@ -28,6 +35,12 @@ export function createUndoLast(sqlite: Database.Database, activities: ActivityRe
       return { action: entry.action, activity: withoutBookkeeping(entry.action === 'log' ? current : restored) };
     })
     .immediate;
+}
+
+function describeChange(change: LatestChange): UndoRefusal['latest'] {
+  if (change.entity !== 'credential') return { action: change.action };
+  const row = JSON.parse(change.after ?? change.before ?? 'null') as { code?: CredentialCode } | null;
+  return row?.code ? { action: change.action, credential: row.code } : { action: change.action };
 }
 
 function inverse(action: UndoResult['action'], current: ActivitySnapshot, before: string | null, nowAt: string): ActivitySnapshot {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderText } from '../../src/core/index.js';
 import { makeActor, makeBot, problemCodes, type TestBot } from './make-bot.js';
 
 let t: TestBot;
@@ -32,6 +33,28 @@ describe('admins', () => {
     expect(problemCodes(await t.say('admin add @sam.lee', slackAdmin))).toEqual(['invalid-user']);
     expect(await t.text('admin add <@U0002|sam.lee>', slackAdmin)).toContain('is now an admin');
     expect(await t.text('admin add 3000000000000000002', { ...slackAdmin, platform: 'discord' })).toContain('is now an admin');
+  });
+
+  it.each([
+    ['admin remove @ghost', ['unknown-member']],
+    ['admin add @nobody', ['unknown-member']],
+  ])('`%s` names nobody who has not used ceu-bot and creates no member', async (line, codes) => {
+    const boss = { userId: 'boss', isAdmin: true };
+    await t.say('status', boss);
+    const before = t.snapshot();
+    const reply = await t.say(line, boss);
+    expect(problemCodes(reply)).toEqual(codes);
+    expect(renderText(reply)).toContain('has not used ceu-bot here yet');
+    expect(t.snapshot()).toBe(before);
+    expect(await t.text('team', boss)).not.toMatch(/ghost|nobody/);
+  });
+
+  it('refuses to remove a member who is not a named admin, and changes nothing', async () => {
+    await t.say('status', { userId: 'dana' });
+    await t.say('status', { userId: 'boss', isAdmin: true });
+    const before = t.snapshot();
+    expect(problemCodes(await t.say('admin remove @dana', { userId: 'boss', isAdmin: true }))).toEqual(['not-named-admin']);
+    expect(t.snapshot()).toBe(before);
   });
 
   it.each([

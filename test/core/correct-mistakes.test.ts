@@ -44,6 +44,39 @@ describe('edit', () => {
     expect(t.snapshot()).toBe(before);
   });
 
+  it.each([
+    ['log 90min clinical A', 'edit 1 unit min', '#1 is already 90 minutes'],
+    ['log 3h clinical A', 'edit 1 amount 3', '#1 is already 3 hours'],
+    ['log 3h clinical A', 'edit 1 amount 3.0 hours', '#1 is already 3 hours'],
+    ['log 3h clinical A on 2026-11-01', 'edit 1 date 2026-11-01', '#1 is already dated 2026-11-01'],
+  ])('after `%s`, refuses `%s`, which changes nothing, and uses no undo step', async (log, edit, says) => {
+    await t.say(log);
+    const before = t.snapshot();
+    const reply = await t.say(edit);
+    expect(problemCodes(reply)).toEqual(['nothing-to-change']);
+    expect(reply.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain(says);
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it.each([
+    ['edit 1 amount 2h clinical', '`edit 1 amount 2h`, then `edit 1 category clinical`'],
+    ['edit 1 amount 2 clinical', '`edit 1 amount 2`, then `edit 1 category clinical`'],
+    ['edit 1 amount 2 hours aama', '`edit 1 amount 2 hours`, then `edit 1 aama yes`'],
+  ])('`%s` is refused as one field at a time and changes nothing', async (line, says) => {
+    await t.say('log 3h general A');
+    const before = t.snapshot();
+    const reply = await t.say(line);
+    expect(problemCodes(reply)).toEqual(['one-field-at-a-time']);
+    expect(reply.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain(says);
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it('still reads an amount and its unit written apart', async () => {
+    await t.say('log 3h general A');
+    await t.say('edit 1 amount 90 min');
+    expect(activityRows()[0]).toMatchObject({ amount: '90', unit: 'minutes' });
+  });
+
   it("refuses to edit or delete someone else's activity", async () => {
     await t.say('log 2h clinical Sepsis', { userId: 'bob', displayName: 'bob' });
     const before = t.snapshot();

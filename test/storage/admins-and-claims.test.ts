@@ -22,6 +22,12 @@ describe('named admins', () => {
     expect(actions).toHaveLength(2);
   });
 
+  it('refuses to un-name someone who is not a member, and creates no member', () => {
+    const boss = subject.store.ensureMember(makeRef({ userId: 'UBOSS' }));
+    expect(() => subject.store.setNamedAdmin(makeRef({ userId: 'UGHOST' }), false, boss, NOW)).toThrow();
+    expect(subject.store.findMember(makeRef({ userId: 'UGHOST' }))).toBeUndefined();
+  });
+
   it('refuses to name a member of another workspace', () => {
     const boss = subject.store.ensureMember(makeRef({ userId: 'UBOSS' }));
     expect(() => subject.store.setNamedAdmin(makeRef({ tenantId: 'T2', userId: 'UX' }), true, boss, NOW)).toThrow();

@@ -48,12 +48,12 @@ describe('undoLast', () => {
     subject.store.editActivity(alice, second.id, { amount: '5' }, at(2));
     subject.store.deleteActivity(alice, first.id, at(3));
 
-    expect(subject.store.undoLast(alice, at(4))?.action).toBe('delete');
+    expect(subject.store.undoLast(alice, at(4))).toMatchObject({ action: 'delete' });
     expect(subject.store.listActivities(alice).map((a) => [a.title, a.amount])).toEqual([
       ['first', '2'],
       ['second', '5'],
     ]);
-    expect(subject.store.undoLast(alice, at(5))?.action).toBe('edit');
+    expect(subject.store.undoLast(alice, at(5))).toMatchObject({ action: 'edit' });
     expect(subject.store.listActivities(alice).map((a) => [a.title, a.amount])).toEqual([
       ['first', '2'],
       ['second', '2'],
@@ -78,5 +78,31 @@ describe('undoLast', () => {
     const bobs = subject.store.addActivity(bob, makeActivity(), at(0));
     expect(subject.store.undoLast(alice, at(1))).toBeUndefined();
     expect(subject.store.listActivities(bob)).toEqual([bobs]);
+  });
+
+  it('refuses, changing nothing, when a credential or setting changed after the last log, edit or delete', () => {
+    const logged = subject.store.addActivity(alice, makeActivity(), at(0));
+    subject.store.putCredential(alice, { code: 'CMA', expiresOn: '2031-02-28', certifiedOn: null }, at(1));
+    const auditRows = actions();
+    expect(subject.store.undoLast(alice, at(2))).toEqual({
+      refused: true,
+      latest: { action: 'credential-add', credential: 'CMA' },
+      pending: { action: 'log', activityId: logged.id },
+    });
+    expect(actions()).toEqual(auditRows);
+    expect(subject.store.listActivities(alice)).toEqual([logged]);
+    subject.store.updateMemberSettings(alice, { tz: 'America/Chicago' }, at(3));
+    expect(subject.store.undoLast(alice, at(4))).toMatchObject({ refused: true, latest: { action: 'settings' } });
+  });
+
+  it('still walks back consecutive activity changes, and undoes past another change only when asked', () => {
+    const first = subject.store.addActivity(alice, makeActivity({ title: 'first' }), at(0));
+    subject.store.removeCredential(alice, 'CMA', at(1));
+    subject.store.putCredential(alice, { code: 'RMA', expiresOn: '2027-05-31', certifiedOn: null }, at(2));
+    const second = subject.store.addActivity(alice, makeActivity({ title: 'second' }), at(3));
+    expect(subject.store.undoLast(alice, at(4))).toMatchObject({ action: 'log', activity: { id: second.id } });
+    expect(subject.store.undoLast(alice, at(5))).toMatchObject({ refused: true, latest: { action: 'credential-add', credential: 'RMA' } });
+    expect(subject.store.undoLast(alice, at(6), true)).toMatchObject({ action: 'log', activity: { id: first.id } });
+    expect(subject.store.listActivities(alice)).toEqual([]);
   });
 });

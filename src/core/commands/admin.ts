@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineCommand, type RawOptions } from '../command.js';
-import { reply } from '../reply.js';
+import { errorReply, problem, reply } from '../reply.js';
 import { readUserRef } from '../text/read-user-ref.js';
 
 const USAGE = 'admin add <@user> | admin remove <@user> | admin list';
 const ACTIONS = ['add', 'remove', 'list'] as const;
+const PLAIN_NAME = /^@?[\w.-]+$/;
 
 export const adminCommand = defineCommand({
   name: 'admin',
@@ -30,7 +31,15 @@ export const adminCommand = defineCommand({
         action: z.enum(ACTIONS, { error: 'Say add, remove or list, e.g. `admin add @dana`.' }),
         user: z
           .string()
-          .transform((word, zctx) => readUserRef(word, ctx.platform === 'console') ?? (zctx.addIssue({ code: 'custom', message: `“${word}” is not a member; mention them, e.g. \`admin add @dana\`.`, params: { code: 'invalid-user' } }), z.NEVER))
+          .transform((word, zctx) => {
+            const userId = readUserRef(word, ctx.platform === 'console');
+            if (userId === undefined) {
+              zctx.addIssue({ code: 'custom', message: `“${word}” is not a member; mention them, e.g. \`admin add @dana\`.`, params: { code: 'invalid-user' } });
+              return z.NEVER;
+            }
+            // A platform mention or user option carries a real user's id; a plain name (the console) is only typed.
+            return { userId, word, fromPlatform: ctx.platform !== 'console' || !PLAIN_NAME.test(word.trim()) };
+          })
           .optional(),
         unexpected: z.string().optional().refine((v) => v === undefined, { message: 'Name one member at a time.', params: { code: 'unexpected-words' } }),
       })
@@ -46,7 +55,17 @@ export const adminCommand = defineCommand({
         { kind: 'paragraph', text: 'Workspace owners and admins are always admins here.' },
       ]);
     }
-    const target = { platform: ctx.actor.platform, tenantId: ctx.actor.tenantId, userId: user! };
+    const target = { platform: ctx.actor.platform, tenantId: ctx.actor.tenantId, userId: user!.userId };
+    const known = ctx.store.findMember(target);
+    const shown = user!.word.trim();
+    if (known === undefined && (action === 'remove' || !user!.fromPlatform)) {
+      const why = action === 'remove' ? ', so is not a named admin' : '; once they have, `admin add` can name them';
+      return errorReply([problem('unknown-member', `${shown} has not used ceu-bot here yet${why}.`)], USAGE);
+    }
+    if (known !== undefined && action === 'remove' && !known.namedAdmin) {
+      const name = known.displayName ?? known.userId;
+      return errorReply([problem('not-named-admin', `${name} is not a named admin (\`admin list\` shows who is); workspace owners and admins stay admins whatever this list says.`)], USAGE);
+    }
     const member = ctx.store.setNamedAdmin(target, action === 'add', ctx.member, ctx.now.toISOString());
     const name = member.displayName ?? member.userId;
     return reply([{ kind: 'paragraph', text: action === 'add' ? `${name} is now an admin of this workspace.` : `${name} is no longer a named admin.` }], 'success');

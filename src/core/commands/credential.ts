@@ -1,6 +1,7 @@
 import { addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions, type SchemaContext } from '../command.js';
+import type { StoredCredential } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { expiryFromCertified, nextCycleExpiry } from '../rules/index.js';
 import { CREDENTIAL_CODES, type CredentialCode } from '../rules/types.js';
@@ -39,7 +40,11 @@ function credentialSchema(ctx: SchemaContext) {
       if (v.action === 'renew' && (v.expires !== undefined || v.certified !== undefined)) {
         fail('unexpected-words', `\`credential renew\` takes no date: it starts the next cycle when this one ends. With your new card's date, use \`credential add ${v.code ?? 'CMA'} expires <date>\`.`);
       }
-      if (v.action === 'add' && (v.expires === undefined) === (v.certified === undefined)) {
+      if (v.action === 'add' && v.expires === undefined && v.certified === undefined) {
+        const code = v.code ?? 'CMA';
+        fail('missing-date', `Give the expiry or the certification date: \`credential add ${code} expires 2027-02-28\` or \`credential add ${code} certified 2025-05-01\`.`);
+      }
+      if (v.action === 'add' && v.expires !== undefined && v.certified !== undefined) {
         fail('missing-date', 'Give either `expires <date>` (the date on your card) or `certified <date>` (when you certified or last renewed), not both.');
       }
       if (v.expires && v.expires > format(addYears(parseISO(ctx.today), MAX_YEARS_AHEAD), 'yyyy-MM-dd')) {
@@ -91,11 +96,28 @@ export const credentialCommand = defineCommand({
     }
     if (options.action === 'renew') return renewCredential(ctx, code);
     const expiresOn = options.expires ?? expiryFromCertified(code, options.certified!);
-    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: options.certified ?? null }, nowAt);
+    const held = ctx.store.listCredentials(ctx.member).find((c) => c.code === code);
+    // The same expiry again keeps a certification date given before: it is still true.
+    const certifiedOn = options.certified ?? (held?.expiresOn === expiresOn ? held.certifiedOn : null);
+    if (held && held.expiresOn === expiresOn && held.certifiedOn === certifiedOn) {
+      return reply([{ kind: 'paragraph', text: `You already track ${code} expiring ${expiresOn}: nothing changed.` }], 'info');
+    }
+    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt);
     const evaluation = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
-    return reply([{ kind: 'paragraph', text: `Tracking ${evaluation.name}.` }, ...credentialBlocks(evaluation)], 'success');
+    const said = held ? changeText(code, held, { code, expiresOn, certifiedOn }) : `Tracking ${evaluation.name}.`;
+    return reply([{ kind: 'paragraph', text: said }, ...credentialBlocks(evaluation)], 'success');
   },
 });
+
+/** "Changed CMA expiry from 2027-02-28 to 2031-02-28.": a second `add` replaces a cycle, so say so. */
+function changeText(code: CredentialCode, before: StoredCredential, after: StoredCredential): string {
+  const changes: string[] = [];
+  if (before.expiresOn !== after.expiresOn) changes.push(`expiry from ${before.expiresOn} to ${after.expiresOn}`);
+  if (after.certifiedOn !== null && before.certifiedOn !== after.certifiedOn) {
+    changes.push(before.certifiedOn === null ? `certification date to ${after.certifiedOn}` : `certification date from ${before.certifiedOn} to ${after.certifiedOn}`);
+  }
+  return `Changed ${code} ${changes.join(' and ')}.`;
+}
 
 /** "Already renewed": the next cycle starts the day after this one ends (the new card may say otherwise). */
 function renewCredential(ctx: CommandContext, code: CredentialCode) {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineCommand, type SchemaContext } from '../command.js';
-import type { ActivityPatch } from '../ports.js';
-import { errorReply, reply, type Block } from '../reply.js';
-import { readAmount } from '../text/read-amount.js';
+import type { ActivityPatch, StoredActivity } from '../ports.js';
+import { errorReply, problem, reply, type Block } from '../reply.js';
+import { toCategory, toUnit } from '../text/aliases.js';
+import { readAmount, type AmountWords } from '../text/read-amount.js';
 import { joinTokens } from '../text/tokenize.js';
-import { describeActivity } from '../views/describe.js';
+import { describeActivity, quantity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
 import { loadStanding } from '../views/load-standing.js';
 import { amountField, amountProblems, booleanField, categoryField, dateField, providerField, titleField, unitField } from './activity-fields.js';
@@ -34,13 +35,65 @@ function editSchema(ctx: SchemaContext) {
       let value: string = input.value;
       if (input.field === 'amount') {
         // "edit 12 amount 3h" changes the unit too.
-        const words = readAmount(value.replace(/\s+/g, ''));
+        const { words, typed, rest } = splitAmount(value);
+        if (rest !== undefined) {
+          zctx.addIssue({ code: 'custom', message: oneFieldMessage(input.id, typed, rest), params: { code: 'one-field-at-a-time' } });
+          return z.NEVER;
+        }
         if (words?.unitWord) Object.assign(patch, parseField(valueFields.unit, words.unitWord, 'unit', zctx));
         value = words?.amount ?? value;
       }
       Object.assign(patch, parseField(valueFields[input.field], value, input.field, zctx));
       return { id: input.id, patch };
     });
+}
+
+/**
+ * "3h", "3 h", "1.5 college credits": an amount and its unit. Words after those ("2h clinical") are
+ * another field's value, returned as `rest`, so they are not glued onto the unit.
+ */
+function splitAmount(value: string): { words: AmountWords | undefined; typed: string; rest?: string } {
+  const parts = value.trim().split(/\s+/);
+  const first = readAmount(parts[0] ?? '');
+  const tail = parts.slice(1);
+  if (first === undefined || tail.length === 0) return { words: readAmount(value.replace(/\s+/g, '')), typed: value };
+  const withRest = (unitWord: string | undefined, used: number) => {
+    const words = unitWord ? { amount: first.amount, unitWord } : { amount: first.amount };
+    const typed = parts.slice(0, used).join(' ');
+    return used < parts.length ? { words, typed, rest: parts.slice(used).join(' ') } : { words, typed };
+  };
+  if (first.unitWord) return withRest(first.unitWord, 1);
+  const unitWords = [tail.join(' '), tail.join('-'), tail.join('')].find((w) => toUnit(w) !== undefined);
+  if (unitWords !== undefined) return withRest(unitWords, parts.length);
+  return toUnit(tail[0]!) ? withRest(tail[0], 2) : withRest(undefined, 1);
+}
+
+function oneFieldMessage(id: number, amount: string, rest: string): string {
+  const next = toCategory(rest) ? `category ${rest}` : /^aama$/i.test(rest) ? 'aama yes' : `<field> ${rest}`;
+  return `\`edit\` changes one field at a time: \`edit ${id} amount ${amount}\`, then \`edit ${id} ${next}\`.`;
+}
+
+/** What a field of the activity holds now, for "#2 is already 90 minutes". */
+function currentValue(activity: StoredActivity, key: keyof ActivityPatch): string {
+  switch (key) {
+    case 'amount':
+    case 'unit':
+      return quantity(activity.amount, activity.unit);
+    case 'completedOn':
+      return `dated ${activity.completedOn}`;
+    case 'aamaApproved':
+      return activity.aamaApproved ? 'AAMA-approved' : 'not AAMA-approved';
+    case 'title':
+      return `titled “${activity.title ?? ''}”`;
+    case 'provider':
+      return `from ${activity.provider ?? ''}`;
+    default:
+      return String(activity[key] ?? '');
+  }
+}
+
+function sameValue(key: keyof ActivityPatch, current: unknown, next: unknown): boolean {
+  return key === 'amount' ? Number(current) === Number(next) : current === next;
 }
 
 function parseField(schema: z.ZodType, value: string, field: string, zctx: z.RefinementCtx): ActivityPatch {
@@ -79,6 +132,10 @@ export const editCommand = defineCommand({
       problems.push({ code: 'card-amount', message: 'A CPR card is one card with an issue date: change its date, or delete it and log the course instead.', field: 'amount' });
     }
     if (problems.length > 0) return errorReply(problems, USAGE);
+    const keys = Object.keys(patch) as (keyof ActivityPatch)[];
+    if (keys.every((key) => sameValue(key, found[key], patch[key]))) {
+      return errorReply([problem('nothing-to-change', `#${id} is already ${currentValue(found, keys[0]!)}: nothing to change.`)], USAGE);
+    }
     const edited = ctx.store.editActivity(ctx.member, id, patch, ctx.now.toISOString());
     const { evaluations } = loadStanding(ctx);
     const blocks: Block[] = [

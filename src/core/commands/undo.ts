@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { reply } from '../reply.js';
+import type { UndoRefusal } from '../ports.js';
+import { errorReply, problem, reply } from '../reply.js';
 import { describeActivity } from '../views/describe.js';
 import { noWords, unexpectedWords } from './unexpected-words.js';
 
@@ -9,20 +10,53 @@ const DONE: Record<'log' | 'edit' | 'delete', string> = {
   edit: 'Undid the edit; restored',
   delete: 'Undid the delete; restored',
 };
+const USAGE = 'undo [anyway]';
+const FILLER = /^(that|it|last|please|this)$/i;
+const ANYWAY = /^(anyway|anyways)$/i;
 
 export const undoCommand = defineCommand({
   name: 'undo',
   mutates: true,
   summary: 'Undo your last log, edit or delete (repeat to go further back).',
-  usage: 'undo',
-  examples: ['undo'],
-  options: [],
+  usage: USAGE,
+  examples: ['undo', 'undo anyway'],
+  options: [{ name: 'anyway', type: 'boolean', description: 'Undo your last log, edit or delete even after a later credential or settings change' }],
   // "undo", "undo that", "undo it", "undo last": the words say the same thing.
-  parseText: (tokens) => noWords(tokens.filter((t) => !/^(that|it|last|please|this)$/i.test(t.text))),
-  schema: () => z.object({ unexpected: unexpectedWords('`undo` takes nothing after it; to remove one activity type `delete <id>`.') }),
-  run(ctx) {
-    const undone = ctx.store.undoLast(ctx.member, ctx.now.toISOString());
+  parseText(tokens) {
+    const words = tokens.filter((t) => !FILLER.test(t.text));
+    const anyway = words.some((t) => ANYWAY.test(t.text));
+    return { ...noWords(words.filter((t) => !ANYWAY.test(t.text))), ...(anyway ? { anyway: true } : {}) };
+  },
+  schema: () =>
+    z.object({
+      anyway: z.boolean().optional(),
+      unexpected: unexpectedWords('`undo` takes nothing after it; to remove one activity type `delete <id>`.'),
+    }),
+  run(ctx, { anyway }) {
+    const undone = ctx.store.undoLast(ctx.member, ctx.now.toISOString(), anyway === true);
     if (!undone) return reply([{ kind: 'paragraph', text: 'Nothing to undo: you have no log, edit or delete left to take back.' }], 'warning');
+    if ('refused' in undone) return errorReply([problem('undo-after-other-change', refusalText(undone))], USAGE);
     return reply([{ kind: 'paragraph', text: `${DONE[undone.action]} ${describeActivity(undone.activity)}.` }], 'success');
   },
 });
+
+function refusalText({ latest, pending }: UndoRefusal): string {
+  const code = latest.credential ?? '<code>';
+  const [what, fix] = ((): [string, string] => {
+    switch (latest.action) {
+      case 'credential-add':
+        return [`your credentials (${code})`, ` To fix the credential: \`credential add ${code} expires <date>\`.`];
+      case 'credential-remove':
+        return [`your credentials (${code} removed)`, ` To track it again: \`credential add ${code} expires <date>\`.`];
+      case 'credential-snooze':
+        return [`your reminders about ${code}`, ''];
+      case 'settings':
+        return ['your settings', ' `settings` shows them and changes them.'];
+      default:
+        return ["the workspace's settings", ''];
+    }
+  })();
+  const id = pending.activityId;
+  const takeBack = pending.action === 'log' ? `To take back the log of #${id} anyway: \`delete ${id}\`.` : `To take back the ${pending.action} of #${id} anyway: \`undo anyway\`.`;
+  return `Your last change was to ${what}, not a log, edit or delete, so I undid nothing. ${takeBack}${fix}`;
+}
