@@ -100,28 +100,6 @@ describe('settings and pause', () => {
     expect(await t.text('settings')).toContain('Time zone: America/Chicago');
   });
 
-  it('says what a second `credential add` changed', async () => {
-    await t.say('credential add CMA expires 2027-02-28');
-    expect(await t.text('credential add CMA expires 2031-02-28')).toContain('Changed CMA expiry from 2027-02-28 to 2031-02-28.');
-    expect(await t.text('credential add RMA certified 2025-05-01')).toContain('Tracking');
-    expect(await t.text('credential add RMA certified 2025-06-01')).toMatch(/Changed RMA expiry from \S+ to \S+ and certification date from 2025-05-01 to 2025-06-01\./);
-  });
-
-  it('says the same dates are already tracked and changes nothing', async () => {
-    await t.say('credential add CMA expires 2027-02-28');
-    await t.say('credential add RMA certified 2025-05-01');
-    const before = t.snapshot();
-    const again = await t.say('credential add CMA expires 2027-02-28');
-    expect(again.tone).toBe('info');
-    expect(renderText(again)).toContain('already track CMA');
-    expect((await t.say('credential add RMA certified 2025-05-01')).tone).toBe('info');
-    expect(t.snapshot()).toBe(before);
-  });
-
-  it('asks for the expiry or the certification date when neither is given', async () => {
-    expect(await t.text('credential add CMA')).toContain('Give the expiry or the certification date: `credential add CMA expires 2027-02-28` or `credential add CMA certified 2025-05-01`.');
-  });
-
   const refusals: Array<[string, string[]]> = [
     ['settings tz Mars/Olympus', ['unknown-time-zone']],
     ['settings quiet 9pm-7am', ['invalid-quiet-hours']],
