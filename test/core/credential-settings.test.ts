@@ -100,8 +100,17 @@ describe('settings and pause', () => {
     expect(await t.text('settings')).toContain('Time zone: America/Chicago');
   });
 
+  it('stores a zone with its capitals, keeps the name typed, and names the zone an abbreviation means', async () => {
+    expect(await t.text('settings tz europe/london')).toContain('Time zone: Europe/London');
+    expect(await t.text('settings tz Asia/Kathmandu')).toContain('Time zone: Asia/Kathmandu');
+    expect(await t.text('settings tz utc')).toContain('Time zone: UTC');
+    expect(await t.text('settings tz EST')).toContain('type the zone\'s name, e.g. `settings tz America/New_York`');
+  });
+
   const refusals: Array<[string, string[]]> = [
     ['settings tz Mars/Olympus', ['unknown-time-zone']],
+    ['settings tz est', ['abbreviated-time-zone']],
+    ['settings tz EST5EDT', ['unknown-time-zone']],
     ['settings quiet 9pm-7am', ['invalid-quiet-hours']],
     ['settings nudges maybe', ['invalid-boolean']],
     ['settings colour blue', ['unknown-setting']],

@@ -130,6 +130,8 @@ describe('snooze and renew', () => {
   it('renews a credential near the end of its cycle into the next one', async () => {
     const reply = await t.say('credential renew CMA', { userId: 'alice' });
     expect(renderText(reply)).toContain('the new cycle runs 2027-02-01 to 2032-01-31');
+    // Believed, but the gap the old cycle still showed is named, with the way back.
+    expect(renderText(reply)).toContain('The old cycle still showed 10 administrative, 10 clinical and 10 more points to go here; if you have not renewed after all, `credential add CMA expires 2027-01-31` puts it back.');
     await t.say('credential add RMA expires 2029-04-30', { userId: 'erin' });
     expect(problemCodes(await t.say('credential renew RMA', { userId: 'erin' }))).toEqual(['renew-too-early']);
     expect(problemCodes(await t.say('credential renew BLS', { userId: 'erin' }))).toEqual(['credential-not-held']);

@@ -7,6 +7,7 @@ import { expiryFromCertified, nextCycleExpiry } from '../rules/index.js';
 import { CREDENTIAL_CODES, type CredentialCode } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { credentialBlocks } from '../views/credential-blocks.js';
+import { gapSummary } from '../views/describe.js';
 import { loadStanding } from '../views/load-standing.js';
 import { dateField } from './activity-fields.js';
 
@@ -138,8 +139,12 @@ function renewCredential(ctx: CommandContext, code: CredentialCode) {
   const expiresOn = nextCycleExpiry(code, end);
   ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString());
   const renewed = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
+  // Believed (a renewal by exam, or credit not logged here), but said: a slip would end the reminders.
+  const short = evaluation.remaining > 0
+    ? ` The old cycle still showed ${gapSummary(evaluation)} to go here; if you have not renewed after all, \`credential add ${code} expires ${end}\` puts it back.`
+    : '';
   return reply([
-    { kind: 'paragraph', text: `Renewed ${code}: the new cycle runs ${renewed.cycle.start} to ${renewed.cycle.end}, and reminders about the old one stop. If your new card prints another date, \`credential add ${code} expires <date>\` corrects it (\`undo\` does not apply to credentials).` },
+    { kind: 'paragraph', text: `Renewed ${code}: the new cycle runs ${renewed.cycle.start} to ${renewed.cycle.end}, and reminders about the old one stop.${short} If your new card prints another date, \`credential add ${code} expires <date>\` corrects it.` },
     ...credentialBlocks(renewed),
   ], 'success');
 }

@@ -11,14 +11,36 @@ const MAX_LADDER_STEPS = 12;
 const MAX_LADDER_DAYS = 365;
 const QUIET = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
+/** US abbreviations members type, and the zone they mean: EST and MST alone never change for daylight saving. */
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  est: 'America/New_York', edt: 'America/New_York', cst: 'America/Chicago', cdt: 'America/Chicago',
+  mst: 'America/Denver', mdt: 'America/Denver', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles',
+  akst: 'America/Anchorage', akdt: 'America/Anchorage', hst: 'Pacific/Honolulu',
+};
+
+/**
+ * A zone by its IANA name, with IANA's capitals ("europe/london" is Europe/London) but not ICU's
+ * older names (it would turn Asia/Kathmandu into Asia/Katmandu).
+ */
 const tzField = z.string().transform((zone, ctx) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `“${zone}” is not a time zone. Use an IANA name such as America/Chicago or Europe/London.`, params: { code: 'unknown-time-zone' } });
+  const meant = ZONE_ABBREVIATIONS[zone.toLowerCase()];
+  if (meant) {
+    ctx.addIssue({ code: 'custom', message: `“${zone}” is an abbreviation, and some never change for daylight saving; type the zone's name, e.g. \`settings tz ${meant}\`.`, params: { code: 'abbreviated-time-zone' } });
     return z.NEVER;
   }
+  let canonical: string | undefined;
+  try {
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    canonical = undefined;
+  }
+  if (canonical === 'UTC') return canonical; // also GMT, UTC in any case
+  // A name without a region ("EST5EDT", "CET") is a legacy alias that may not say where the member is.
+  if (canonical === undefined || !zone.includes('/')) {
+    ctx.addIssue({ code: 'custom', message: `“${zone}” is not a time zone I can use. Use an IANA name such as America/Chicago or Europe/London.`, params: { code: 'unknown-time-zone' } });
+    return z.NEVER;
+  }
+  return canonical.toLowerCase() === zone.toLowerCase() ? canonical : zone;
 });
 
 const quietField = z.string().transform((value, ctx) => {
