@@ -55,7 +55,7 @@ describe('team pages', () => {
     expect(last.match(/^ {2}- @/gm)).toHaveLength(5);
     expect(last).not.toContain('More:');
     expect(last).toContain('@dana: no credentials added');
-    expect(renderText(await t.structured('team', { page: 9 }, admin))).toContain('(page 3 of 3)');
+    expect(renderText(await t.structured('team', { page: 9 }, admin))).toContain('There are 3 pages, so no page 9: `team page 3` shows the last.');
     expect(problemCodes(await t.say('team page two', admin))).toEqual(['invalid-page']);
   });
 });
@@ -66,6 +66,9 @@ describe('digest', () => {
     const set = await t.text('digest channel #front-desk weekly friday 16:30', admin);
     expect(set).toContain('Weekly digest set: every Friday at 16:30 (America/Chicago) in #front-desk');
     expect(await t.text('digest', admin)).toContain('every Friday at 16:30');
+    // Moving to another channel keeps the day, time and zone already set, whoever moves it.
+    await t.say('settings tz Europe/London', admin);
+    expect(await t.text('digest channel #team', admin)).toContain('Weekly digest set: every Friday at 16:30 (America/Chicago) in #team');
     const preview = await t.text('digest preview', admin);
     expect(preview).toContain('@alice: CMA expires in 68 days');
     expect(preview).toContain('…and 1 more member who asked not to be named.');

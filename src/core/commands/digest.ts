@@ -88,7 +88,15 @@ export const digestCommand = defineCommand({
       case 'show':
         return scheduleReply(ctx, ctx.store.getWorkspaceSettings(ctx.member.workspaceId).digest, false);
       case 'channel': {
-        const digest: DigestSchedule = { channelId: options.channel!, weekday: options.day ?? 1, time: options.time ?? '09:00', tz: ctx.tz };
+        // A new channel alone keeps the schedule already set; a new day or time is in the admin's zone.
+        const current = ctx.store.getWorkspaceSettings(ctx.member.workspaceId).digest;
+        const retimed = options.day !== undefined || options.time !== undefined || !current;
+        const digest: DigestSchedule = {
+          channelId: options.channel!,
+          weekday: options.day ?? current?.weekday ?? 1,
+          time: options.time ?? current?.time ?? '09:00',
+          tz: retimed ? ctx.tz : current.tz,
+        };
         ctx.store.setDigest(ctx.member, digest, nowAt);
         return scheduleReply(ctx, digest, true);
       }

@@ -5,6 +5,7 @@ import type { CredentialCode } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { describeActivity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
+import { noSuchPage } from './no-such-page.js';
 import { unexpectedWords } from './unexpected-words.js';
 import { loadStanding } from '../views/load-standing.js';
 
@@ -57,7 +58,9 @@ export const historyCommand = defineCommand({
     if (activities.length === 0) return reply([{ kind: 'paragraph', text: 'Nothing logged yet. Try `log 2h clinical "Phlebotomy basics" from Relias`.' }]);
     const newestFirst = [...activities].sort((a, b) => b.completedOn.localeCompare(a.completedOn) || b.id - a.id);
     const pages = Math.ceil(newestFirst.length / PAGE_SIZE);
-    const page = Math.min(options.page ?? 1, pages);
+    const command = `history${options.credential ? ` ${options.credential}` : ''}`;
+    if ((options.page ?? 1) > pages) return errorReply([noSuchPage(options.page!, pages, command)], USAGE);
+    const page = options.page ?? 1;
     const items = newestFirst.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((activity) => {
       const counted = shown.map((e) => outcomeLine(e, activity.id)).filter(Boolean);
       return `${describeActivity(activity)}${counted.length ? `\n    ${counted.join('\n    ')}` : ''}`;

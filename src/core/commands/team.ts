@@ -3,9 +3,10 @@ import { defineCommand, type CommandContext } from '../command.js';
 import { evaluateMember, isBehindPace } from '../nudges/member-standing.js';
 import { DIGEST_HORIZON_DAYS, mention } from '../nudges/plan-digest.js';
 import type { TeamMember } from '../ports.js';
-import { reply, type Block } from '../reply.js';
+import { errorReply, reply, type Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysPhrase, gapSummary, STATE_LABELS } from '../views/describe.js';
+import { noSuchPage } from './no-such-page.js';
 
 /** Members a page: a page of members with three credentials each stays within every platform's message limits. */
 const PAGE_SIZE = 20;
@@ -44,7 +45,8 @@ export const teamCommand = defineCommand({
     const tracked = rows.filter((r) => r.evaluations.length > 0);
     const unreachable = team.filter((m) => m.unreachableSince).length;
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-    const page = Math.min(options.page ?? 1, pages);
+    if ((options.page ?? 1) > pages) return errorReply([noSuchPage(options.page!, pages, 'team')], 'team [page <n>]');
+    const page = options.page ?? 1;
     const blocks: Block[] = [
       { kind: 'heading', text: `Team: ${team.length} ${team.length === 1 ? 'member' : 'members'}${pages > 1 ? ` (page ${page} of ${pages})` : ''}` },
       { kind: 'paragraph', text: `${tracked.length} ${tracked.length === 1 ? 'tracks' : 'track'} credentials here${unreachable ? `; ${unreachable} cannot be reached by DM` : ''}. Only you see this.` },
