@@ -133,7 +133,7 @@ export const editCommand = defineCommand({
     }
     if (problems.length > 0) return errorReply(problems, USAGE);
     const keys = Object.keys(patch) as (keyof ActivityPatch)[];
-    if (keys.every((key) => sameValue(key, found[key], patch[key]))) {
+    if (keys.length > 0 && keys.every((key) => sameValue(key, found[key], patch[key]))) {
       return errorReply([problem('nothing-to-change', `#${id} is already ${currentValue(found, keys[0]!)}: nothing to change.`)], USAGE);
     }
     const edited = ctx.store.editActivity(ctx.member, id, patch, ctx.now.toISOString());

@@ -33,11 +33,10 @@ export function parseLogWords(tokens: Token[]): RawOptions {
       if (free.length > 0) freeBeforeCategory = free.length;
     } else if (word && toCategory(word)) {
       raw.secondCategory = word;
-    } else if (raw.secondAmount === undefined && raw.amount !== undefined && readSecondAmount(token, rest)) {
-      raw.secondAmount = readSecondAmount(token, rest);
-      if (!readAmount(token.text)?.unitWord) rest.shift();
     } else {
-      free.push(token);
+      const second = raw.secondAmount === undefined && raw.amount !== undefined ? takeSecondAmount(token, rest) : undefined;
+      if (second) raw.secondAmount = second;
+      else free.push(token);
     }
   }
   if (raw.date === undefined) {
@@ -50,14 +49,16 @@ export function parseLogWords(tokens: Token[]): RawOptions {
   return raw;
 }
 
-/** "30min" or "30 min" after the amount: a second amount, which one entry cannot hold. */
-function readSecondAmount(token: Token, rest: Token[]): string | undefined {
+/** "30min" or "30 min" after the amount: a second amount, which one entry cannot hold (its unit word is taken too). */
+function takeSecondAmount(token: Token, rest: Token[]): string | undefined {
   if (token.quoted) return undefined;
   const words = readAmount(token.text);
   if (!words) return undefined;
   if (words.unitWord) return toUnit(words.unitWord) ? token.text : undefined;
   const next = rest[0];
-  return next && !next.quoted && toUnit(next.text) ? `${token.text} ${next.text}` : undefined;
+  if (!next || next.quoted || !toUnit(next.text)) return undefined;
+  rest.shift();
+  return `${token.text} ${next.text}`;
 }
 
 function readAmountAndUnit(rest: Token[], raw: RawOptions): void {
