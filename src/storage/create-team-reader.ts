@@ -5,7 +5,11 @@
  * are consecutive and far less when they are spread out (a sweep's due members usually are).
  *
  * Activities come in id order (the order they were logged), which the index yields without a sort;
- * the rules engine orders by completion date itself (sorting here cost ~20% of a sweep).
+ * the rules engine orders by completion date itself (sorting here cost ~20% of a sweep). The index
+ * holds every column read here, so a member's activities are one run of index pages, not a table
+ * row each: members log over months, their rows lie spread over the table, and reading them row by
+ * row took twice as long (33,000 members' 690,000 activities logged in random order: 1.5-1.8 s
+ * against 0.6-0.7 s; one member's 21: 48 µs against 22 µs).
  */
 import type Database from 'better-sqlite3';
 import type { StoredCredential, TeamMember } from '../core/ports.js';
@@ -16,6 +20,11 @@ import type { MemberDataTuple } from './member-tuple.js';
 import { COUNTED_ACTIVITY_COLUMNS, toCountedActivity, type CountedActivityTuple } from './to-stored-activity.js';
 
 type MemberCredentialTuple = [memberId: number, ...CredentialTuple];
+
+/** Live activities of a batch of members (a JSON array of ids), and of one member: index-only reads (migration 0007). */
+export const ACTIVITIES_OF_MEMBERS_SQL = `select ${COUNTED_ACTIVITY_COLUMNS} from activities
+  where member_id in (select value from json_each(?)) and deleted_at is null order by member_id, id`;
+export const ACTIVITIES_OF_MEMBER_SQL = `select ${COUNTED_ACTIVITY_COLUMNS} from activities where member_id = ? and deleted_at is null order by id`;
 
 /**
  * Members per pair of queries. Whole teams are read a batch at a time because the row arrays of
@@ -40,18 +49,11 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
        where member_id in (select value from json_each(?)) and removed_at is null order by member_id, id`,
     )
     .raw(true);
-  const activities = sqlite
-    .prepare<[string], CountedActivityTuple>(
-      `select ${COUNTED_ACTIVITY_COLUMNS} from activities
-       where member_id in (select value from json_each(?)) and deleted_at is null order by member_id, id`,
-    )
-    .raw(true);
+  const activities = sqlite.prepare<[string], CountedActivityTuple>(ACTIVITIES_OF_MEMBERS_SQL).raw(true);
   const credentialsOf = sqlite
     .prepare<[number], CredentialTuple>(`select ${CREDENTIAL_COLUMNS} from credentials where member_id = ? and removed_at is null order by id`)
     .raw(true);
-  const activitiesOf = sqlite
-    .prepare<[number], CountedActivityTuple>(`select ${COUNTED_ACTIVITY_COLUMNS} from activities where member_id = ? and deleted_at is null order by id`)
-    .raw(true);
+  const activitiesOf = sqlite.prepare<[number], CountedActivityTuple>(ACTIVITIES_OF_MEMBER_SQL).raw(true);
 
   const load = (team: TeamMember[]): void => {
     const byId = new Map(team.map((member) => [member.memberId, member]));

@@ -129,7 +129,9 @@ export const activities = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('activities_member_deleted').on(t.memberId, t.deletedAt)],
+  // Covering what counting reads (COUNTED_ACTIVITY_COLUMNS, src/storage/to-stored-activity.ts): a
+  // member's live activities come from one run of index pages, never a table row each (migration 0007).
+  (t) => [index('activities_member_counted').on(t.memberId, t.deletedAt, t.id, t.completedOn, t.amount, t.unit, t.category, t.aamaApproved)],
 );
 
 export type AuditEntity = 'activity' | 'credential' | 'member' | 'rule-setting' | 'workspace';

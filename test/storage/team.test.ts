@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../src/core/ports.js';
 import { at, countedPart, withActivities, makeActivity, makeRef, makeStore, type TestStore } from './make-store.js';
 import { TEAM_PAGE_SQL } from '../../src/storage/create-team-repo.js';
+import { ACTIVITIES_OF_MEMBER_SQL, ACTIVITIES_OF_MEMBERS_SQL } from '../../src/storage/create-team-reader.js';
 
 describe('loadTeam', () => {
   let subject: TestStore;
@@ -71,6 +72,24 @@ describe('loadTeam', () => {
     const team = subject.store.loadTeam(alice.workspaceId);
     expect(team).toHaveLength(602);
     expect(team.at(-1)).toMatchObject({ memberId: last.memberId, credentials: [cma] });
+  });
+});
+
+describe("members' activities for counting", () => {
+  let subject: TestStore;
+  beforeEach(() => {
+    subject = makeStore();
+  });
+  afterEach(() => subject.cleanup());
+
+  it.each([
+    ['a batch of members', ACTIVITIES_OF_MEMBERS_SQL, '[1,2]'],
+    ['one member', ACTIVITIES_OF_MEMBER_SQL, 1],
+  ])('are read for %s from the covering index alone, in order, without a sort', (_, sql, param) => {
+    const plan = subject.handle.sqlite.prepare(`explain query plan ${sql}`).all(param) as Array<{ detail: string }>;
+    const details = plan.map((row) => row.detail).join(' | ');
+    expect(details).toContain('USING COVERING INDEX activities_member_counted (member_id=? AND deleted_at=?)');
+    expect(details).not.toContain('TEMP B-TREE');
   });
 });
 

@@ -59,3 +59,18 @@ describe('migration 0003 (scheduler)', () => {
     expect(scheduler.countOutbox()).toEqual({ pending: 1, sending: 0, sent: 0, failed: 0 });
   });
 });
+
+describe('migration 0007 (activities read from their index alone)', () => {
+  let subject: TestStore | undefined;
+  afterEach(() => subject?.cleanup());
+
+  it('replaces the member index with one holding every counted column, and every activity still reads', () => {
+    subject = makeStore(makeDatabaseAt('0006_outbox_series'));
+    const indexes = subject.handle.sqlite.prepare(`select name from sqlite_master where type = 'index' and tbl_name = 'activities'`).pluck().all();
+    expect(indexes).toContain('activities_member_counted');
+    expect(indexes).not.toContain('activities_member_deleted');
+    const [alice] = subject.scheduler.listDueMembers(at(0), 0, 10);
+    expect(alice!.activities).toEqual([{ id: 1, completedOn: '2026-01-05', amount: '2', unit: 'hours', aamaApproved: true }]);
+  });
+});
+

@@ -1,0 +1,2 @@
+DROP INDEX `activities_member_deleted`;--> statement-breakpoint
+CREATE INDEX `activities_member_counted` ON `activities` (`member_id`,`deleted_at`,`id`,`completed_on`,`amount`,`unit`,`category`,`aama_approved`);
