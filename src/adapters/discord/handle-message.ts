@@ -1,5 +1,5 @@
 /**
- * Mentions of the bot in a server, and DMs to it: the same commands and plain questions. A
+ * Mentions of the bot in a server (typed, not a reply to it), and DMs to it: the same commands and plain questions. A
  * member's progress is theirs: asked in a channel, the answer goes to them by DM, and the channel
  * only hears that it did (or, when their DMs are closed, how to ask privately).
  */
@@ -12,7 +12,7 @@ import { textRequest } from './to-command-request.js';
 export async function handleMessage(ctx: DiscordContext, message: Message, botId: string): Promise<void> {
   if (message.author.bot) return;
   const isDirect = !message.guildId;
-  if (!isDirect && !message.mentions.users.has(botId)) return;
+  if (!isDirect && !namesBot(message.content, botId)) return;
   const text = withoutMention(message.content, botId) || 'help';
   // Asked in a channel, a private answer goes by DM, which closed DMs refuse: the core then keeps
   // undelivered reminders for a reply sure to arrive (a slash command's) instead of losing them here.
@@ -34,3 +34,12 @@ export async function handleMessage(ctx: DiscordContext, message: Message, botId
     ctx.logger.warn({ err: describeError(error), channelId: message.channelId }, 'Discord: reply to a message failed');
   }
 }
+
+/**
+ * Whether the text itself mentions the bot. Not `message.mentions.users`: Discord lists there the
+ * author of a message replied to, so a "thanks!" replying to the bot's notice would be a command.
+ */
+function namesBot(content: string, botId: string): boolean {
+  return content.includes(`<@${botId}>`) || content.includes(`<@!${botId}>`);
+}
+

@@ -88,6 +88,23 @@ describe('mentions and DMs', () => {
     expect(d.activityCount()).toBe(1);
   });
 
+  it('ignores a reply to its own message in a channel (Discord lists the replied-to bot in mentions) unless the reply names it', async () => {
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
+    const notice = await d.fake.waitForMessage((m) => m.content === 'I sent you the answer by DM.');
+    const dmChannel = d.fake.dmChannelOf(FAKE_DISCORD_IDS.user)!;
+    const botUser = makeMessageCreate('x', { mentionsBot: true }).mentions[0];
+    // A pinging reply ("thanks!") to the bot's notice: type 19, the notice referenced, the bot in mentions, no <@bot> in the text.
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('thanks!', {
+      overrides: { type: 19, mentions: [botUser], message_reference: { type: 0, message_id: notice.id, channel_id: notice.channel_id, guild_id: FAKE_DISCORD_IDS.guild } },
+    }));
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('need', { mentionsBot: true }));
+    await d.fake.waitForMessage((m) => m.content === 'I sent you the answer by DM.' && m.id !== notice.id);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // an answer to the reply would have come with these
+    expect(d.fake.messagesIn(FAKE_DISCORD_IDS.channel).filter((m) => m.content === 'I sent you the answer by DM.')).toHaveLength(2);
+    expect(d.fake.messagesIn(dmChannel).map(textOf).filter((t) => t.includes('thanks'))).toEqual([]);
+    expect(d.fake.messagesIn(dmChannel)).toHaveLength(2);
+  });
+
   it('logs a failed reply without the token and keeps going', async () => {
     d.fake.failNext('POST /channels/:channelId/messages', { status: 403, code: 50013, message: 'Missing Permissions' });
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { guildId: null }));
