@@ -12,8 +12,11 @@ import { textRequest } from './to-command-request.js';
 export async function handleMessage(ctx: DiscordContext, message: Message, botId: string): Promise<void> {
   if (message.author.bot) return;
   const isDirect = !message.guildId;
-  if (!isDirect && !namesBot(message.content, botId)) return;
-  const text = withoutMention(message.content, botId) || 'help';
+  // Typing @ceu-bot, Discord offers the bot and the role it was given on joining, under one name.
+  const roleId = message.guild?.roles.botRoleFor(botId)?.id;
+  if (!isDirect && !namesBot(message.content, botId, roleId)) return;
+  const content = roleId ? message.content.replaceAll(`<@&${roleId}>`, ' ') : message.content;
+  const text = withoutMention(content, botId) || 'help';
   // Asked in a channel, a private answer goes by DM, which closed DMs refuse: the core then keeps
   // undelivered reminders for a reply sure to arrive (a slash command's) instead of losing them here.
   const reply = await handleSafely(ctx, { ...textRequest(message, text, `message:${message.id}`), privateReplyMayFail: !isDirect });
@@ -39,7 +42,7 @@ export async function handleMessage(ctx: DiscordContext, message: Message, botId
  * Whether the text itself mentions the bot. Not `message.mentions.users`: Discord lists there the
  * author of a message replied to, so a "thanks!" replying to the bot's notice would be a command.
  */
-function namesBot(content: string, botId: string): boolean {
-  return content.includes(`<@${botId}>`) || content.includes(`<@!${botId}>`);
+function namesBot(content: string, botId: string, roleId: string | undefined): boolean {
+  return content.includes(`<@${botId}>`) || content.includes(`<@!${botId}>`) || (roleId !== undefined && content.includes(`<@&${roleId}>`));
 }
 

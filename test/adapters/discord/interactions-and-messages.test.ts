@@ -105,6 +105,14 @@ describe('mentions and DMs', () => {
     expect(d.fake.messagesIn(dmChannel)).toHaveLength(2);
   });
 
+  it('answers a mention of its managed role, which Discord offers next to the bot when typing @ceu-bot', async () => {
+    const roleId = d.fake.guilds[0]!.botRoleId;
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate(`<@&${roleId}> how am I doing?`, { overrides: { mention_roles: [roleId] } }));
+    await d.fake.waitForMessage((m) => m.content === 'I sent you the answer by DM.');
+    const dmChannel = d.fake.dmChannelOf(FAKE_DISCORD_IDS.user)!;
+    expect(d.fake.messagesIn(dmChannel).some((m) => textOf(m).includes('RMA (AMT): in progress'))).toBe(true);
+  });
+
   it('logs a failed reply without the token and keeps going', async () => {
     d.fake.failNext('POST /channels/:channelId/messages', { status: 403, code: 50013, message: 'Missing Permissions' });
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { guildId: null }));
