@@ -5,7 +5,7 @@
  * Retry-After is honoured as stated and never counts toward giving up: being told to wait is not a
  * failure. When the wait ends outside the member's hours, a DM waits on for their next start.
  */
-import { memberWindow, nextDeliverable } from '../core/index.js';
+import { isUrgentKey, memberWindow, nextDeliverable } from '../core/index.js';
 import type { DeliveryResult, OutboxMessage } from '../core/ports.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -33,11 +33,11 @@ export function decide(message: Pick<OutboxMessage, 'attempts'>, result: Deliver
  * deliverable time (their zone, working hours, quiet hours); a channel post, `from` itself. Never
  * earlier than `from`, so a Retry-After is only ever lengthened.
  *
- * Weekends count as deliverable: the outbox does not keep whether the planner judged a message
- * urgent (a deadline within a week, which may arrive at weekends), and holding an urgent nudge
- * from Friday evening to Monday could make it late.
+ * Weekends count for urgent reminders only (a deadline within a week, a grace period), as the
+ * planner judged them: its key says which (`isUrgentKey`). A routine one held past Friday evening
+ * waits for Monday; an urgent one is not held over the weekend, where it could arrive too late.
  */
-export function sendableAt(message: Pick<OutboxMessage, 'recipient'>, from: Date, defaultTz: string): Date {
+export function sendableAt(message: Pick<OutboxMessage, 'recipient' | 'key'>, from: Date, defaultTz: string): Date {
   if (!message.recipient) return from;
-  return nextDeliverable(from, memberWindow(message.recipient, defaultTz, true));
+  return nextDeliverable(from, memberWindow(message.recipient, defaultTz, isUrgentKey(message.key)));
 }

@@ -130,6 +130,23 @@ describe('a DM retried or held back past the member\'s hours', () => {
     expect(await drainer.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
   });
 
+  it('holds a reminder that is not urgent past a Friday evening until Monday, and an urgent one only to Saturday', async () => {
+    setTime('2026-11-27T22:59:00Z'); // Friday 16:59 in Chicago
+    const chicago = memberIn('U0CHI', { tz: 'America/Chicago' });
+    const denver = memberIn('U0DEN', { tz: 'America/Denver' });
+    const early = 'nudge:1:CMA:2027-02-28:d90'; // three months ahead: Monday to Friday only
+    const late = 'nudge:2:CMA:2026-12-04:d7'; // a week ahead: weekends too
+    t.enqueue(makePlanned(chicago, early));
+    setTime('2026-11-28T00:00:00Z'); // Friday 18:00 in Chicago, 17:00 in Denver: a backlog held both
+    t.enqueue(makePlanned(denver, late));
+
+    expect(await drainer.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect([nextAttemptOf(early), nextAttemptOf(late)]).toEqual([
+      '2026-11-30T15:00:00.000Z', // Monday 09:00 in Chicago
+      '2026-11-28T16:00:00.000Z', // Saturday 09:00 in Denver
+    ]);
+  });
+
   it('does not hold back a team digest\'s retry: a channel is nobody\'s night', async () => {
     setTime('2026-11-24T22:59:00Z'); // 22:59 in the default zone, 16:59 for the posting admin
     const admin = memberIn('U0ADM', { tz: 'America/Chicago' });

@@ -103,8 +103,7 @@ export function parseQuietHours(text: string | null): { start: number; end: numb
   return start === end ? undefined : { start, end };
 }
 
-function isQuiet(minutes: number, quiet: { start: number; end: number } | undefined): boolean {
-  if (!quiet) return false;
+function isQuiet(minutes: number, quiet: { start: number; end: number }): boolean {
   return quiet.start < quiet.end ? minutes >= quiet.start && minutes < quiet.end : minutes >= quiet.start || minutes < quiet.end;
 }
 
@@ -125,24 +124,64 @@ export function memberWindow(member: Pick<Member, 'tz' | 'platformTz' | 'quietHo
   return { tz: memberZone(member, defaultTz), quietHours: member.quietHours, urgent };
 }
 
-export function isDeliverable(at: Date, window: DeliveryWindow): boolean {
-  const local = localTime(at, window.tz);
-  if (!window.urgent && local.weekday > 5) return false;
-  const quiet = parseQuietHours(window.quietHours);
-  if (quiet && quietCoversWorkingHours(quiet)) {
-    const sinceQuietEnded = (local.minutes - quiet.end + 1440) % 1440;
-    return sinceQuietEnded < WORK_END - WORK_START && !isQuiet(local.minutes, quiet);
+/**
+ * The shortest daily window nudges are confined to. Sweeps run on a fixed interval
+ * (CEU_SWEEP_INTERVAL: 5 minutes by default, an hour at most in practice), so a window shorter than
+ * that can fall between two sweeps every day, and the member would never hear about a deadline.
+ */
+const MIN_WINDOW_MINUTES = 60;
+
+interface QuietRule {
+  start: number;
+  end: number;
+  /**
+   * Set when quiet hours leave less than MIN_WINDOW_MINUTES of the working day in one stretch:
+   * nudges arrive in this many minutes after the quiet hours end, instead of in working hours.
+   */
+  afterEndMinutes?: number;
+}
+
+/** A member's quiet hours, worked out once per distinct setting (a team shares a handful). */
+const quietRules = new Map<string, QuietRule | undefined>();
+
+function quietRule(quietHours: string | null): QuietRule | undefined {
+  if (!quietHours) return undefined;
+  if (quietRules.has(quietHours)) return quietRules.get(quietHours);
+  const quiet = parseQuietHours(quietHours);
+  const rule = quiet && longestFreeStretch(quiet) < MIN_WINDOW_MINUTES ? { ...quiet, afterEndMinutes: afterQuietMinutes(quiet) } : quiet;
+  if (quietRules.size >= MAX_REMEMBERED) quietRules.clear();
+  quietRules.set(quietHours, rule);
+  return rule;
+}
+
+/** The longest run of working minutes outside the quiet hours. */
+function longestFreeStretch(quiet: { start: number; end: number }): number {
+  let longest = 0;
+  let run = 0;
+  for (let m = WORK_START; m < WORK_END; m++) {
+    run = isQuiet(m, quiet) ? 0 : run + 1;
+    longest = Math.max(longest, run);
   }
-  return local.minutes >= WORK_START && local.minutes < WORK_END && !isQuiet(local.minutes, quiet);
+  return longest;
 }
 
 /**
- * When quiet hours swallow the whole working day, the eight hours after they end take its place:
- * a member who asks for quiet 08:00-18:00 still hears about a deadline, from 18:00.
+ * When quiet hours swallow the working day, the eight hours after they end take its place: a
+ * member who asks for quiet 08:00-18:00 still hears about a deadline, from 18:00. Quiet hours that
+ * start again sooner cut that short, but never below MIN_WINDOW_MINUTES: a member quiet all day
+ * but a minute still hears, in the hour after that minute starts.
  */
-function quietCoversWorkingHours(quiet: { start: number; end: number }): boolean {
-  for (let m = WORK_START; m < WORK_END; m += 15) if (!isQuiet(m, quiet)) return false;
-  return true;
+function afterQuietMinutes(quiet: { start: number; end: number }): number {
+  const freeUntilQuietAgain = (quiet.start - quiet.end + 1440) % 1440;
+  return Math.max(MIN_WINDOW_MINUTES, Math.min(WORK_END - WORK_START, freeUntilQuietAgain));
+}
+
+export function isDeliverable(at: Date, window: DeliveryWindow): boolean {
+  const local = localTime(at, window.tz);
+  if (!window.urgent && local.weekday > 5) return false;
+  const quiet = quietRule(window.quietHours);
+  if (quiet?.afterEndMinutes !== undefined) return (local.minutes - quiet.end + 1440) % 1440 < quiet.afterEndMinutes;
+  return local.minutes >= WORK_START && local.minutes < WORK_END && !(quiet && isQuiet(local.minutes, quiet));
 }
 
 /**
@@ -170,7 +209,7 @@ export function nextDeliverable(from: Date, window: DeliveryWindow): Date {
 
 function findDeliverable(from: Date, window: DeliveryWindow): Date {
   if (isDeliverable(from, window)) return from;
-  const quiet = parseQuietHours(window.quietHours);
+  const quiet = quietRule(window.quietHours);
   const starts = [WORK_START, ...(quiet ? [quiet.end] : [])];
   const today = localTime(from, window.tz).date;
   const candidates: Date[] = [];

@@ -15,8 +15,19 @@ import { isBehindPace, standMember, type CredentialStanding } from './member-sta
 import { cardReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
-/** A CPR card needs weeks, not months, of warning: only the ladder's stages up to 60 days. */
+/** A ladder stage this many days or fewer before its deadline may arrive at a weekend too. */
+const URGENT_DAYS = 7;
+/**
+ * A CPR card needs weeks, not months, of warning: only the ladder's stages up to 60 days, or 60
+ * days alone when the workspace's ladder starts later (120 90 would otherwise never warn at all).
+ */
 const CARD_LADDER_MAX = 60;
+const CARD_LADDER_FALLBACK: readonly number[] = [CARD_LADDER_MAX];
+
+function cardLadder(ladder: readonly number[]): readonly number[] {
+  const within = ladder.filter((d) => d <= CARD_LADDER_MAX);
+  return within.length > 0 ? within : CARD_LADDER_FALLBACK;
+}
 /** Weekly through a grace period, then (for NCCT's five-year lapse) every four weeks after twelve. */
 const WEEKLY_GRACE_WEEKS = 12;
 /** A lapse is announced for 30 days; after that the member knows, and `status` still says so. */
@@ -181,7 +192,7 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
       const { reached, nextOn } = ladderStage(ladder, evaluation.submitBy, evaluation.submitByDaysLeft);
       const due: Due[] = [];
       if (reached !== undefined) {
-        due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= 7, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date)) });
+        due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date)) });
       } else if (isBehindPace(evaluation)) {
         // Before the ladder starts, a member well behind gets one note per pace period.
         const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
@@ -217,8 +228,8 @@ function planCard(evaluation: Evaluation, ladder: readonly number[], today: stri
     if (-daysToExpiry > LAPSE_NOTICE_DAYS) return { due: [] };
     return { due: [{ kind: 'renewal', stage: 'expired', urgent: true, reply: () => cardReply(evaluation, daysToExpiry) }] };
   }
-  const { reached, nextOn } = ladderStage(ladder.filter((d) => d <= CARD_LADDER_MAX), evaluation.cycle.end, daysToExpiry);
-  const due: Due[] = reached === undefined ? [] : [{ kind: 'renewal', stage: `d${reached}`, urgent: reached <= 7, reply: () => cardReply(evaluation, daysToExpiry) }];
+  const { reached, nextOn } = ladderStage(cardLadder(ladder), evaluation.cycle.end, daysToExpiry);
+  const due: Due[] = reached === undefined ? [] : [{ kind: 'renewal', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, reply: () => cardReply(evaluation, daysToExpiry) }];
   return { due, nextOn: earliestDate(nextOn, shiftDate(evaluation.cycle.end, 1)) };
 }
 
@@ -232,6 +243,20 @@ function planAmtFee(evaluation: Evaluation, today: string, overrides: Record<str
   const nextOn = thisYears > today ? thisYears : `${year + 1}-${month}-01`;
   if (today.slice(5, 7) !== month) return { due: [], nextOn };
   return { due: [{ kind: 'renewal', stage: `fee${year}`, urgent: false, reply: () => feeReply(evaluation, overrides) }], nextOn };
+}
+
+/**
+ * Whether a planned message may arrive at a weekend, read back from the stage its key ends with:
+ * the outbox keeps no urgency, and a retry or a backlog that runs past Friday evening must neither
+ * hold a deadline a week away until Monday nor send a routine reminder on a Saturday. Ladder
+ * stages follow URGENT_DAYS; pace notes and fees never are urgent; grace and lapse notices always
+ * are, and so is a key the planner did not make (it is then never held longer than before).
+ */
+export function isUrgentKey(key: string): boolean {
+  const stage = key.slice(key.lastIndexOf(':') + 1);
+  const ladderDays = /^d(\d+)$/.exec(stage);
+  if (ladderDays) return Number(ladderDays[1]) <= URGENT_DAYS;
+  return !/^(p|fee)\d+$/.test(stage);
 }
 
 /** Of two instants from `toISOString` (same width for years 0-9999, so they sort as text). */
