@@ -71,6 +71,9 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
     .transaction((scope: MemberScope, patch: Partial<MemberSettings>, nowAt: string): Member => {
       const before = toMember(byScope.get(scopeOf(scope)) ?? notFound(scope));
       const next = { ...settingsOf(before), ...definedOnly(patch) };
+      // Saying what is already so changes nothing: no audit row, so it neither stands in undo's way
+      // nor makes the member due (a new data version, their waiting reminders withdrawn).
+      if (sameSettings(settingsOf(before), next)) return before;
       updateSettings.run({ memberId: scope.memberId, ...next, nudges: next.nudges ? 1 : 0, digestNamed: next.digestNamed ? 1 : 0 });
       audit.write(scope, { entity: 'member', entityId: scope.memberId, action: 'settings', before: settingsOf(before), after: next, at: nowAt });
       return { ...before, ...next };
@@ -113,6 +116,10 @@ export function createMemberRepo(sqlite: Database.Database, audit: AuditLog): Me
     },
     updateMemberSettings: (scope, patch, nowAt) => patchSettings(scope, patch, nowAt),
   };
+}
+
+function sameSettings(a: MemberSettings, b: MemberSettings): boolean {
+  return a.tz === b.tz && a.nudges === b.nudges && a.quietHours === b.quietHours && a.pausedUntil === b.pausedUntil && a.digestNamed === b.digestNamed;
 }
 
 /** Exactly the bind parameters, whatever else the caller's object carries. */

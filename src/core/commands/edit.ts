@@ -28,7 +28,8 @@ function editSchema(ctx: SchemaContext) {
         if (!field) zctx.addIssue({ code: 'custom', message: `“${word}” is not a field I can edit. Use ${FIELDS.join(', ')}.`, params: { code: 'unknown-field' } });
         return field ?? z.NEVER;
       }),
-      value: z.string({ error: 'Give the new value, e.g. `edit 12 date 2026-11-01`.' }).min(1, { error: 'Give the new value, e.g. `edit 12 date 2026-11-01`.' }),
+      // Trimmed: a blank value from a typed option would otherwise clear the title it was meant to change.
+      value: z.string({ error: 'Give the new value, e.g. `edit 12 date 2026-11-01`.' }).trim().min(1, { error: 'Give the new value, e.g. `edit 12 date 2026-11-01`.' }),
     })
     .transform((input, zctx) => {
       const patch: ActivityPatch = {};
