@@ -13,18 +13,23 @@ import { isDirectChannel, structuredRequest, tenantOf, textRequest } from './to-
 import { within } from '../within.js';
 
 const TIMED_OUT = Symbol('timed out');
+/** Every button the app renders has an action id of this form (render-reply, app-home). */
+const ACTION_PREFIX = 'ceu:';
 
 export function handleInteractions(app: App, ctx: SlackContext): void {
-  app.action<BlockButtonAction>(/^ceu:/, async ({ ack, body, action, client, respond, context }) => {
+  // Every click is acked, ours or not: a button of an older version of the app left in a channel
+  // would otherwise get Bolt's 404 after 3 s and a warning sign in Slack.
+  app.action<BlockButtonAction>({ type: 'block_actions' }, async ({ ack, body, action, client, respond, context }) => {
     await ack();
+    if (!action.action_id.startsWith(ACTION_PREFIX)) return;
     const tenantId = tenantOf(context);
     if (action.value === 'log') {
       // trigger_id lives 3 s: open the form first; the zone only sets the date picker's default.
-      const known = await lookupQuickly(ctx, client, body.user.id, 300);
+      const known = await lookupQuickly(ctx, body.user.id, 300);
       await openLogModal(ctx, client, body.trigger_id, known.timeZone);
       return;
     }
-    const user = await lookupQuickly(ctx, client, body.user.id);
+    const user = await lookupQuickly(ctx, body.user.id);
     // One click of one person on one button of one message: another member's click is theirs.
     const where = body.container.message_ts ?? body.view?.id ?? action.action_ts;
     // No channel: a click in App Home, which is the member's own space.
@@ -38,10 +43,12 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     if (reply.tone === 'success') await publishHome(ctx, client, tenantId, body.user.id);
   });
 
-  app.view(LOG_MODAL_ID, async ({ ack, body, view, client, context }) => {
+  // Likewise any submitted form: a view we did not open (or no longer know) is just closed.
+  app.view({ type: 'view_submission' }, async ({ ack, body, view, client, context }) => {
+    if (view.callback_id !== LOG_MODAL_ID) return ack();
     const startedAt = Date.now();
     const tenantId = tenantOf(context);
-    const user = await lookupQuickly(ctx, client, body.user.id, ctx.ackBudgetMs / 2);
+    const user = await lookupQuickly(ctx, body.user.id, ctx.ackBudgetMs / 2);
     const options = readLogModal(ctx.logCommand, view.state.values as Parameters<typeof readLogModal>[1]);
     const pending = handleSafely(ctx, structuredRequest({
       tenantId, userId: body.user.id, channelId: body.user.id, isDirect: true, user, command: 'log', options,

@@ -3,11 +3,12 @@
  * requests itself; Slack retries an event it thinks was lost, so the event id is the request's
  * idempotency key and a repeat is answered by silence.
  */
-import type { App, webApi } from '@slack/bolt';
+import type { App, types, webApi } from '@slack/bolt';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { withoutMention } from '../format.js';
-import { tenantOf, textRequest } from './to-command-request.js';
+import { fromSlackText } from './from-slack-text.js';
+import { isDirectChannel, tenantOf, textRequest } from './to-command-request.js';
 
 interface Incoming {
   tenantId: string;
@@ -25,22 +26,38 @@ interface Incoming {
  */
 const EVENT_TYPES = /^(?:app_mention|message|app_home_opened)$/;
 
+/**
+ * A person's own words come with these subtypes too: a file (a certificate) shared with a comment,
+ * a thread reply also sent to the DM, `/me`. Every other subtype is Slack's or an app's doing.
+ * Another app's message carries `bot_id` and is never answered, so two bots cannot talk in a loop
+ * (Bolt already drops the bot's own).
+ */
+const PERSON_SUBTYPES = new Set<string | undefined>([undefined, 'file_share', 'thread_broadcast', 'me_message']);
+type PersonMessage = types.GenericMessageEvent | types.FileShareMessageEvent | types.ThreadBroadcastMessageEvent | types.MeMessageEvent;
+
+function isFromPerson(event: types.MessageEvent): event is PersonMessage {
+  return PERSON_SUBTYPES.has(event.subtype) && 'user' in event && Boolean(event.user) && !('bot_id' in event && event.bot_id);
+}
+
 export function handleMessages(app: App, ctx: SlackContext): void {
   app.event(EVENT_TYPES, async ({ event, body, client, context }) => {
     switch (event.type) {
       case 'app_mention':
-        if (!event.user) return;
+        // An edited mention comes again as a new event for the same message: ignored, like an edit in
+        // a DM (message_changed), or a command would run twice. A mention in the bot's DM also comes
+        // as a DM message, which is the one answered.
+        if (!event.user || event.bot_id || event.edited || isDirectChannel({ id: event.channel })) return;
         await answer(ctx, client, {
           tenantId: tenantOf(context), userId: event.user, channelId: event.channel, isDirect: false,
-          text: withoutMention(event.text, context.botUserId), eventId: body.event_id, threadTs: event.thread_ts ?? event.ts,
+          text: fromSlackText(withoutMention(event.text, context.botUserId)), eventId: body.event_id, threadTs: event.thread_ts ?? event.ts,
         });
         return;
       case 'message':
         // Only people writing to the bot in its DM: not edits, joins, bots, or channel chatter.
-        if (event.channel_type !== 'im' || event.subtype !== undefined || !('user' in event) || !event.user) return;
+        if (event.channel_type !== 'im' || !isFromPerson(event)) return;
         await answer(ctx, client, {
           tenantId: tenantOf(context), userId: event.user, channelId: event.channel, isDirect: true,
-          text: withoutMention(event.text ?? '', context.botUserId), eventId: body.event_id, threadTs: event.thread_ts,
+          text: fromSlackText(withoutMention(event.text ?? '', context.botUserId)), eventId: body.event_id, threadTs: 'thread_ts' in event ? event.thread_ts : undefined,
         });
         return;
       case 'app_home_opened':
@@ -51,7 +68,7 @@ export function handleMessages(app: App, ctx: SlackContext): void {
 }
 
 async function answer(ctx: SlackContext, client: webApi.WebClient, m: Incoming): Promise<void> {
-  const user = await lookupQuickly(ctx, client, m.userId);
+  const user = await lookupQuickly(ctx, m.userId);
   const reply = await handleSafely(ctx, textRequest({
     tenantId: m.tenantId, userId: m.userId, channelId: m.channelId, isDirect: m.isDirect, text: m.text || 'help', user,
     ...(m.eventId ? { idempotencyKey: `event:${m.eventId}` } : {}),

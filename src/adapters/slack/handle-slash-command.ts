@@ -5,6 +5,7 @@
  */
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
+import { fromSlackText } from './from-slack-text.js';
 import { logModal } from './log-modal.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, todayIn, type SlackContext } from './slack-context.js';
@@ -32,8 +33,8 @@ export function handleSlashCommand(app: App, ctx: SlackContext): void {
 async function answer(ctx: SlackContext, { command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
   const startedAt = Date.now();
   const tenantId = tenantOf(context);
-  const text = command.text.trim();
-  const user = await lookupQuickly(ctx, client, command.user_id, ctx.ackBudgetMs / 2);
+  const text = fromSlackText(command.text).trim();
+  const user = await lookupQuickly(ctx, command.user_id, ctx.ackBudgetMs / 2);
   if (/^log$/i.test(text)) {
     await ack();
     await openLogModal(ctx, client, command.trigger_id, user.timeZone);

@@ -34,11 +34,11 @@ export async function callSlack<T>(ctx: SlackContext, what: string, call: () => 
 }
 
 /** Slack's view of the user, waited for at most `ms`: a slow users.info must not cost the 3-second ack. */
-export function lookupQuickly(ctx: SlackContext, client: webApi.WebClient, userId: string, ms = 500): Promise<SlackUser> {
+export function lookupQuickly(ctx: SlackContext, userId: string, ms = 500): Promise<SlackUser> {
   // Most commands come from someone already cached: no timer to arm for them.
   const known = ctx.directory.cached(userId);
   if (known) return Promise.resolve(known);
-  return within<SlackUser, SlackUser>(ctx.directory.lookup(client, userId), ms, { isAdmin: false });
+  return within<SlackUser, SlackUser>(ctx.directory.lookup(userId), ms, { isAdmin: false });
 }
 
 /** Today's date where the user is, for the modal's date picker. */
@@ -48,7 +48,7 @@ export function todayIn(ctx: SlackContext, timeZone: string | undefined): string
 
 /** Re-renders the member's App Home (after every change, and when they open it). */
 export async function publishHome(ctx: SlackContext, client: webApi.WebClient, tenantId: string, userId: string): Promise<void> {
-  const user = await ctx.directory.lookup(client, userId);
+  const user = await ctx.directory.lookup(userId);
   const status = await handleSafely(ctx, textRequest({ tenantId, userId, channelId: `home:${userId}`, isDirect: true, text: 'status', user }));
   await callSlack(ctx, 'views.publish', () => client.views.publish({ user_id: userId, view: homeView(status) }));
 }

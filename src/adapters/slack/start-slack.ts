@@ -11,7 +11,7 @@ import { handleInteractions } from './handle-interactions.js';
 import { handleMessages } from './handle-messages.js';
 import { handleSlashCommand } from './handle-slash-command.js';
 import { createSlackNotifier } from './notifier.js';
-import { createUserDirectory } from './user-directory.js';
+import { createDirectoryClient, createUserDirectory } from './user-directory.js';
 
 export interface SlackOptions {
   bot: Bot;
@@ -58,7 +58,8 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     ...(receiver ? { receiver } : { appToken: options.appToken, socketMode: true }),
   });
   const logCommand = options.bot.commands.find((c) => c.name === 'log')!;
-  const ctx = { bot: options.bot, clock: options.clock, logger: options.logger, directory: createUserDirectory(options.logger), logCommand, ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS };
+  const directory = createUserDirectory(options.logger, createDirectoryClient(options.botToken, { ...clientOptions, logger }));
+  const ctx = { bot: options.bot, clock: options.clock, logger: options.logger, directory, logCommand, ackBudgetMs: options.ackBudgetMs ?? ACK_BUDGET_MS };
   handleSlashCommand(app, ctx);
   handleMessages(app, ctx);
   handleInteractions(app, ctx);

@@ -3,7 +3,7 @@
  * time zone and display name, from `users.info`, cached so a command costs no extra round trip
  * most of the time and a burst stays within the method's rate limit.
  */
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/index.js';
 import { describeSlackError } from './describe-slack-error.js';
 
@@ -14,37 +14,65 @@ export interface SlackUser {
 }
 
 const TTL_MS = 10 * 60 * 1000;
+/** A failed lookup is not repeated for this long (or for Slack's Retry-After): one warning, not one per call. */
+const FAILED_TTL_MS = 60 * 1000;
 
 export interface UserDirectory {
-  lookup(client: webApi.WebClient, userId: string): Promise<SlackUser>;
+  lookup(userId: string): Promise<SlackUser>;
   /** The cached answer while it is fresh, at once: no call, no wait. */
   cached(userId: string): SlackUser | undefined;
 }
 
-export function createUserDirectory(logger: Logger): UserDirectory {
+/**
+ * `client` must reject a rate-limited call (`rejectRateLimitedCalls`): a client that waits one out
+ * pauses all its calls for Retry-After, and a users.info 429 would then hold back replies and
+ * `views.open`, whose trigger id lives 3 s. So the directory does not share Bolt's client.
+ */
+export function createUserDirectory(logger: Logger, client: webApi.WebClient): UserDirectory {
   const cache = new Map<string, { user: SlackUser; expiresAt: number }>();
+  // A command's own lookup and the App Home refresh after it ask for the same user: one call.
+  const pending = new Map<string, Promise<SlackUser>>();
+  const cached = (userId: string): SlackUser | undefined => {
+    const hit = cache.get(userId);
+    return hit && hit.expiresAt > Date.now() ? hit.user : undefined;
+  };
+
+  async function ask(userId: string): Promise<SlackUser> {
+    try {
+      const { user } = await client.users.info({ user: userId });
+      const found: SlackUser = {
+        isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+        ...(user?.tz ? { timeZone: user.tz } : {}),
+        ...(user?.profile?.display_name || user?.real_name ? { displayName: user?.profile?.display_name || user?.real_name } : {}),
+      };
+      cache.set(userId, { user: found, expiresAt: Date.now() + TTL_MS });
+      return found;
+    } catch (error) {
+      // Not knowing someone's zone or role must not block their command: act as a member.
+      const facts = describeSlackError(error);
+      logger.warn({ userId, slackError: facts }, 'users.info failed');
+      const fallback = cache.get(userId)?.user ?? { isAdmin: false };
+      cache.set(userId, { user: fallback, expiresAt: Date.now() + (facts.retryAfterSeconds !== undefined ? facts.retryAfterSeconds * 1000 : FAILED_TTL_MS) });
+      return fallback;
+    }
+  }
+
   return {
-    cached(userId) {
-      const hit = cache.get(userId);
-      return hit && hit.expiresAt > Date.now() ? hit.user : undefined;
-    },
-    async lookup(client, userId) {
-      const hit = cache.get(userId);
-      if (hit && hit.expiresAt > Date.now()) return hit.user;
-      try {
-        const { user } = await client.users.info({ user: userId });
-        const found: SlackUser = {
-          isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
-          ...(user?.tz ? { timeZone: user.tz } : {}),
-          ...(user?.profile?.display_name || user?.real_name ? { displayName: user?.profile?.display_name || user?.real_name } : {}),
-        };
-        cache.set(userId, { user: found, expiresAt: Date.now() + TTL_MS });
-        return found;
-      } catch (error) {
-        // Not knowing someone's zone or role must not block their command: act as a member.
-        logger.warn({ userId, slackError: describeSlackError(error) }, 'users.info failed');
-        return hit?.user ?? { isAdmin: false };
+    cached,
+    lookup(userId) {
+      const known = cached(userId);
+      if (known) return Promise.resolve(known);
+      let asking = pending.get(userId);
+      if (!asking) {
+        asking = ask(userId).finally(() => pending.delete(userId));
+        pending.set(userId, asking);
       }
+      return asking;
     },
   };
+}
+
+/** A Web API client for users.info alone: a 429 comes back at once instead of pausing the client. */
+export function createDirectoryClient(botToken: string, clientOptions: webApi.WebClientOptions): webApi.WebClient {
+  return new webApi.WebClient(botToken, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
 }
