@@ -56,25 +56,42 @@ export function createBot(deps: BotDeps): Bot {
     const parsed = command.schema({ today, platform: actor.platform }).safeParse(raw);
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
     const unchanged = known && (actor.displayName === undefined || actor.displayName === known.displayName) && (actor.timeZone === undefined || actor.timeZone === known.platformTz);
-    const member = unchanged ? known : deps.store.ensureMember(actor, actor.displayName, actor.timeZone);
-    const ctx: CommandContext = { actor, member, isAdmin, store: deps.store, now, tz, today, commands, overrides: deps.store.getRuleOverrides(member.workspaceId) };
-    if (logger) ctx.logger = logger;
-    // Only a change is worth guarding: a repeated question simply gets its answer again.
-    const key = command.mutates ? request.idempotencyKey : undefined;
-    if (key && !deps.store.claimRequest(member.workspaceId, key, now.toISOString())) {
-      return { ...reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]), duplicate: true };
+    const contextFor = (): CommandContext => {
+      const member = unchanged ? known : deps.store.ensureMember(actor, actor.displayName, actor.timeZone);
+      const ctx: CommandContext = { actor, member, isAdmin, store: deps.store, now, tz, today, commands, overrides: deps.store.getRuleOverrides(member.workspaceId) };
+      if (logger) ctx.logger = logger;
+      return ctx;
+    };
+    if (!command.mutates) {
+      // A repeated question simply gets its answer again: no claim, no transaction.
+      const ctx = contextFor();
+      return finish(ctx, command.run(ctx, parsed.data));
     }
+    // A change runs in one transaction with its request claim and a newcomer's member row: a
+    // refusal or a failure leaves nothing behind, so the platform's retry (or the corrected form
+    // under the same id) runs, and a refused newcomer is not a member.
+    const key = request.idempotencyKey;
+    let done: { ctx: CommandContext; answer: Reply } | undefined;
     try {
-      const answer = command.run(ctx, parsed.data);
-      // A refusal changed nothing, so the same request (a corrected form) may run again.
-      if (key && answer.tone === 'error') deps.store.releaseRequest(member.workspaceId, key);
+      done = deps.store.atomically(() => {
+        const ctx = contextFor();
+        if (key && !deps.store.claimRequest(ctx.member.workspaceId, key, now.toISOString())) return undefined;
+        const answer = command.run(ctx, parsed.data);
+        if (answer.tone === 'error') throw new Refusal(ctx, answer);
+        return { ctx, answer };
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return finish(error.ctx, error.answer);
+      throw error;
+    }
+    if (!done) return { ...reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]), duplicate: true };
+    return finish(done.ctx, done.answer);
+
+    function finish(ctx: CommandContext, answer: Reply): Reply {
       // Only when written: this runs on every request.
       if (logger && logger.isLevelEnabled?.('debug') !== false) logger.debug({ command: command.name, platform: actor.platform, tone: answer.tone }, 'handled');
       // Notes are marked seen as they are attached, so only to a reply sure to reach the member.
-      return member.unreachableSince && !request.privateReplyMayFail ? withUndelivered(answer, ctx) : answer;
-    } catch (error) {
-      if (key) deps.store.releaseRequest(member.workspaceId, key);
-      throw error;
+      return ctx.member.unreachableSince && !request.privateReplyMayFail ? withUndelivered(answer, ctx) : answer;
     }
   }
 
@@ -106,10 +123,27 @@ function createTodayMemo(): (now: Date, tz: string) => string {
   };
 }
 
-/** Reminders a closed DM kept from the member are shown privately on their next (successful, non-JSON) request. */
+/** A refused change, carried out of its transaction so that everything it wrote is undone. */
+class Refusal extends Error {
+  constructor(readonly ctx: CommandContext, readonly answer: Reply) {
+    super('refused');
+  }
+}
+
+/**
+ * Reminders a closed DM kept from the member are shown privately on their next (successful,
+ * non-JSON) request. The answer stands without them if marking them seen fails: the request's
+ * change is saved by then, and a failure here would tell the member it was not.
+ */
 function withUndelivered(answer: Reply, ctx: CommandContext): Reply {
   if (answer.tone === 'error' || answer.visibility !== 'private' || answer.blocks.some((b) => b.kind === 'json')) return answer;
-  const notes = ctx.store.takeUndelivered(ctx.member, ctx.now.toISOString());
+  let notes: ReturnType<CommandContext['store']['takeUndelivered']>;
+  try {
+    notes = ctx.store.takeUndelivered(ctx.member, ctx.now.toISOString());
+  } catch (error) {
+    ctx.logger?.warn({ err: error instanceof Error ? error.message : String(error), memberId: ctx.member.memberId }, 'could not show undelivered reminders; kept for the next request');
+    return answer;
+  }
   if (notes.length === 0) return answer;
   const advice = ctx.actor.platform === 'discord'
     ? 'To get them by DM, allow direct messages from this server (Server menu → Privacy Settings).'

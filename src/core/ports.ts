@@ -148,8 +148,11 @@ export interface Store {
 
   /** Records a platform request id; false when it was seen before (a retry or a double click). */
   claimRequest(workspaceId: number, key: string, nowAt: string): boolean;
-  /** Forgets a claim whose command failed, so a retry can run it. */
-  releaseRequest(workspaceId: number, key: string): void;
+  /**
+   * Runs `work` as one write transaction: all it wrote stays, or none of it if it throws (the
+   * store's own writes inside it take part). Synchronous, as every store call is.
+   */
+  atomically<T>(work: () => T): T;
 
   listActivities(scope: MemberScope): StoredActivity[];
   /** An activity of this workspace by id, whoever logged it; undefined if absent or deleted. */

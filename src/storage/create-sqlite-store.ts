@@ -32,5 +32,9 @@ export function createSqliteStore(handle: { sqlite: Database.Database }): Store 
     ...createWorkspaceSettingsRepo(sqlite, audit),
     ...createTeamRepo(sqlite, createTeamReader(sqlite)),
     ...createUndeliveredNotes(sqlite),
+    // Immediate: the write lock is taken before the first read, so what a command read (a
+    // duplicate check, the activity it edits) cannot change under it before it writes. The repos'
+    // own transactions inside become savepoints.
+    atomically: (work) => sqlite.transaction(work).immediate(),
   };
 }

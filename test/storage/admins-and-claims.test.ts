@@ -36,14 +36,19 @@ describe('named admins', () => {
 });
 
 describe('request claims', () => {
-  it('claims a key once per workspace, and a released key can be claimed again', () => {
+  it('claims a key once per workspace, and a claim made in a transaction that fails is gone with it', () => {
     const a = subject.store.ensureMember(makeRef());
     const b = subject.store.ensureMember(makeRef({ tenantId: 'T2' }));
     expect(subject.store.claimRequest(a.workspaceId, 'Ev1', NOW)).toBe(true);
     expect(subject.store.claimRequest(a.workspaceId, 'Ev1', NOW)).toBe(false);
     expect(subject.store.claimRequest(b.workspaceId, 'Ev1', NOW)).toBe(true);
-    subject.store.releaseRequest(a.workspaceId, 'Ev1');
-    expect(subject.store.claimRequest(a.workspaceId, 'Ev1', NOW)).toBe(true);
+    expect(() =>
+      subject.store.atomically(() => {
+        expect(subject.store.claimRequest(a.workspaceId, 'Ev2', NOW)).toBe(true);
+        throw new Error('the command failed');
+      }),
+    ).toThrow('the command failed');
+    expect(subject.store.claimRequest(a.workspaceId, 'Ev2', NOW)).toBe(true);
   });
 
   it('survives a restart, and forgets keys after a day', () => {
