@@ -136,6 +136,12 @@ export interface UndoRefusal {
   pending: { action: UndoResult['action']; activityId: number };
 }
 
+/** One activity's change for `undoLast` to take back: the latest still standing, if it is of this kind. */
+export interface UndoTarget {
+  action: UndoResult['action'];
+  activityId: number;
+}
+
 export interface Store {
   /** The member, if they have used the bot before; never writes. */
   findMember(ref: MemberRef): Member | undefined;
@@ -165,8 +171,9 @@ export interface Store {
   /**
    * Reverts the member's most recent log, edit or delete that is not undone yet. Refuses, changing
    * nothing, when a later audited change of theirs is of another kind, unless `evenAfterOtherChanges`.
+   * With `only`, reverts that activity's latest change if it is of that kind (else undefined).
    */
-  undoLast(scope: MemberScope, nowAt: string, evenAfterOtherChanges?: boolean): UndoResult | UndoRefusal | undefined;
+  undoLast(scope: MemberScope, nowAt: string, evenAfterOtherChanges?: boolean, only?: UndoTarget): UndoResult | UndoRefusal | undefined;
 
   listCredentials(scope: MemberScope): StoredCredential[];
   /** Adds the credential or replaces its dates (a renewal). */

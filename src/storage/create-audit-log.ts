@@ -35,8 +35,8 @@ export interface LatestChange {
 
 export interface AuditLog {
   write(scope: MemberScope, entry: AuditEntry): void;
-  /** The member's latest log, edit or delete of an activity that is not undone yet. */
-  latestUndoable(scope: MemberScope): UndoableEntry | undefined;
+  /** The member's latest log, edit or delete of an activity (of `activityId`, if given) that is not undone yet. */
+  latestUndoable(scope: MemberScope, activityId?: number): UndoableEntry | undefined;
   latestChange(scope: MemberScope): LatestChange | undefined;
   markUndone(id: number, at: string): void;
 }
@@ -54,6 +54,12 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
   const latest = sqlite.prepare<MemberScope, UndoableEntry>(
     `select id, action, cast(entity_id as integer) as activityId, before from audit
      where member_id = :memberId and workspace_id = :workspaceId and entity = 'activity'
+       and action in ('log', 'edit', 'delete') and undone_at is null
+     order by id desc limit 1`,
+  );
+  const latestOf = sqlite.prepare<MemberScope & { activityId: string }, UndoableEntry>(
+    `select id, action, cast(entity_id as integer) as activityId, before from audit
+     where member_id = :memberId and workspace_id = :workspaceId and entity = 'activity' and entity_id = :activityId
        and action in ('log', 'edit', 'delete') and undone_at is null
      order by id desc limit 1`,
   );
@@ -100,7 +106,10 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
         withdrawWorkspace.run(scope.workspaceId);
       }
     },
-    latestUndoable: (scope) => latest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
+    latestUndoable: (scope, activityId) =>
+      activityId === undefined
+        ? latest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId })
+        : latestOf.get({ workspaceId: scope.workspaceId, memberId: scope.memberId, activityId: String(activityId) }),
     latestChange: (scope) => latestAny.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
     markUndone: (id, at) => void undone.run({ id, at }),
   };

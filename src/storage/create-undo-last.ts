@@ -3,10 +3,12 @@
  * itself audited as a 'restore' (the activity returns to an earlier state); 'restore' rows are
  * not undoable, so repeated undos walk back through the member's history instead of toggling.
  * A later change of another kind (a credential, a setting) stops the walk: undo would otherwise
- * take back an older activity change while the member meant the newer one.
+ * take back an older activity change while the member meant the newer one. An undo aimed at one
+ * change (the Undo button of a delete or edit reply) takes back that activity's latest change,
+ * whatever came after it elsewhere, and only if it is still the change the button was shown with.
  */
 import type Database from 'better-sqlite3';
-import type { MemberScope, Store, UndoRefusal, UndoResult } from '../core/ports.js';
+import type { MemberScope, Store, UndoRefusal, UndoResult, UndoTarget } from '../core/ports.js';
 import type { CredentialCode } from '../core/rules/types.js';
 import { withoutBookkeeping, type ActivitySnapshot } from './activity-snapshot.js';
 import type { ActivityRepo } from './create-activity-repo.js';
@@ -15,11 +17,14 @@ import { StoreError } from './store-error.js';
 
 export function createUndoLast(sqlite: Database.Database, activities: ActivityRepo, audit: AuditLog): Store['undoLast'] {
   return sqlite
-    .transaction((scope: MemberScope, nowAt: string, evenAfterOtherChanges = false): UndoResult | UndoRefusal | undefined => {
-      const entry = audit.latestUndoable(scope);
+    .transaction((scope: MemberScope, nowAt: string, evenAfterOtherChanges = false, only?: UndoTarget): UndoResult | UndoRefusal | undefined => {
+      const entry = audit.latestUndoable(scope, only?.activityId);
       if (entry === undefined) return undefined;
+      // A button names the change it was shown with: if that is not the activity's latest change
+      // still standing (already undone, say), taking back an older one would be a surprise.
+      if (only && entry.action !== only.action) return undefined;
       const latest = audit.latestChange(scope);
-      if (!evenAfterOtherChanges && latest !== undefined && latest.id > entry.id) {
+      if (!only && !evenAfterOtherChanges && latest !== undefined && latest.id > entry.id) {
         return { refused: true, latest: describeChange(latest), pending: { action: entry.action, activityId: entry.activityId } };
       }
       const current = activities.record(entry.activityId);

@@ -23,7 +23,8 @@ export const deleteCommand = defineCommand({
     return reply(
       [
         { kind: 'paragraph', text: `Deleted ${describeActivity(deleted)}. It is kept in the audit trail.` },
-        { kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: 'undo' }] },
+        // Aimed at this delete: plain `undo` would take back whatever the member changed since.
+        { kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo delete ${deleted.id}` }] },
       ],
       'success',
     );

@@ -144,7 +144,8 @@ export const editCommand = defineCommand({
     ];
     const counted = evaluations.map((e) => outcomeLine(e, id)).filter((t): t is string => Boolean(t));
     if (counted.length > 0) blocks.push({ kind: 'list', items: counted });
-    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: 'undo' }] });
+    // Aimed at this activity's edit: plain `undo` would take back whatever the member changed since.
+    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo edit ${id}` }] });
     return reply(blocks, 'success');
   },
 });

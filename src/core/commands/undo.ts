@@ -13,6 +13,8 @@ const DONE: Record<'log' | 'edit' | 'delete', string> = {
 const USAGE = 'undo [anyway]';
 const FILLER = /^(that|it|last|please|this)$/i;
 const ANYWAY = /^(anyway|anyways)$/i;
+const CHANGE = /^(log|edit|delete)$/i;
+const ACTIVITY_ID = /^#?(\d+)$/;
 
 export const undoCommand = defineCommand({
   name: 'undo',
@@ -25,15 +27,28 @@ export const undoCommand = defineCommand({
   parseText(tokens) {
     const words = tokens.filter((t) => !FILLER.test(t.text));
     const anyway = words.some((t) => ANYWAY.test(t.text));
-    return { ...noWords(words.filter((t) => !ANYWAY.test(t.text))), ...(anyway ? { anyway: true } : {}) };
+    const rest = words.filter((t) => !ANYWAY.test(t.text));
+    // `undo delete 12`, `undo edit 12`: what the Undo button of a delete or edit reply runs.
+    const [change, id] = rest;
+    if (rest.length === 2 && CHANGE.test(change!.text) && ACTIVITY_ID.test(id!.text)) {
+      return { change: change!.text.toLowerCase(), id: Number(ACTIVITY_ID.exec(id!.text)![1]) };
+    }
+    return { ...noWords(rest), ...(anyway ? { anyway: true } : {}) };
   },
   schema: () =>
     z.object({
       anyway: z.boolean().optional(),
+      change: z.enum(['log', 'edit', 'delete']).optional(),
+      id: z.number().int().positive().optional(),
       unexpected: unexpectedWords('`undo` takes nothing after it; to remove one activity type `delete <id>`.'),
     }),
-  run(ctx, { anyway }) {
-    const undone = ctx.store.undoLast(ctx.member, ctx.now.toISOString(), anyway === true);
+  run(ctx, { anyway, change, id }) {
+    const only = change && id !== undefined ? { action: change, activityId: id } : undefined;
+    const undone = ctx.store.undoLast(ctx.member, ctx.now.toISOString(), anyway === true, only);
+    if (!undone && only) {
+      const text = `Nothing to undo: the ${only.action} of #${only.activityId} is already undone, or #${only.activityId} changed since. \`history\` shows your activities as they are.`;
+      return reply([{ kind: 'paragraph', text }], 'warning');
+    }
     if (!undone) return reply([{ kind: 'paragraph', text: 'Nothing to undo: you have no log, edit or delete left to take back.' }], 'warning');
     if ('refused' in undone) return errorReply([problem('undo-after-other-change', refusalText(undone))], USAGE);
     return reply([{ kind: 'paragraph', text: `${DONE[undone.action]} ${describeActivity(undone.activity)}.` }], 'success');
