@@ -2,68 +2,29 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
 import type { MemberSettings } from '../ports.js';
 import { errorReply, problem, reply } from '../reply.js';
-import { booleanField } from './activity-fields.js';
 import { ruleSettingsReply, setRuleSetting } from './rule-settings.js';
+import { ladderField, onOffField, quietField, tzField } from './settings-fields.js';
 import { DEFAULT_LADDER } from '../nudges/plan-member.js';
 
 const USAGE = 'settings [tz <IANA zone>] [nudges on|off] [quiet <HH:MM-HH:MM>|off] [named on|off] | settings ladder <days…>|default | settings rules | settings rule <key> <value|default>';
-const MAX_LADDER_STEPS = 12;
-const MAX_LADDER_DAYS = 365;
-const QUIET = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 
-/** US abbreviations members type, and the zone they mean: EST and MST alone never change for daylight saving. */
-const ZONE_ABBREVIATIONS: Record<string, string> = {
-  est: 'America/New_York', edt: 'America/New_York', cst: 'America/Chicago', cdt: 'America/Chicago',
-  mst: 'America/Denver', mdt: 'America/Denver', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles',
-  akst: 'America/Anchorage', akdt: 'America/Anchorage', hst: 'Pacific/Honolulu',
-};
+interface SettingsForms {
+  tz?: unknown; nudges?: unknown; quiet?: unknown; named?: unknown; ladder?: unknown; rules?: boolean; rule?: unknown; value?: unknown;
+}
 
 /**
- * A zone by its IANA name, with IANA's capitals ("europe/london" is Europe/London) but not ICU's
- * older names (it would turn Asia/Kathmandu into Asia/Katmandu).
+ * Which of the four forms a request asks for. Typed options (Discord) can fill several at once, and
+ * `run` serves one: the others would be dropped while the reply said "saved".
  */
-const tzField = z.string().transform((zone, ctx) => {
-  const meant = ZONE_ABBREVIATIONS[zone.toLowerCase()];
-  if (meant) {
-    ctx.addIssue({ code: 'custom', message: `“${zone}” is an abbreviation, and some never change for daylight saving; type the zone's name, e.g. \`settings tz ${meant}\`.`, params: { code: 'abbreviated-time-zone' } });
-    return z.NEVER;
-  }
-  let canonical: string | undefined;
-  try {
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    canonical = undefined;
-  }
-  if (canonical === 'UTC') return canonical; // also GMT, UTC in any case
-  // A name without a region ("EST5EDT", "CET") is a legacy alias that may not say where the member is.
-  if (canonical === undefined || !zone.includes('/')) {
-    ctx.addIssue({ code: 'custom', message: `“${zone}” is not a time zone I can use. Use an IANA name such as America/Chicago or Europe/London.`, params: { code: 'unknown-time-zone' } });
-    return z.NEVER;
-  }
-  return canonical.toLowerCase() === zone.toLowerCase() ? canonical : zone;
-});
-
-const quietField = z.string().transform((value, ctx) => {
-  if (value.toLowerCase() === 'off') return null;
-  if (QUIET.test(value)) return value;
-  ctx.addIssue({ code: 'custom', message: `Quiet hours look like 21:00-07:00 (24-hour clock), or \`off\`; “${value}” is not that.`, params: { code: 'invalid-quiet-hours' } });
-  return z.NEVER;
-});
-
-/** "120 90 60" or "120,90,60" → distinct whole days, largest first; `default` → null. */
-const ladderField = z.string().transform((text, ctx) => {
-  if (text.trim().toLowerCase() === 'default') return null;
-  const words = text.split(/[\s,]+/).filter(Boolean);
-  const days = words.map(Number);
-  const fail = (message: string) => (ctx.addIssue({ code: 'custom', message, params: { code: 'invalid-ladder' } }), z.NEVER);
-  if (words.length === 0) return fail(`Give the days before the submit-by date, e.g. \`settings ladder ${DEFAULT_LADDER.join(' ')}\`, or \`settings ladder default\`.`);
-  const bad = words.find((w, i) => !Number.isInteger(days[i]) || days[i]! < 1 || days[i]! > MAX_LADDER_DAYS);
-  if (bad !== undefined) return fail(`“${bad}” is not a number of days from 1 to ${MAX_LADDER_DAYS}.`);
-  const distinct = [...new Set(days)].sort((a, b) => b - a);
-  if (distinct.length > MAX_LADDER_STEPS) return fail(`At most ${MAX_LADDER_STEPS} reminders per deadline; you gave ${distinct.length}.`);
-  return distinct;
-});
-
+function formsAsked(options: SettingsForms): string[] {
+  const personal = [options.tz, options.nudges, options.quiet, options.named].some((v) => v !== undefined);
+  return [
+    ...(personal ? ['your own settings'] : []),
+    ...(options.ladder !== undefined ? ['the ladder'] : []),
+    ...(options.rules === true ? ['the rules list'] : []),
+    ...(options.rule !== undefined || options.value !== undefined ? ['a rule figure'] : []),
+  ];
+}
 export const settingsCommand = defineCommand({
   name: 'settings',
   aliases: ['setting', 'prefs'],
@@ -103,9 +64,9 @@ export const settingsCommand = defineCommand({
   schema: () =>
     z.object({
       tz: tzField.optional(),
-      nudges: booleanField.optional(),
+      nudges: onOffField('nudges').optional(),
       quiet: quietField.optional(),
-      named: booleanField.optional(),
+      named: onOffField('named').optional(),
       ladder: ladderField.optional(),
       rules: z.boolean().optional(),
       rule: z.string().optional(),
@@ -114,6 +75,11 @@ export const settingsCommand = defineCommand({
         .string()
         .optional()
         .refine((v) => v === undefined, { message: 'Settings are tz, nudges, quiet and named (e.g. `settings tz America/Chicago`), or `settings ladder` and `settings rules`.', params: { code: 'unknown-setting' } }),
+    }).superRefine((options, ctx) => {
+      const forms = formsAsked(options);
+      if (forms.length > 1) {
+        ctx.addIssue({ code: 'custom', message: `Change one thing at a time: you asked for ${forms.join(' and ')}. Send them separately, e.g. \`settings tz America/Chicago\`, then \`settings ladder 90 30 7\`.`, params: { code: 'mixed-settings' } });
+      }
     }),
   run(ctx, options) {
     if (options.rules) return ruleSettingsReply(ctx);
