@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { defineCommand } from '../command.js';
 import { reply } from '../reply.js';
 import { resolveDate } from '../text/resolve-date.js';
+import { shiftCalendarDate } from '../rules/calendar-date.js';
+import { addYears } from 'date-fns';
+
+/** The furthest a pause reaches: a break, not for good (that is `settings nudges off`), so a typo in the year cannot silence every deadline. */
+const MAX_PAUSE_YEARS = 1;
 
 export const pauseCommand = defineCommand({
   name: 'pause',
@@ -28,8 +33,14 @@ export const pauseCommand = defineCommand({
           return z.NEVER;
         }),
     }).superRefine((v, zctx) => {
-      if (v.until !== 'off' && v.until <= ctx.today) {
+      if (v.until === 'off') return;
+      if (v.until <= ctx.today) {
         zctx.addIssue({ code: 'custom', message: 'Pick a date after today, e.g. `pause until next monday`.', params: { code: 'pause-in-past' } });
+        return;
+      }
+      const furthest = shiftCalendarDate(ctx.today, (d) => addYears(d, MAX_PAUSE_YEARS));
+      if (v.until > furthest) {
+        zctx.addIssue({ code: 'custom', message: `A pause lasts a year at most (until ${furthest}), so no deadline passes unnoticed; to stop reminders altogether, type \`settings nudges off\`.`, params: { code: 'pause-too-long' } });
       }
     }),
   run(ctx, { until }) {
