@@ -7,7 +7,7 @@ import { completeOption, type Choice } from './complete-option.js';
 import { COMMANDS } from './commands/index.js';
 import { findCommand, suggestCommand } from './find-command.js';
 import { localDate } from './nudges/local-time.js';
-import type { Clock, Logger, Store } from './ports.js';
+import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
 import { tokenize } from './text/tokenize.js';
 import { understandPlainLanguage } from './text/understand-plain-language.js';
@@ -56,15 +56,15 @@ export function createBot(deps: BotDeps): Bot {
     const parsed = command.schema({ today, platform: actor.platform }).safeParse(raw);
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
     const unchanged = known && (actor.displayName === undefined || actor.displayName === known.displayName) && (actor.timeZone === undefined || actor.timeZone === known.platformTz);
-    const contextFor = (): CommandContext => {
-      const member = unchanged ? known : deps.store.ensureMember(actor, actor.displayName, actor.timeZone);
+    const contextFor = (question = false): CommandContext => {
+      const member = unchanged ? known : question && known ? refreshedOrKnown(known) : deps.store.ensureMember(actor, actor.displayName, actor.timeZone);
       const ctx: CommandContext = { actor, member, isAdmin, store: deps.store, now, tz, today, commands, overrides: deps.store.getRuleOverrides(member.workspaceId) };
       if (logger) ctx.logger = logger;
       return ctx;
     };
     if (!command.mutates) {
       // A repeated question simply gets its answer again: no claim, no transaction.
-      const ctx = contextFor();
+      const ctx = contextFor(true);
       return finish(ctx, command.run(ctx, parsed.data));
     }
     // A change runs in one transaction with its request claim and a newcomer's member row: a
@@ -86,6 +86,20 @@ export function createBot(deps: BotDeps): Bot {
     }
     if (!done) return { ...reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]), duplicate: true };
     return finish(done.ctx, done.answer);
+
+    /**
+     * A question from a known member whose name or platform zone changed: the change is saved if
+     * the file takes a write now; if not (another process holds the lock), the answer does not wait
+     * on it, and the next request saves it.
+     */
+    function refreshedOrKnown(member: Member): Member {
+      try {
+        return deps.store.ensureMember(actor, actor.displayName, actor.timeZone);
+      } catch (error) {
+        logger?.warn({ err: error instanceof Error ? error.message : String(error), memberId: member.memberId }, 'could not save a changed display name or time zone; answering without it');
+        return member;
+      }
+    }
 
     function finish(ctx: CommandContext, answer: Reply): Reply {
       // Only when written: this runs on every request.

@@ -3,6 +3,7 @@
  * command's writes share one transaction. Failures are made real with SQLite triggers on the
  * test's own file (what a full disk or a lock held by another process does to a write).
  */
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot, type Reply } from '../../src/core/index.js';
 import { createSchedulerStore, createSqliteStore } from '../../src/storage/index.js';
@@ -83,5 +84,24 @@ describe('reminders kept for a member whose DMs are closed', () => {
 
     const next = await say('status');
     expect(JSON.stringify(next.blocks)).toContain('message nudge:1');
+  });
+});
+
+describe('a question while another process holds the write lock', () => {
+  it("is answered though the member's new display name cannot be saved then (it is saved next time)", async () => {
+    await t.say('credential add CMA expires 2027-02-28');
+    t.database.sqlite.pragma('busy_timeout = 20');
+    const other = new Database(t.database.sqlite.name);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const answer = await t.say('status', { displayName: 'Alice Smith' });
+      expect(answer.tone).not.toBe('error');
+      expect(JSON.stringify(answer.blocks)).toContain('CMA');
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    await t.say('status', { displayName: 'Alice Smith' });
+    expect(t.database.sqlite.prepare('select display_name from members').pluck().get()).toBe('Alice Smith');
   });
 });
