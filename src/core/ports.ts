@@ -136,11 +136,19 @@ export interface UndoRefusal {
   pending: { action: UndoResult['action']; activityId: number };
 }
 
-/** One activity's change for `undoLast` to take back: the latest still standing, if it is of this kind. */
+/**
+ * One activity's change for `undoLast` to take back: the latest still standing, if it is of this
+ * kind. With `fields` (an edit's): the latest edit that changed them, if they still hold what it
+ * wrote; only those fields go back, so a later edit of another field stands.
+ */
 export interface UndoTarget {
   action: UndoResult['action'];
   activityId: number;
+  fields?: readonly EditedField[];
 }
+
+/** What an edit changes, as ActivityPatch names it. */
+export type EditedField = keyof ActivityPatch;
 
 export interface Store {
   /** The member, if they have used the bot before; never writes. */

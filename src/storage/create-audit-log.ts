@@ -33,11 +33,20 @@ export interface LatestChange {
   after: string | null;
 }
 
+/** An edit of an activity as audited: the activity's snapshot before and after it, as JSON. */
+export interface AuditedEdit {
+  id: number;
+  before: string;
+  after: string;
+}
+
 export interface AuditLog {
   write(scope: MemberScope, entry: AuditEntry): void;
   /** The member's latest log, edit or delete of an activity (of `activityId`, if given) that is not undone yet. */
   latestUndoable(scope: MemberScope, activityId?: number): UndoableEntry | undefined;
   latestChange(scope: MemberScope): LatestChange | undefined;
+  /** The member's edits of one activity not undone yet, latest first. */
+  editsOf(scope: MemberScope, activityId: number): AuditedEdit[];
   markUndone(id: number, at: string): void;
 }
 
@@ -62,6 +71,12 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
      where member_id = :memberId and workspace_id = :workspaceId and entity = 'activity' and entity_id = :activityId
        and action in ('log', 'edit', 'delete') and undone_at is null
      order by id desc limit 1`,
+  );
+  const edits = sqlite.prepare<MemberScope & { activityId: string }, AuditedEdit>(
+    `select id, before, after from audit
+     where member_id = :memberId and workspace_id = :workspaceId and entity = 'activity' and entity_id = :activityId
+       and action = 'edit' and undone_at is null
+     order by id desc`,
   );
   // 'restore' rows are undos themselves; an undone row is history undo has walked past.
   const latestAny = sqlite.prepare<MemberScope, LatestChange>(
@@ -111,6 +126,7 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
         ? latest.get({ workspaceId: scope.workspaceId, memberId: scope.memberId })
         : latestOf.get({ workspaceId: scope.workspaceId, memberId: scope.memberId, activityId: String(activityId) }),
     latestChange: (scope) => latestAny.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
+    editsOf: (scope, activityId) => edits.all({ workspaceId: scope.workspaceId, memberId: scope.memberId, activityId: String(activityId) }),
     markUndone: (id, at) => void undone.run({ id, at }),
   };
 }

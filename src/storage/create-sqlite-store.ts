@@ -32,9 +32,11 @@ export function createSqliteStore(handle: { sqlite: Database.Database }): Store 
     ...createWorkspaceSettingsRepo(sqlite, audit),
     ...createTeamRepo(sqlite, createTeamReader(sqlite)),
     ...createUndeliveredNotes(sqlite),
-    // Immediate: the write lock is taken before the first read, so what a command read (a
-    // duplicate check, the activity it edits) cannot change under it before it writes. The repos'
-    // own transactions inside become savepoints.
-    atomically: (work) => sqlite.transaction(work).immediate(),
+    // Deferred: the write lock is taken at the first write, so the forms of a changing command
+    // that only read (`credential list`, `settings`) answer while another process holds it. This
+    // process's writes all go through this one connection, one at a time, so nothing it read can
+    // change before it writes; another process's write in between makes SQLite refuse ours
+    // (SQLITE_BUSY_SNAPSHOT), which rolls back whole. The repos' own transactions become savepoints.
+    atomically: (work) => sqlite.transaction(work)(),
   };
 }

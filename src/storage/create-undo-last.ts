@@ -8,7 +8,7 @@
  * whatever came after it elsewhere, and only if it is still the change the button was shown with.
  */
 import type Database from 'better-sqlite3';
-import type { MemberScope, Store, UndoRefusal, UndoResult, UndoTarget } from '../core/ports.js';
+import type { EditedField, MemberScope, Store, UndoRefusal, UndoResult, UndoTarget } from '../core/ports.js';
 import type { CredentialCode } from '../core/rules/types.js';
 import { withoutBookkeeping, type ActivitySnapshot } from './activity-snapshot.js';
 import type { ActivityRepo } from './create-activity-repo.js';
@@ -18,6 +18,7 @@ import { StoreError } from './store-error.js';
 export function createUndoLast(sqlite: Database.Database, activities: ActivityRepo, audit: AuditLog): Store['undoLast'] {
   return sqlite
     .transaction((scope: MemberScope, nowAt: string, evenAfterOtherChanges = false, only?: UndoTarget): UndoResult | UndoRefusal | undefined => {
+      if (only?.fields) return undoFieldEdit(scope, only.activityId, only.fields, nowAt);
       const entry = audit.latestUndoable(scope, only?.activityId);
       if (entry === undefined) return undefined;
       // A button names the change it was shown with: if that is not the activity's latest change
@@ -40,6 +41,24 @@ export function createUndoLast(sqlite: Database.Database, activities: ActivityRe
       return { action: entry.action, activity: withoutBookkeeping(entry.action === 'log' ? current : restored) };
     })
     .immediate;
+
+  /** The latest edit of `fields` of the activity, taken back in those fields alone, if they still hold what it wrote. */
+  function undoFieldEdit(scope: MemberScope, activityId: number, fields: readonly EditedField[], nowAt: string): UndoResult | undefined {
+    const current = activities.record(activityId);
+    if (current === undefined || current.deletedAt !== null) return undefined;
+    for (const edit of audit.editsOf(scope, activityId)) {
+      const before = JSON.parse(edit.before) as ActivitySnapshot;
+      const after = JSON.parse(edit.after) as ActivitySnapshot;
+      if (!fields.some((field) => before[field] !== after[field])) continue;
+      // Changed again since (by a later edit of the same field): that one is for its own Undo.
+      if (fields.some((field) => current[field] !== after[field])) return undefined;
+      const restored = activities.write(current.id, { ...current, ...Object.fromEntries(fields.map((field) => [field, before[field]])) }, nowAt);
+      audit.markUndone(edit.id, nowAt);
+      audit.write(scope, { entity: 'activity', entityId: current.id, action: 'restore', before: current, after: restored, at: nowAt });
+      return { action: 'edit', activity: withoutBookkeeping(restored) };
+    }
+    return undefined;
+  }
 }
 
 function describeChange(change: LatestChange): UndoRefusal['latest'] {

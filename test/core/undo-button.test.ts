@@ -48,4 +48,16 @@ describe('the Undo button', () => {
     expect(t.snapshot()).toEqual(before);
     expect(live()).toEqual([{ id: 1, title: 'Sepsis' }]);
   });
+
+  it('on an edit puts back the field it changed, keeping a later edit of another field of the same activity', async () => {
+    const titleEdit = await t.say('edit 1 title Sepsis update');
+    await t.say('edit 1 date 2026-11-03');
+    const undone = await t.say(undoButton(titleEdit));
+    expect(renderText(undone)).toContain('Undid the edit; restored #1');
+    expect(t.database.sqlite.prepare('select title, completed_on as completedOn from activities where id = 1').get()).toEqual({ title: 'Sepsis', completedOn: '2026-11-03' });
+    // Clicked again: that edit is undone, nothing changes.
+    const before = t.snapshot();
+    expect(renderText(await t.say(undoButton(titleEdit)))).toContain('already undone');
+    expect(t.snapshot()).toEqual(before);
+  });
 });

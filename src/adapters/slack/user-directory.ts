@@ -14,6 +14,10 @@ export interface SlackUser {
 }
 
 const TTL_MS = 10 * 60 * 1000;
+/** Lookups of one user this close together share one call (a command and the App Home refresh after it). */
+const SHARE_MS = 500;
+/** A users.info call that has not answered by then is given up (the command went on without it long before). */
+const CALL_TIMEOUT_MS = 10_000;
 /** A failed lookup is not repeated for this long (or for Slack's Retry-After): one warning, not one per call. */
 const FAILED_TTL_MS = 60 * 1000;
 
@@ -30,8 +34,9 @@ export interface UserDirectory {
  */
 export function createUserDirectory(logger: Logger, client: webApi.WebClient): UserDirectory {
   const cache = new Map<string, { user: SlackUser; expiresAt: number }>();
-  // A command's own lookup and the App Home refresh after it ask for the same user: one call.
-  const pending = new Map<string, Promise<SlackUser>>();
+  // A command's own lookup and the App Home refresh after it ask for the same user: one call. A
+  // later command does not wait on a call that has hung (a dead socket): it asks again.
+  const pending = new Map<string, { asking: Promise<SlackUser>; since: number }>();
   const cached = (userId: string): SlackUser | undefined => {
     const hit = cache.get(userId);
     return hit && hit.expiresAt > Date.now() ? hit.user : undefined;
@@ -62,17 +67,20 @@ export function createUserDirectory(logger: Logger, client: webApi.WebClient): U
     lookup(userId) {
       const known = cached(userId);
       if (known) return Promise.resolve(known);
-      let asking = pending.get(userId);
-      if (!asking) {
-        asking = ask(userId).finally(() => pending.delete(userId));
-        pending.set(userId, asking);
-      }
-      return asking;
+      const now = Date.now();
+      const shared = pending.get(userId);
+      if (shared && now - shared.since < SHARE_MS) return shared.asking;
+      const entry = { asking: ask(userId), since: now };
+      entry.asking.finally(() => {
+        if (pending.get(userId) === entry) pending.delete(userId);
+      }).catch(() => undefined);
+      pending.set(userId, entry);
+      return entry.asking;
     },
   };
 }
 
 /** A Web API client for users.info alone: a 429 comes back at once instead of pausing the client. */
 export function createDirectoryClient(botToken: string, clientOptions: webApi.WebClientOptions): webApi.WebClient {
-  return new webApi.WebClient(botToken, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  return new webApi.WebClient(botToken, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: CALL_TIMEOUT_MS });
 }

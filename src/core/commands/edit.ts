@@ -74,6 +74,13 @@ function oneFieldMessage(id: number, amount: string, rest: string): string {
   return `\`edit\` changes one field at a time: \`edit ${id} amount ${amount}\`, then \`edit ${id} ${next}\`.`;
 }
 
+/** The word `edit` takes for what a patch changes (an amount's patch may carry its unit too). */
+function fieldWord(patch: ActivityPatch): string {
+  if (patch.amount !== undefined) return 'amount';
+  const [key] = Object.keys(patch) as (keyof ActivityPatch)[];
+  return key === 'completedOn' ? 'date' : key === 'aamaApproved' ? 'aama' : key!;
+}
+
 /** What a field of the activity holds now, for "#2 is already 90 minutes". */
 function currentValue(activity: StoredActivity, key: keyof ActivityPatch): string {
   switch (key) {
@@ -144,8 +151,8 @@ export const editCommand = defineCommand({
     ];
     const counted = evaluations.map((e) => outcomeLine(e, id)).filter((t): t is string => Boolean(t));
     if (counted.length > 0) blocks.push({ kind: 'list', items: counted });
-    // Aimed at this activity's edit: plain `undo` would take back whatever the member changed since.
-    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo edit ${id}` }] });
+    // Aimed at this edit: the field it changed goes back, whatever the member changed since.
+    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo edit ${id} ${fieldWord(patch)}` }] });
     return reply(blocks, 'success');
   },
 });

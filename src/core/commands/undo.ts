@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import type { UndoRefusal } from '../ports.js';
+import type { EditedField, UndoRefusal } from '../ports.js';
 import { errorReply, problem, reply } from '../reply.js';
 import { describeActivity } from '../views/describe.js';
 import { noWords, unexpectedWords } from './unexpected-words.js';
@@ -14,6 +14,11 @@ const USAGE = 'undo [anyway]';
 const FILLER = /^(that|it|last|please|this)$/i;
 const ANYWAY = /^(anyway|anyways)$/i;
 const CHANGE = /^(log|edit|delete)$/i;
+/** The fields an edit changes, by the word `edit` takes: an amount comes with its unit. */
+const EDITED_FIELDS: Record<string, readonly EditedField[]> = {
+  amount: ['amount', 'unit'], unit: ['unit'], category: ['category'], title: ['title'], provider: ['provider'], date: ['completedOn'], aama: ['aamaApproved'],
+};
+const EDITED_FIELD_WORDS = ['amount', 'unit', 'category', 'title', 'provider', 'date', 'aama'] as const;
 const ACTIVITY_ID = /^#?(\d+)$/;
 
 export const undoCommand = defineCommand({
@@ -28,10 +33,10 @@ export const undoCommand = defineCommand({
     const words = tokens.filter((t) => !FILLER.test(t.text));
     const anyway = words.some((t) => ANYWAY.test(t.text));
     const rest = words.filter((t) => !ANYWAY.test(t.text));
-    // `undo delete 12`, `undo edit 12`: what the Undo button of a delete or edit reply runs.
-    const [change, id] = rest;
-    if (rest.length === 2 && CHANGE.test(change!.text) && ACTIVITY_ID.test(id!.text)) {
-      return { change: change!.text.toLowerCase(), id: Number(ACTIVITY_ID.exec(id!.text)![1]) };
+    // `undo delete 12`, `undo edit 12 title`: what the Undo button of a delete or edit reply runs.
+    const [change, id, field] = rest;
+    if ((rest.length === 2 || rest.length === 3) && CHANGE.test(change!.text) && ACTIVITY_ID.test(id!.text)) {
+      return { change: change!.text.toLowerCase(), id: Number(ACTIVITY_ID.exec(id!.text)![1]), ...(field ? { field: field.text.toLowerCase() } : {}) };
     }
     return { ...noWords(rest), ...(anyway ? { anyway: true } : {}) };
   },
@@ -40,13 +45,15 @@ export const undoCommand = defineCommand({
       anyway: z.boolean().optional(),
       change: z.enum(['log', 'edit', 'delete']).optional(),
       id: z.number().int().positive().optional(),
+      field: z.enum(EDITED_FIELD_WORDS, { error: `Name the field an edit changed: ${EDITED_FIELD_WORDS.join(', ')}.` }).optional(),
       unexpected: unexpectedWords('`undo` takes nothing after it; to remove one activity type `delete <id>`.'),
     }),
-  run(ctx, { anyway, change, id }) {
-    const only = change && id !== undefined ? { action: change, activityId: id } : undefined;
+  run(ctx, { anyway, change, id, field }) {
+    const only = change && id !== undefined ? { action: change, activityId: id, ...(change === 'edit' && field ? { fields: EDITED_FIELDS[field] } : {}) } : undefined;
     const undone = ctx.store.undoLast(ctx.member, ctx.now.toISOString(), anyway === true, only);
     if (!undone && only) {
-      const text = `Nothing to undo: the ${only.action} of #${only.activityId} is already undone, or #${only.activityId} changed since. \`history\` shows your activities as they are.`;
+      const what = field ? `the edit of #${only.activityId}'s ${field}` : `the ${only.action} of #${only.activityId}`;
+      const text = `Nothing to undo: ${what} is already undone, or #${only.activityId} changed since. \`history\` shows your activities as they are.`;
       return reply([{ kind: 'paragraph', text }], 'warning');
     }
     if (!undone) return reply([{ kind: 'paragraph', text: 'Nothing to undo: you have no log, edit or delete left to take back.' }], 'warning');
