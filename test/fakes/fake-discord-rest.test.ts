@@ -113,6 +113,40 @@ describe('the fake Discord REST API', () => {
     await vi.waitFor(() => expect(codes).toEqual([50006, 50035]));
   });
 
+  it('refuses repeated custom ids, choice values over 100 characters and modal text inputs over their limits', async () => {
+    const client = await connect();
+    const button = (customId: string) => ({ type: 2, style: 2, label: 'Log', custom_id: customId });
+    const repeated = await (await general(client)).send({ content: 'x', components: [{ type: 1, components: [button('ceu:log'), button('ceu:need')] }, { type: 1, components: [button('ceu:log')] }] } as never).catch((caught: unknown) => caught);
+    expect(repeated).toMatchObject({ code: 50035, rawError: { errors: { components: { 1: { components: { 0: { custom_id: { _errors: [{ code: 'COMPONENT_CUSTOM_ID_DUPLICATED' }] } } } } } } } });
+    const codes: unknown[] = [];
+    client.on(Events.InteractionCreate, (interaction) => {
+      const answered = interaction.isAutocomplete()
+        ? interaction.respond([{ name: 'Relias', value: 'r'.repeat(101) }])
+        : interaction.isChatInputCommand()
+          ? interaction.showModal({ custom_id: 'ceu:log-modal', title: 'Log', components: [{ type: 1, components: [{ type: 4, custom_id: 'title', label: 'L'.repeat(46), style: 1, max_length: 5, value: 'too long' }] }] } as never)
+          : Promise.resolve();
+      answered.catch((error: { code?: unknown }) => codes.push(error.code));
+    });
+    const choices = await fake.sendInteraction(makeAutocompleteInteraction('log', 'provider', 'r'));
+    expect(choices.response).toMatchObject({ errors: { data: { choices: { 0: { value: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } } });
+    const modal = await fake.sendInteraction(makeSlashInteraction({ subcommand: 'log' }));
+    expect(modal.response).toMatchObject({ errors: { data: { components: { 0: { components: { 0: { label: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] }, value: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } } } } } } });
+    await vi.waitFor(() => expect(codes).toEqual([50035, 50035]));
+  });
+
+  it('takes one answer per interaction even when it is delivered twice', async () => {
+    const client = await connect();
+    const codes: unknown[] = [];
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (interaction.isChatInputCommand()) interaction.reply({ content: 'Logged', flags: MessageFlags.Ephemeral }).catch((error: { code?: unknown }) => codes.push(error.code));
+    });
+    const payload = makeSlashInteraction({ subcommand: 'log' });
+    await fake.sendInteraction(payload);
+    fake.dispatch('INTERACTION_CREATE', payload);
+    await vi.waitFor(() => expect(codes).toEqual([RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged]));
+    expect(fake.messages.filter((message) => message.content === 'Logged')).toHaveLength(1);
+  });
+
   it('answers an interaction callback asked for with_response with the created message', async () => {
     const client = await connect();
     const ids: Array<string | undefined> = [];

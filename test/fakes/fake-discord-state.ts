@@ -93,6 +93,9 @@ export function learnFromDispatch(state: FakeDiscordState, t: string, d: Discord
 }
 
 function registerInteraction(state: FakeDiscordState, d: DiscordJson, user: DiscordUserPayload | undefined): void {
+  // The same interaction delivered again (a replayed event, a second session on the token) is still
+  // the one interaction: answered once, its first answer stands and a second is refused (40060).
+  if (state.interactions.has(String(d.id))) return;
   const message = d.message as DiscordMessagePayload | undefined;
   if (message?.id) state.messages.adopt(structuredClone(message));
   const data = d.data as { name?: string } | undefined;

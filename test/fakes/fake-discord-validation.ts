@@ -67,9 +67,55 @@ function componentProblems(components: unknown, path: Array<string | number> = [
   return problems;
 }
 
+/** Discord refuses a message or modal in which two components share a custom_id. */
+function duplicateCustomIds(components: unknown, path: Array<string | number> = ['components'], seen = new Set<string>()): Problem[] {
+  const problems: Problem[] = [];
+  for (const [index, component] of asList(components).entries()) {
+    const at = [...path, index];
+    if (typeof component.custom_id === 'string') {
+      if (seen.has(component.custom_id)) problems.push({ path: [...at, 'custom_id'], code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+      seen.add(component.custom_id);
+    }
+    problems.push(...duplicateCustomIds(component.components, [...at, 'components'], seen));
+    if (component.component) problems.push(...duplicateCustomIds([component.component], [...at, 'component'], seen));
+  }
+  return problems;
+}
+
+/** A modal's text inputs: a 45-character label, 100-character placeholder, and a prefilled value within max_length (at most 4,000). */
+function textInputProblems(components: unknown, path: Array<string | number> = ['components']): Problem[] {
+  const problems: Problem[] = [];
+  for (const [index, component] of asList(components).entries()) {
+    const at = [...path, index];
+    if (component.type === 4) {
+      const maxValue = Math.min(4000, typeof component.max_length === 'number' ? component.max_length : 4000);
+      if (tooLong(component.label, 45)) problems.push(maxLength([...at, 'label'], 45));
+      if (tooLong(component.placeholder, 100)) problems.push(maxLength([...at, 'placeholder'], 100));
+      if (tooLong(component.value, maxValue)) problems.push({ path: [...at, 'value'], code: 'BASE_TYPE_BAD_LENGTH', message: `Must be between 0 and ${maxValue} in length.` });
+    }
+    problems.push(...textInputProblems(component.components, [...at, 'components']));
+    if (component.component) problems.push(...textInputProblems([component.component], [...at, 'component']));
+  }
+  return problems;
+}
+
 /** Problems with a message body (channel post, interaction reply, follow-up or edit). */
 export function messageProblems(body: DiscordJson): Problem[] {
-  return [...(tooLong(body.content, 2000) ? [maxLength(['content'], 2000)] : []), ...embedProblems(body.embeds), ...componentProblems(body.components)];
+  return [
+    ...(tooLong(body.content, 2000) ? [maxLength(['content'], 2000)] : []),
+    ...embedProblems(body.embeds),
+    ...componentProblems(body.components),
+    ...duplicateCustomIds(body.components),
+  ];
+}
+
+/** An autocomplete choice: a 1-100 character name, and a value of at most 100 characters when a string. */
+function choiceProblems(choice: DiscordJson, index: number): Problem[] {
+  return [
+    ...(tooLong(choice.name, 100) ? [maxLength(['choices', index, 'name'], 100)] : []),
+    ...(choice.name === '' ? [{ path: ['choices', index, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] : []),
+    ...(tooLong(choice.value, 100) ? [maxLength(['choices', index, 'value'], 100)] : []),
+  ];
 }
 
 /** An interaction callback's `data`, checked by callback type. */
@@ -79,7 +125,7 @@ export function callbackProblems(type: number, data: DiscordJson): Problem[] {
     const choices = asList(data.choices);
     return prefix([
       ...(choices.length > 25 ? [maxLength(['choices'], 25)] : []),
-      ...choices.flatMap((choice, index) => (tooLong(choice.name, 100) ? [maxLength(['choices', index, 'name'], 100)] : [])),
+      ...choices.flatMap(choiceProblems),
     ]);
   }
   if (type === 9) {
@@ -88,6 +134,8 @@ export function callbackProblems(type: number, data: DiscordJson): Problem[] {
       ...(tooLong(data.custom_id, 100) ? [maxLength(['custom_id'], 100)] : []),
       ...(tooLong(data.components, 5) ? [maxLength(['components'], 5)] : []),
       ...componentProblems(data.components).filter((problem) => problem.path.length > 1),
+      ...textInputProblems(data.components),
+      ...duplicateCustomIds(data.components),
     ]);
   }
   return prefix(messageProblems(data));

@@ -3,12 +3,13 @@
  * the core is quick, otherwise a deferral and then an edit. The error path always answers
  * privately (followUp once replied or deferred, else reply).
  */
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
-import type { Reply } from '../../core/index.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
+import type { CommandRequest, Reply } from '../../core/index.js';
 import { MAX_CHOICES } from '../../core/index.js';
 import { within } from '../within.js';
 import { describeError, FAILED, handleSafely, type DiscordContext } from './discord-context.js';
 import { readButtonId, withGuild } from './button-id.js';
+import { CEU, CEU_ADMIN } from './command-manifest.js';
 import { LOG_MODAL_ID, logLineFrom, logModal } from './log-modal.js';
 import { EPHEMERAL, renderReply } from './render-reply.js';
 import { actorOf, chatInputRequest, textRequest } from './to-command-request.js';
@@ -18,27 +19,54 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitI
 const LOG_MODAL_COMMAND = readButtonId(LOG_MODAL_ID)!.command;
 /** What a reminder's buttons run (core/nudges/nudge-replies.ts): Log now, Snooze a week, Already renewed. */
 const REMINDER_BUTTON = /^(log|snooze [A-Z]+|credential renew [A-Z]+)$/;
+/**
+ * Buttons, forms and commands of an older version keep arriving (a message from last month, a form
+ * left open across an update, a command Discord still lists): unanswered, Discord tells the member
+ * only that "the interaction failed".
+ */
+const OUTDATED: Reply = {
+  visibility: 'private',
+  tone: 'warning',
+  blocks: [{ kind: 'paragraph', text: 'That comes from an older version of ceu-bot and no longer works; use `/ceu` instead.' }],
+};
 
 export async function handleInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
   try {
     if (interaction.isAutocomplete()) await autocomplete(ctx, interaction);
-    else if (interaction.isChatInputCommand()) await chatInput(ctx, interaction);
+    else if (interaction.isChatInputCommand() && isCurrentCommand(interaction)) await chatInput(ctx, interaction);
     else if (interaction.isButton() && readButtonId(interaction.customId)) await buttonClick(ctx, interaction);
     else if (interaction.isModalSubmit() && readButtonId(interaction.customId)?.command === LOG_MODAL_COMMAND) await modalSubmit(ctx, interaction);
+    else if (interaction.isRepliable()) await answerOutdated(ctx, interaction);
   } catch (error) {
+    if (isAnswered(error)) {
+      // Another delivery of this interaction (a replayed event, a second session on the token) answered it.
+      ctx.logger.info({ interactionId: interaction.id }, 'Discord interaction already answered');
+      return;
+    }
     ctx.logger.error({ err: describeError(error), interactionType: interaction.type }, 'Discord interaction failed');
-    if (interaction.isRepliable()) await answerFailure(ctx, interaction);
+    if (interaction.isRepliable() && !isExpired(error)) await answerFailure(ctx, interaction);
   }
 }
 
+function isCurrentCommand(interaction: ChatInputCommandInteraction): boolean {
+  return (interaction.commandName === CEU || interaction.commandName === CEU_ADMIN) && interaction.options.getSubcommand(false) !== null;
+}
+
+async function answerOutdated(ctx: DiscordContext, interaction: RepliableInteraction): Promise<void> {
+  const customId = 'customId' in interaction ? interaction.customId : undefined;
+  const commandName = 'commandName' in interaction ? interaction.commandName : undefined;
+  ctx.logger.warn({ interactionType: interaction.type, customId, commandName }, 'Discord interaction from an older version answered as outdated');
+  await interaction.reply(renderReply(OUTDATED));
+}
+
 async function chatInput(ctx: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
-  const request = chatInputRequest(interaction);
+  const request = { ...chatInputRequest(interaction), idempotencyKey: redeliveryKey(interaction) };
   const options = request.input.kind === 'structured' ? request.input.options : {};
   if (interaction.options.getSubcommand() === 'log' && options.amount === undefined && !options.cpr) {
     await interaction.showModal(logModal(options));
     return;
   }
-  await answer(ctx, interaction, handleSafely(ctx, request));
+  await answer(ctx, interaction, request);
 }
 
 async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction): Promise<void> {
@@ -58,25 +86,41 @@ async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction):
   }
   // One person's click on one button of one message is one request, however often it is clicked.
   const key = `button:${interaction.message.id}:${interaction.customId}:${interaction.user.id}`;
-  await answer(ctx, interaction, handleSafely(ctx, textRequest(interaction, command, key, guildId)));
+  await answer(ctx, interaction, textRequest(interaction, command, key, guildId));
 }
 
 async function modalSubmit(ctx: DiscordContext, interaction: ModalSubmitInteraction): Promise<void> {
-  const line = logLineFrom((id) => interaction.fields.getTextInputValue(id) ?? '');
+  const line = logLineFrom((id) => textInputValue(interaction, id));
   const { guildId } = readButtonId(interaction.customId)!;
-  await answer(ctx, interaction, handleSafely(ctx, textRequest(interaction, line, `modal:${interaction.id}`, guildId)));
+  await answer(ctx, interaction, textRequest(interaction, line, redeliveryKey(interaction), guildId));
+}
+
+/** A form opened before an update may lack a field added since: it reads as left empty. */
+function textInputValue(interaction: ModalSubmitInteraction, id: string): string {
+  const field = interaction.fields.fields.get(id);
+  return field && 'value' in field && typeof field.value === 'string' ? field.value : '';
 }
 
 async function autocomplete(ctx: DiscordContext, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const declared = ctx.bot.commands.find((c) => c.name === interaction.options.getSubcommand())?.options.find((o) => o.name === focused.name);
+  // A command of an older version may have no subcommand: it gets no suggestions, not a failure.
+  const subcommand = interaction.options.getSubcommand(false);
+  const declared = ctx.bot.commands.find((c) => c.name === subcommand)?.options.find((o) => o.name === focused.name);
   const choices = declared?.autocomplete ? await ctx.bot.complete(actorOf(interaction), declared.autocomplete, String(focused.value)) : [];
   await interaction.respond(choices.slice(0, MAX_CHOICES));
 }
 
-async function answer(ctx: DiscordContext, interaction: Answerable, pending: Promise<Reply>): Promise<void> {
+/** A request keyed by the interaction's own id runs once however often Discord delivers that interaction. */
+function redeliveryKey(interaction: Interaction): string {
+  return `interaction:${interaction.id}`;
+}
+
+async function answer(ctx: DiscordContext, interaction: Answerable, request: CommandRequest): Promise<void> {
+  const pending = handleSafely(ctx, request);
   const quick = await within(pending, ctx.deferAfterMs, TIMED_OUT);
   if (quick !== TIMED_OUT) {
+    // The same interaction delivered again: its first delivery answers it, and Discord takes one answer.
+    if (quick.duplicate && request.idempotencyKey === redeliveryKey(interaction)) return;
     await interaction.reply(renderReply(quick));
     return;
   }
@@ -95,4 +139,14 @@ async function answerFailure(ctx: DiscordContext, interaction: Answerable | Excl
   } catch (error) {
     ctx.logger.error({ err: describeError(error) }, 'Discord: could not even report the failure');
   }
+}
+
+/** Discord takes one initial response per interaction (40060 for a second). */
+function isAnswered(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+}
+
+/** Past its deadline an interaction is unknown (10062): no answer, not even the failure's, gets through. */
+function isExpired(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction;
 }

@@ -10,7 +10,8 @@ import { renderReply } from './render-reply.js';
 import { textRequest } from './to-command-request.js';
 
 export async function handleMessage(ctx: DiscordContext, message: Message, botId: string): Promise<void> {
-  if (message.author.bot) return;
+  // Never another bot (no bot loops), nor a system message ("pinned a message"), which has no text.
+  if (message.author.bot || message.system) return;
   const isDirect = !message.guildId;
   // Typing @ceu-bot, Discord offers the bot and the role it was given on joining, under one name.
   const roleId = message.guild?.roles.botRoleFor(botId)?.id;

@@ -1,7 +1,8 @@
 /**
  * Reply → a Discord message: one embed per heading (coloured by the credential's status or the
  * reply's tone), buttons as components, ephemeral when private. Discord's limits: 10 embeds,
- * 6,000 characters across them, 4,096 a description, 256 a title, 25 fields, 5 buttons a row.
+ * 6,000 characters across them, 4,096 a description, 256 a title, 25 fields, 5 buttons a row and
+ * 5 rows, each custom id once per message.
  */
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import { formatNumber, type Block, type Reply } from '../../core/index.js';
@@ -12,6 +13,8 @@ const COLOURS = { ok: 0x2e7d32, attention: 0x1565c0, lapsed: 0xc62828, info: 0x5
 const MAX_EMBEDS = 10;
 const MAX_TOTAL = 6000;
 const MAX_DESCRIPTION = 4096;
+const BUTTONS_PER_ROW = 5;
+const MAX_ROWS = 5;
 
 export interface DiscordMessage {
   content?: string;
@@ -45,7 +48,7 @@ export function renderReply(reply: Reply): DiscordMessage {
     }
   }
   flush();
-  const message: DiscordMessage = { embeds: withinTotal(embeds.slice(0, MAX_EMBEDS)), components: buttons.length ? [{ type: 1, components: buttons.slice(0, 5) }] : [] };
+  const message: DiscordMessage = { embeds: withinTotal(embeds.slice(0, MAX_EMBEDS)), components: buttonRows(buttons) };
   if (reply.visibility === 'private') message.flags = EPHEMERAL;
   return message;
 }
@@ -67,6 +70,23 @@ function button(b: { actionId: string; label: string; command: string; style?: '
   return { type: 2, style: b.style === 'primary' ? 1 : b.style === 'danger' ? 4 : 2, label: truncate(b.label, 80), custom_id: `ceu:${b.command}`.slice(0, 100) };
 }
 
+/**
+ * Rows of five. A reply can offer one command twice (a status answer's "Log an activity" and the "Log
+ * now" of a reminder shown with it), and Discord refuses a whole message whose custom ids repeat.
+ */
+function buttonRows(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent>[] {
+  const seen = new Set<string>();
+  const unique = buttons.filter((b) => {
+    if (!('custom_id' in b)) return true;
+    if (seen.has(b.custom_id)) return false;
+    seen.add(b.custom_id);
+    return true;
+  });
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  for (let at = 0; at < unique.length && rows.length < MAX_ROWS; at += BUTTONS_PER_ROW) rows.push({ type: 1, components: unique.slice(at, at + BUTTONS_PER_ROW) });
+  return rows;
+}
+
 const sizeOf = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
 /**
@@ -78,15 +98,21 @@ function withinTotal(embeds: APIEmbed[]): APIEmbed[] {
   while (total > MAX_TOTAL) {
     const longest = embeds.reduce<APIEmbed | undefined>((a, e) => ((e.description?.length ?? 0) > (a?.description?.length ?? 0) ? e : a), undefined);
     const description = longest?.description ?? '';
-    if (!longest || description.length < 200) {
-      embeds.pop();
-    } else {
-      const lines = description.split('\n');
-      const tail = lines.length > 1 ? `\n${lines.pop()}` : '';
-      const head = lines.join('\n');
-      longest.description = `${head.slice(0, Math.max(0, head.length - (total - MAX_TOTAL) - 2))}…${tail}`;
-    }
+    if (!longest || description.length < 200) embeds.pop();
+    else longest.description = shortened(description, total - MAX_TOTAL);
     total = embeds.reduce((n, e) => n + sizeOf(e), 0);
   }
   return embeds;
+}
+
+/**
+ * `excess` characters fewer, cut before the last line when that line fits in what is left, else
+ * from the end: a last line too long to keep must not stop the shortening (the loop above would
+ * never end).
+ */
+function shortened(description: string, excess: number): string {
+  const room = Math.max(0, description.length - excess - 1); // the ellipsis takes one
+  const lastBreak = description.lastIndexOf('\n');
+  const tail = lastBreak > 0 ? description.slice(lastBreak) : '';
+  return tail && tail.length < room ? `${description.slice(0, room - tail.length)}…${tail}` : `${description.slice(0, room)}…`;
 }

@@ -43,6 +43,25 @@ describe('Discord rendering', () => {
     expect(message.embeds.at(-1)!.description).toMatch(/More: `history page 2`$/);
   });
 
+  it('fits 6,000 characters when the longest description ends in a line too long to keep whole', () => {
+    const message = renderReply(reply([
+      { kind: 'heading', text: 'Long last line' }, { kind: 'paragraph', text: `short\n${'x'.repeat(4000)}` },
+      { kind: 'heading', text: 'Other' }, { kind: 'paragraph', text: 'y'.repeat(3000) },
+    ]));
+    const total = message.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0), 0);
+    expect(total).toBeLessThanOrEqual(6000);
+    expect(message.embeds.map((e) => e.title)).toEqual(['Long last line', 'Other']);
+  });
+
+  it('lays out buttons in rows of five, each custom id once', () => {
+    const buttons = ['log', 'need', 'log', 'snooze RMA', 'credential renew RMA', 'snooze CMA', 'credential renew CMA'].map((command, i) => ({ actionId: `a${i}`, label: `B${i}`, command }));
+    const message = renderReply(reply([{ kind: 'paragraph', text: 'x' }, { kind: 'actions', buttons }]));
+    expect(message.components.map((row) => row.components.map((b) => ('custom_id' in b ? b.custom_id : '')))).toEqual([
+      ['ceu:log', 'ceu:need', 'ceu:snooze RMA', 'ceu:credential renew RMA', 'ceu:snooze CMA'],
+      ['ceu:credential renew CMA'],
+    ]);
+  });
+
   it('colours an error reply red and keeps it private', () => {
     const message = renderReply(reply([{ kind: 'paragraph', text: 'No.' }], 'error'));
     expect(message).toMatchObject({ flags: 64, embeds: [{ color: 0xc62828, description: 'No.' }] });
