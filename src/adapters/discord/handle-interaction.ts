@@ -106,7 +106,13 @@ async function autocomplete(ctx: DiscordContext, interaction: AutocompleteIntera
   // A command of an older version may have no subcommand: it gets no suggestions, not a failure.
   const subcommand = interaction.options.getSubcommand(false);
   const declared = ctx.bot.commands.find((c) => c.name === subcommand)?.options.find((o) => o.name === focused.name);
-  const choices = declared?.autocomplete ? await ctx.bot.complete(actorOf(interaction), declared.autocomplete, String(focused.value)) : [];
+  let choices: Awaited<ReturnType<typeof ctx.bot.complete>> = [];
+  try {
+    if (declared?.autocomplete) choices = await ctx.bot.complete(actorOf(interaction), declared.autocomplete, String(focused.value));
+  } catch (error) {
+    // Suggestions are a convenience: without them the member types the value, as Discord lets them.
+    ctx.logger.warn({ err: describeError(error), option: focused.name }, 'Discord autocomplete failed; offering no suggestions');
+  }
   await interaction.respond(choices.slice(0, MAX_CHOICES));
 }
 

@@ -69,6 +69,16 @@ describe('interactions from an older version of the bot', () => {
   });
 });
 
+describe('autocomplete when the records cannot be read', () => {
+  it('offers no suggestions instead of leaving Discord to say "loading options failed", and logs why', async () => {
+    d.database.sqlite.exec('alter table activities rename to activities_away'); // every read of activities now fails
+    const answered = await d.fake.sendInteraction(makeAutocompleteInteraction('log', 'provider', 're'));
+    d.database.sqlite.exec('alter table activities_away rename to activities');
+    expect(answered.body).toEqual({ type: 8, data: { choices: [] } });
+    expect(d.logs.join('\n')).toContain('autocomplete');
+  });
+});
+
 describe('the same interaction delivered twice', () => {
   it('logs once and answers once when Discord delivers a slash command again (a replayed event, a second session)', async () => {
     const payload = makeSlashInteraction({ subcommand: 'log', options: [{ name: 'amount', type: 10, value: 2 }, { name: 'unit', type: 3, value: 'hours' }] });
