@@ -40,9 +40,11 @@ export function createBot(deps: BotDeps): Bot {
   const { logger } = deps;
 
   async function handle(request: CommandRequest): Promise<Reply> {
+    if (request.attachment && request.input.kind === 'text' && request.input.text.trim() === '') return fileWithoutWords(request.attachment.name);
     const resolved = resolveInput(commands, request.input);
     if ('error' in resolved) return resolved.error;
-    const { command, raw } = resolved;
+    const { command } = resolved;
+    const raw = request.attachment ? withAttachment(command, resolved.raw, request.attachment) : resolved.raw;
     const { actor } = request;
     // Nothing is written until the request is valid: a refused command leaves no trace, not even a member row.
     const known = deps.store.findMember(actor);
@@ -192,6 +194,20 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
     return { command: meantCommand, raw: meantCommand.parseText(meantTokens.slice(1)) };
   }
   return { error: unknownCommand(commands, tokens[0]!.text) };
+}
+
+/** A file sent with a typed command goes to the command's attachment option (log's certificate), if it has one and none was given. */
+function withAttachment(command: CommandDeclaration, raw: RawOptions, attachment: { url: string; name: string }): RawOptions {
+  const option = command.options.find((o) => o.type === 'attachment');
+  return option && raw[option.name] === undefined ? { ...raw, [option.name]: attachment } : raw;
+}
+
+/** A file alone: the words that say what it is are missing, and the file is not kept without them. */
+function fileWithoutWords(name: string): Reply {
+  return reply(
+    [{ kind: 'paragraph', text: `I got ${name}, but no words with it, so I kept nothing. To keep it with an activity, send it again with the log in the same message, e.g. \`log 2h clinical "Phlebotomy basics" from Relias\`.` }],
+    'warning',
+  );
 }
 
 function unknownCommand(commands: readonly CommandDeclaration[], word: string): Reply {

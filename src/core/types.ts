@@ -34,4 +34,9 @@ export interface CommandRequest {
    * replies and the console always arrive, so they leave it unset.
    */
   privateReplyMayFail?: boolean;
+  /**
+   * A file sent with a typed request (a DM with a certificate attached): a `log` keeps it as the
+   * activity's certificate, as a structured `certificate` option; other commands ignore it.
+   */
+  attachment?: { url: string; name: string };
 }

@@ -17,10 +17,14 @@ export async function handleMessage(ctx: DiscordContext, message: Message, botId
   const roleId = message.guild?.roles.botRoleFor(botId)?.id;
   if (!isDirect && !namesBot(message.content, botId, roleId)) return;
   const content = roleId ? message.content.replaceAll(`<@&${roleId}>`, ' ') : message.content;
-  const text = withoutMention(content, botId) || 'help';
+  // A file sent with the words (a certificate) is kept with the activity a `log` records; a file
+  // alone is for the core to answer (how to log it); no words and no file is a call for help.
+  const file = message.attachments.first();
+  const attachment = file ? { attachment: { url: file.url, name: file.name } } : {};
+  const text = withoutMention(content, botId) || (file ? '' : 'help');
   // Asked in a channel, a private answer goes by DM, which closed DMs refuse: the core then keeps
   // undelivered reminders for a reply sure to arrive (a slash command's) instead of losing them here.
-  const reply = await handleSafely(ctx, { ...textRequest(message, text, `message:${message.id}`), privateReplyMayFail: !isDirect });
+  const reply = await handleSafely(ctx, { ...textRequest(message, text, `message:${message.id}`), ...attachment, privateReplyMayFail: !isDirect });
   if (reply.duplicate) return;
   const { flags: _, ...rendered } = renderReply(reply); // messages cannot be ephemeral
   try {

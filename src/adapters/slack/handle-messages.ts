@@ -18,6 +18,8 @@ interface Incoming {
   text: string;
   eventId: string | undefined;
   threadTs: string | undefined;
+  /** A file shared with the message (a certificate): kept with the activity a `log` records. */
+  attachment?: { url: string; name: string };
 }
 
 /**
@@ -58,6 +60,7 @@ export function handleMessages(app: App, ctx: SlackContext): void {
         await answer(ctx, client, {
           tenantId: tenantOf(context), userId: event.user, channelId: event.channel, isDirect: true,
           text: fromSlackText(withoutMention(event.text ?? '', context.botUserId)), eventId: body.event_id, threadTs: 'thread_ts' in event ? event.thread_ts : undefined,
+          ...sharedFile(event),
         });
         return;
       case 'app_home_opened':
@@ -67,11 +70,23 @@ export function handleMessages(app: App, ctx: SlackContext): void {
   });
 }
 
+/**
+ * The first file of a file_share, by its permalink: the link a colleague (an auditor) with access
+ * to the conversation opens in Slack. The file stays in Slack, as a Discord attachment stays there.
+ */
+function sharedFile(event: PersonMessage): { attachment?: { url: string; name: string } } {
+  const file = 'files' in event ? event.files?.[0] : undefined;
+  const url = file?.permalink ?? file?.url_private;
+  return file && url ? { attachment: { url, name: file.name ?? file.title ?? 'certificate' } } : {};
+}
+
 async function answer(ctx: SlackContext, client: webApi.WebClient, m: Incoming): Promise<void> {
   const user = await lookupQuickly(ctx, m.userId);
   const reply = await handleSafely(ctx, textRequest({
-    tenantId: m.tenantId, userId: m.userId, channelId: m.channelId, isDirect: m.isDirect, text: m.text || 'help', user,
+    // A file alone is for the core to answer (how to log it); no words and no file is a call for help.
+    tenantId: m.tenantId, userId: m.userId, channelId: m.channelId, isDirect: m.isDirect, text: m.text || (m.attachment ? '' : 'help'), user,
     ...(m.eventId ? { idempotencyKey: `event:${m.eventId}` } : {}),
+    ...(m.attachment ? { attachment: m.attachment } : {}),
   }));
   if (reply.duplicate) return;
   const thread = m.threadTs ? { thread_ts: m.threadTs } : {};

@@ -36,6 +36,7 @@ export interface TextRequestFields {
   text: string;
   user: SlackUser;
   idempotencyKey?: string;
+  attachment?: { url: string; name: string };
 }
 
 export function textRequest(f: TextRequestFields): CommandRequest {
@@ -48,6 +49,7 @@ export function textRequest(f: TextRequestFields): CommandRequest {
     conversation: { id: f.channelId, isDirect: f.isDirect },
     input: { kind: 'text', text: f.text },
     ...(f.idempotencyKey ? { idempotencyKey: f.idempotencyKey } : {}),
+    ...(f.attachment ? { attachment: f.attachment } : {}),
   };
 }
 

@@ -113,6 +113,16 @@ describe('mentions and DMs', () => {
     expect(d.fake.messagesIn(dmChannel).some((m) => textOf(m).includes('RMA (AMT): in progress'))).toBe(true);
   });
 
+  it('keeps a file sent with a typed log in its DM as the certificate, and answers a file alone with how to log it', async () => {
+    const file = { id: '5000000000000000002', filename: 'cpr-card.pdf', size: 2048, url: 'https://cdn.discordapp.com/attachments/1/3/cpr-card.pdf', proxy_url: 'https://media.discordapp.net/attachments/1/3/cpr-card.pdf', content_type: 'application/pdf' };
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('', { guildId: null, overrides: { attachments: [file] } }));
+    await d.fake.waitForMessage((m) => textOf(m).includes('I got cpr-card.pdf, but no words with it'));
+    expect(d.activityCount()).toBe(0);
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('log 2h general Ethics', { guildId: null, overrides: { attachments: [file] } }));
+    await d.fake.waitForMessage((m) => textOf(m).includes('[certificate: cpr-card.pdf]'));
+    expect(d.database.sqlite.prepare('SELECT certificate_url, certificate_name FROM activities').get()).toEqual({ certificate_url: file.url, certificate_name: 'cpr-card.pdf' });
+  });
+
   it('logs a failed reply without the token and keeps going', async () => {
     d.fake.failNext('POST /channels/:channelId/messages', { status: 403, code: 50013, message: 'Missing Permissions' });
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { guildId: null }));

@@ -58,14 +58,29 @@ describe('messages the bot must not answer', () => {
 });
 
 describe('messages a person writes that arrive with a subtype', () => {
-  it('logs a DM that carries a certificate file (subtype file_share), reading its text', async () => {
+  const certificateFile = {
+    id: 'F0001', name: 'certificate.pdf', mimetype: 'application/pdf', filetype: 'pdf',
+    url_private: 'https://files.slack.com/files-pri/T0001-F0001/certificate.pdf', permalink: 'https://ceu-test.slack.com/files/U0001/F0001/certificate.pdf',
+  };
+
+  it('logs a DM that carries a certificate file (subtype file_share), reading its text and keeping the file as the certificate', async () => {
     const withFile = makeDirectMessageEvent('log 2h general Ethics', {
-      event: { subtype: 'file_share', upload: false, display_as_bot: false, files: [{ id: 'F0001', name: 'certificate.pdf', mimetype: 'application/pdf', filetype: 'pdf' }] },
+      event: { subtype: 'file_share', upload: false, display_as_bot: false, files: [certificateFile] },
     });
     await postEvent(s.url, SIGNING_SECRET, withFile);
     const post = await s.fake.waitForCall('chat.postMessage');
     expect(textOf(post.body)).toContain('Logged #1');
+    expect(textOf(post.body)).toContain('[certificate: certificate.pdf]');
     expect(s.activityCount()).toBe(1);
+    expect(s.database.sqlite.prepare('select certificate_url as url, certificate_name as name from activities').get()).toEqual({ url: certificateFile.permalink, name: 'certificate.pdf' });
+  });
+
+  it('answers a certificate file sent alone with how to log it, keeping nothing', async () => {
+    const alone = makeDirectMessageEvent('', { event: { subtype: 'file_share', upload: false, display_as_bot: false, files: [certificateFile] } });
+    await postEvent(s.url, SIGNING_SECRET, alone);
+    const post = await s.fake.waitForCall('chat.postMessage');
+    expect(textOf(post.body)).toContain('I got certificate.pdf, but no words with it');
+    expect(s.activityCount()).toBe(0);
   });
 
   it('answers a DM thread reply also sent to the conversation (subtype thread_broadcast), in its thread', async () => {
