@@ -30,13 +30,22 @@ function isCalendarDate(day: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const MAX_SWEEP_INTERVAL_MS = 3_600_000;
+
 const durationField = z.string().default('5m').transform((value, ctx) => {
   const match = DURATION.exec(value.trim());
   if (!match || Number(match[1]) === 0) {
     ctx.addIssue({ code: 'custom', message: `CEU_SWEEP_INTERVAL must look like 30s, 5m or 1h; got "${value}"` });
     return z.NEVER;
   }
-  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  // A member's reminders may be confined to an hour a day (src/core/nudges/local-time.ts): a longer
+  // interval could step over it every day.
+  if (ms > MAX_SWEEP_INTERVAL_MS) {
+    ctx.addIssue({ code: 'custom', message: `CEU_SWEEP_INTERVAL can be at most 1h (reminders may have an hour a day to arrive in); got "${value}"` });
+    return z.NEVER;
+  }
+  return ms;
 });
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);

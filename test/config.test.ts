@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 describe('configuration', () => {
+  it('takes a sweep interval up to an hour', () => {
+    expect(loadConfig({ CEU_SWEEP_INTERVAL: '1h' }).sweepIntervalMs).toBe(3_600_000);
+    expect(loadConfig({ CEU_SWEEP_INTERVAL: '30s' }).sweepIntervalMs).toBe(30_000);
+  });
+
   it('defaults to the console on ./data/ceu.sqlite with a 5 minute sweep', () => {
     const config = loadConfig({ CEU_USER: 'alice' });
     expect(config).toMatchObject({ dbPath: './data/ceu.sqlite', sweepIntervalMs: 300_000, consoleUser: 'alice' });
@@ -22,6 +27,9 @@ describe('configuration', () => {
     [{ CEU_NOW: 'Nov 24 2026' }, /CEU_NOW/],
     [{ CEU_NOW: '275760-09-13' }, /CEU_NOW/],
     [{ CEU_SWEEP_INTERVAL: 'often' }, /CEU_SWEEP_INTERVAL/],
+    // Longer than the shortest window a member's reminders may arrive in (an hour): sweeps could step over it every day.
+    [{ CEU_SWEEP_INTERVAL: '2h' }, /CEU_SWEEP_INTERVAL.*1h/],
+    [{ CEU_SWEEP_INTERVAL: '61m' }, /CEU_SWEEP_INTERVAL.*1h/],
     [{ SLACK_BOT_TOKEN: 'xoxb-secret' }, /SLACK_SIGNING_SECRET/],
     [{ SLACK_SIGNING_SECRET: 's3cret' }, /SLACK_BOT_TOKEN/],
     [{ DISCORD_TOKEN: 'abc.def' }, /DISCORD_APPLICATION_ID/],
