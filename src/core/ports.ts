@@ -131,7 +131,7 @@ export interface UndoResult {
 export interface UndoRefusal {
   refused: true;
   /** The newer change, as audited; `credential` names the credential it touched, if any. */
-  latest: { action: AuditAction; credential?: CredentialCode };
+  latest: { action: AuditAction; credential?: CredentialCode; previousExpiresOn?: string };
   /** What undo would otherwise have taken back. */
   pending: { action: UndoResult['action']; activityId: number };
 }

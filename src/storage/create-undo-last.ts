@@ -64,7 +64,10 @@ export function createUndoLast(sqlite: Database.Database, activities: ActivityRe
 function describeChange(change: LatestChange): UndoRefusal['latest'] {
   if (change.entity !== 'credential') return { action: change.action };
   const row = JSON.parse(change.after ?? change.before ?? 'null') as { code?: CredentialCode } | null;
-  return row?.code ? { action: change.action, credential: row.code } : { action: change.action };
+  if (!row?.code) return { action: change.action };
+  // A renewal or a corrected expiry replaced these dates: they are what "as it was" means.
+  const previous = change.action === 'credential-add' && change.before ? (JSON.parse(change.before) as { expiresOn?: string }).expiresOn : undefined;
+  return { action: change.action, credential: row.code, ...(previous ? { previousExpiresOn: previous } : {}) };
 }
 
 function inverse(action: UndoResult['action'], current: ActivitySnapshot, before: string | null, nowAt: string): ActivitySnapshot {

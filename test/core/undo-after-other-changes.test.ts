@@ -10,7 +10,7 @@ afterEach(() => t.close());
 
 describe('undo after a credential or settings change', () => {
   it.each([
-    ['credential add CMA expires 2031-02-28', /credentials \(CMA\).*`delete 1`.*`credential add CMA expires <date>`/],
+    ['credential add CMA expires 2031-02-28', /credentials \(CMA\).*`credential add CMA expires 2027-02-28`.*`delete 1`/],
     ['credential remove CMA', /credentials \(CMA removed\).*`delete 1`/],
     ['settings tz America/Chicago', /your settings.*`delete 1`/],
   ])('after `%s`, refuses to take back the earlier log and changes nothing', async (change, says) => {
@@ -21,6 +21,13 @@ describe('undo after a credential or settings change', () => {
     expect(problemCodes(reply)).toEqual(['undo-after-other-change']);
     expect(reply.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toMatch(says);
     expect(t.snapshot()).toBe(before);
+  });
+
+  it('after a renewal or a changed expiry, says how to put the credential back as it was, first', async () => {
+    await t.say('log 2h clinical "Important course" aama');
+    await t.say('credential add CMA expires 2032-02-29');
+    const said = (await t.say('undo')).blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
+    expect(said).toMatch(/To put CMA back as it was: `credential add CMA expires 2027-02-28`\..*`delete 1`/);
   });
 
   it('still walks back consecutive logs and edits made after the credential change', async () => {

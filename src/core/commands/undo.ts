@@ -67,6 +67,7 @@ function refusalText({ latest, pending }: UndoRefusal): string {
   const [what, fix] = ((): [string, string] => {
     switch (latest.action) {
       case 'credential-add':
+        if (latest.previousExpiresOn) return [`your credentials (${code})`, ` To put ${code} back as it was: \`credential add ${code} expires ${latest.previousExpiresOn}\`.`];
         return [`your credentials (${code})`, ` To fix the credential: \`credential add ${code} expires <date>\`.`];
       case 'credential-remove':
         return [`your credentials (${code} removed)`, ` To track it again: \`credential add ${code} expires <date>\`.`];
@@ -79,6 +80,7 @@ function refusalText({ latest, pending }: UndoRefusal): string {
     }
   })();
   const id = pending.activityId;
-  const takeBack = pending.action === 'log' ? `To take back the log of #${id} anyway: \`delete ${id}\`.` : `To take back the ${pending.action} of #${id} anyway: \`undo anyway\`.`;
-  return `Your last change was to ${what}, not a log, edit or delete, so I undid nothing. ${takeBack}${fix}`;
+  const takeBack = pending.action === 'log' ? `To take back the log of #${id} instead: \`delete ${id}\`.` : `To take back the ${pending.action} of #${id} instead: \`undo anyway\`.`;
+  // The change just made is the likelier one to take back: how to comes first.
+  return `Your last change was to ${what}, not a log, edit or delete, so I undid nothing.${fix} ${takeBack}`;
 }
