@@ -74,7 +74,9 @@ describe('credential', () => {
   const refusals: Array<[string, string[]]> = [
     ['credential add XYZ expires 2027-01-01', ['unknown-credential']],
     ['credential add CMA', ['missing-date']],
-    ['credential add CMA expires 2027-01-01 certified 2022-01-01', ['missing-date']],
+    ['credential add CMA expires 2027-01-31 certified 2022-01-01', ['missing-date']],
+    // A CMA runs to the end of a month (RULES.md): the 15th is a misread card.
+    ['credential add CMA expires 2027-03-15', ['cma-expiry-month-end']],
     ['credential add CMA certified 2027-01-01', ['future-date']],
     ['credential add CMA expires 2040-01-31', ['expiry-too-far']],
     ['credential add CMA expires 2027-02-31', ['impossible-date']],
@@ -160,5 +162,23 @@ describe('help', () => {
 
   it('treats an empty message or a bare /ceu as help', async () => {
     expect(await t.text('/ceu')).toContain('ceu-bot keeps your continuing education on track');
+  });
+});
+
+describe('tracking a BLS card', () => {
+  let b: TestBot;
+  beforeEach(async () => {
+    b = makeBot();
+    await b.say('credential add CMA expires 2027-02-28');
+  });
+  afterEach(() => b.close());
+
+  it('tells a CMA holder to log the card too, for its 4 clinical points, naming its date', async () => {
+    expect(await b.text('credential add BLS certified 2025-03-10')).toContain('To count this card toward your CMA (4 clinical points), log it too: `log cpr on 2025-03-10`.');
+  });
+
+  it('says nothing more when that card is logged already', async () => {
+    await b.say('log cpr on 2025-03-10');
+    expect(await b.text('credential add BLS certified 2025-03-10')).not.toContain('log it too');
   });
 });

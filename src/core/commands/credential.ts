@@ -1,4 +1,4 @@
-import { addYears, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addYears, differenceInCalendarDays, endOfMonth, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions, type SchemaContext } from '../command.js';
 import type { StoredCredential } from '../ports.js';
@@ -50,6 +50,11 @@ function credentialSchema(ctx: SchemaContext) {
       }
       if (v.expires && v.expires > format(addYears(parseISO(ctx.today), MAX_YEARS_AHEAD), 'yyyy-MM-dd')) {
         fail('expiry-too-far', `${v.expires} is more than ${MAX_YEARS_AHEAD} years away; check the year.`);
+      }
+      // RULES.md: a CMA runs to the end of a calendar month, so another day is a misread card.
+      if (v.action === 'add' && v.code === 'CMA' && v.expires && v.expires !== format(endOfMonth(parseISO(v.expires)), 'yyyy-MM-dd')) {
+        const monthEnd = format(endOfMonth(parseISO(v.expires)), 'yyyy-MM-dd');
+        fail('cma-expiry-month-end', `A CMA expires on the last day of a month (certified Feb 2022 → 2027-02-28), not on ${v.expires}. Did you mean \`credential add CMA expires ${monthEnd}\`?`);
       }
     });
 }
@@ -106,9 +111,20 @@ export const credentialCommand = defineCommand({
     ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt);
     const evaluation = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
     const said = held ? changeText(code, held, { code, expiresOn, certifiedOn }) : `Tracking ${evaluation.name}.`;
-    return reply([{ kind: 'paragraph', text: said }, ...credentialBlocks(evaluation)], 'success');
+    return reply([{ kind: 'paragraph', text: said }, ...credentialBlocks(evaluation), ...cardCreditHint(ctx, code, certifiedOn)], 'success');
   },
 });
+
+/**
+ * Tracking a BLS card reminds before it lapses; its 4 CMA clinical points come from logging it
+ * (`log cpr`), as `log cpr` in turn suggests tracking it. Said only to a CMA holder who has not.
+ */
+function cardCreditHint(ctx: CommandContext, code: CredentialCode, certifiedOn: string | null): Block[] {
+  if (code !== 'BLS' || !ctx.store.listCredentials(ctx.member).some((c) => c.code === 'CMA')) return [];
+  const cards = ctx.store.listActivities(ctx.member).filter((a) => a.unit === 'card');
+  if (certifiedOn ? cards.some((a) => a.completedOn === certifiedOn) : cards.length > 0) return [];
+  return [{ kind: 'paragraph', text: `To count this card toward your CMA (4 clinical points), log it too: \`log cpr on ${certifiedOn ?? '<issue date>'}\`.` }];
+}
 
 /** "Changed CMA expiry from 2027-02-28 to 2031-02-28.": a second `add` replaces a cycle, so say so. */
 function changeText(code: CredentialCode, before: StoredCredential, after: StoredCredential): string {
