@@ -1,8 +1,9 @@
 import { defineCommand } from '../command.js';
 import type { Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
-import { STATE_LABELS, daysPhrase, formatNumber, gapPhrases, gapSummary, unitName } from '../views/describe.js';
+import { daysPhrase, formatNumber, gapPhrases, gapSummary, unitName } from '../views/describe.js';
 import { headingStatus } from '../views/credential-blocks.js';
+import { lapseSentence } from '../views/lapse.js';
 import { standingReply } from '../views/standing-reply.js';
 import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
 
@@ -25,14 +26,17 @@ function needBlocks(e: Evaluation): Block[] {
     return [heading, { kind: 'paragraph', text: `${when} and log the new card: \`log cpr on <date>\`.` }];
   }
   if (e.state === 'exam-required' || e.state === 'expired') {
-    return [heading, { kind: 'paragraph', text: `${STATE_LABELS[e.state]} since ${e.cycle.end}: CE alone no longer renews it.` }, ...notes(e)];
+    // The notes date the route's close; the expiry is only when the credential stopped being usable.
+    return [heading, { kind: 'paragraph', text: `${lapseSentence(e)} CE alone no longer renews it.` }, ...notes(e)];
   }
+  const lapse: Block[] = e.state === 'grace' ? [{ kind: 'paragraph', text: lapseSentence(e) }] : [];
   if (e.remaining === 0) {
-    return [heading, { kind: 'paragraph', text: `Nothing more needed: submit your renewal by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}).` }, ...notes(e)];
+    return [heading, ...lapse, { kind: 'paragraph', text: `Nothing more needed: submit your renewal by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}).` }, ...notes(e)];
   }
   const pace = e.pacePerMonth > 0 ? `; about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` : '';
   return [
     heading,
+    ...lapse,
     { kind: 'paragraph', text: `${capitalize(gapSummary(e))} by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}${pace}). Requirement by requirement:` },
     { kind: 'list', items: gapPhrases(e) },
     ...notes(e),

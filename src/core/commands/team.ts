@@ -6,6 +6,7 @@ import type { TeamMember } from '../ports.js';
 import { errorReply, reply, type Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysPhrase, gapSummary, STATE_LABELS } from '../views/describe.js';
+import { ceDeadlineOn, daysSinceExpiry, isLapsed } from '../views/lapse.js';
 import { noSuchPage } from './no-such-page.js';
 
 /** Members a page: a page of members with three credentials each stays within every platform's message limits. */
@@ -39,9 +40,7 @@ export const teamCommand = defineCommand({
   run(ctx, options) {
     const team = ctx.store.loadTeam(ctx.member.workspaceId);
     const rows = team.map((member) => ({ member, evaluations: evaluateMember(member, ctx.today, ctx.overrides).map((s) => s.evaluation) }));
-    // Most urgent first: the fewest days left on any credential; members without credentials last.
-    const urgency = (evaluations: Evaluation[]) => (evaluations.length ? Math.min(...evaluations.map((e) => (e.state === 'complete' ? 10_000 + e.daysLeft : e.daysLeft))) : Infinity);
-    rows.sort((a, b) => urgency(a.evaluations) - urgency(b.evaluations));
+    rows.sort((a, b) => compareRanks(memberRank(a.evaluations), memberRank(b.evaluations)));
     const tracked = rows.filter((r) => r.evaluations.length > 0);
     const unreachable = team.filter((m) => m.unreachableSince).length;
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
@@ -70,9 +69,47 @@ function memberLine(ctx: CommandContext, member: TeamMember, evaluations: Evalua
 }
 
 function credentialLine(e: Evaluation): string {
-  const days = e.state === 'grace' ? `CE accepted ${daysPhrase(e.daysLeft)}` : `expires ${e.cycle.end} (${daysPhrase(e.daysLeft)})`;
+  if (isLapsed(e)) return lapsedLine(e);
   // In the last 90 days everyone unfinished is "behind"; the days left say it better.
   const pace = e.daysLeft > DIGEST_HORIZON_DAYS && isBehindPace(e) ? ', behind pace' : '';
   const needs = e.unit === 'card' || e.remaining <= 0 ? '' : `; needs ${gapSummary(e)}`;
-  return `${e.code}: ${STATE_LABELS[e.state]}${pace}, ${days}${needs}`;
+  return `${e.code}: ${STATE_LABELS[e.state]}${pace}, expires ${e.cycle.end} (${daysPhrase(e.daysLeft)})${needs}`;
 }
+
+/**
+ * Days since expiry (`daysLeft` counts to the CE deadline instead), and only the route still open:
+ * the CE gap while CE renews it, the exam once AAMA's CE route has closed, a body's own route else.
+ */
+function lapsedLine(e: Evaluation): string {
+  const expired = `expired ${e.cycle.end} (${daysPhrase(-daysSinceExpiry(e))})`;
+  if (e.unit === 'card') return `${e.code}: card ${expired}; needs a renewal course`;
+  const head = `${e.code}: ${expired}, may not be used until renewed`;
+  switch (e.state) {
+    case 'grace':
+      return `${head}; CE accepted until ${ceDeadlineOn(e)} (${daysPhrase(e.daysLeft)})${e.remaining > 0 ? `; needs ${gapSummary(e)}` : '; CE complete'}`;
+    case 'exam-required':
+      return `${head}; exam required (CE route closed ${ceDeadlineOn(e)})`;
+    default:
+      // AMT and NHA: our sources describe no CE route after expiry (the packs mark it unverified).
+      return `${head}; no CE route known (contact ${e.body} about reinstatement)`;
+  }
+}
+
+/** Lower is more urgent: [tier, days]. */
+type Rank = readonly [number, number];
+
+/**
+ * Most urgent first. A lapsed credential may not be used, so its member comes before anyone whose
+ * credentials are valid, the longest lapsed first; then the fewest days left on an unfinished
+ * credential or a card (it needs renewing however complete); complete CE next; no credentials last.
+ */
+function credentialRank(e: Evaluation): Rank {
+  if (isLapsed(e)) return [0, -daysSinceExpiry(e)];
+  return [e.state === 'in-progress' || e.unit === 'card' ? 1 : 2, e.daysLeft];
+}
+
+function memberRank(evaluations: Evaluation[]): Rank {
+  return evaluations.map(credentialRank).reduce((best, rank) => (compareRanks(rank, best) < 0 ? rank : best), [3, 0] as Rank);
+}
+
+const compareRanks = (a: Rank, b: Rank): number => a[0] - b[0] || a[1] - b[1];

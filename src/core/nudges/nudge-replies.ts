@@ -4,6 +4,7 @@ import { reply } from '../reply.js';
 import { RULE_SETTINGS } from '../rules/index.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { daysPhrase, formatNumber, gapSummary, unitName } from '../views/describe.js';
+import { ceDeadlineOn, lapseSentence } from '../views/lapse.js';
 import { shiftDate } from './local-time.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -38,7 +39,7 @@ function stillNeeded(evaluation: Evaluation, { by, pace: withPace = true }: { by
 function ifMissed(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation): string {
   const after = evaluateOn(shiftDate(evaluation.cycle.end, 1));
   const route = after.notes[after.notes.length - 1];
-  return `If ${formatDay(evaluation.cycle.end)} passes: ${route ?? 'the credential expires.'}`;
+  return `If ${formatDay(evaluation.cycle.end)} passes, you may not use your ${evaluation.code} until it is renewed.${route ? ` ${route}` : ''}`;
 }
 
 function processingNote(evaluation: Evaluation): string[] {
@@ -57,11 +58,12 @@ export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) =
   ], 'warning');
 }
 
+/** An expired credential may not be used (RULES.md), though CE still renews it: the first thing said. */
 export function graceReply(evaluation: Evaluation): Reply {
   const { code } = evaluation;
   return reply([
-    { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: CE still accepted (${daysPhrase(evaluation.daysLeft)})`, status: 'lapsed' },
-    ...paragraphs([evaluation.notes[evaluation.notes.length - 1], stillNeeded(evaluation)]),
+    { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: CE accepted until ${formatDay(ceDeadlineOn(evaluation))}`, status: 'lapsed' },
+    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), evaluation.notes[evaluation.notes.length - 1], stillNeeded(evaluation)]),
     buttons(code, { log: true, renewed: true }),
   ], 'warning');
 }
@@ -71,7 +73,7 @@ export function lapsedReply(evaluation: Evaluation): Reply {
   const heading = evaluation.state === 'exam-required' ? `${code}: the CE route has closed` : `${code} expired on ${formatDay(evaluation.cycle.end)}`;
   return reply([
     { kind: 'heading', text: heading, status: 'lapsed' },
-    ...paragraphs([evaluation.notes[evaluation.notes.length - 1], 'If you have renewed already, tell me with `credential add ' + code + ' expires <date on your new card>`.']),
+    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), evaluation.notes[evaluation.notes.length - 1], 'If you have renewed already, tell me with `credential add ' + code + ' expires <date on your new card>`.']),
     buttons(code, {}),
   ], 'warning');
 }
@@ -93,7 +95,7 @@ export function cardReply(evaluation: Evaluation, daysToExpiry: number): Reply {
   return reply([
     { kind: 'heading', text: expired ? `Your CPR/BLS card expired on ${formatDay(evaluation.cycle.end)}` : `Your CPR/BLS card expires on ${formatDay(evaluation.cycle.end)} (${daysPhrase(daysToExpiry)})`, status: expired ? 'lapsed' : 'attention' },
     ...paragraphs([
-      expired ? 'Book a BLS class to get a new card.' : 'Book a renewal class before it lapses; a card is valid through the end of its month two years on.',
+      expired ? 'An expired card does not certify you. Book a BLS class to get a new card.' : 'Book a renewal class before it lapses; a card is valid through the end of its month two years on.',
       'When you have the new card, log it with `log cpr on <issue date>`: it renews BLS here (and counts as CMA clinical points).',
     ]),
     buttons('BLS', {}),

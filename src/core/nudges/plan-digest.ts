@@ -66,7 +66,8 @@ export function attentionLine(evaluation: Evaluation, today: string): { days: nu
   const { code } = evaluation;
   switch (evaluation.state) {
     case 'grace':
-      return { days: evaluation.daysLeft, text: `${code} expired on ${formatDay(evaluation.cycle.end)}; CE accepted for ${evaluation.daysLeft} more days` };
+      // Ranked by days since expiry, like any lapse: it may not be used, so it goes before valid ones.
+      return { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}; ${ceStillAccepted(evaluation.daysLeft)}` };
     case 'exam-required':
     case 'expired':
       return -days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}` } : undefined;
@@ -77,6 +78,10 @@ export function attentionLine(evaluation: Evaluation, today: string): { days: nu
       if (days <= DIGEST_HORIZON_DAYS) return { days, text: `${code} expires in ${days} days` };
       return isBehindPace(evaluation) ? { days, text: `${code} behind pace (expires in ${days} days)` } : undefined;
   }
+}
+
+function ceStillAccepted(daysLeft: number): string {
+  return daysLeft === 0 ? 'CE accepted through today' : `CE accepted for ${daysLeft} more ${daysLeft === 1 ? 'day' : 'days'}`;
 }
 
 export function mention(platform: Platform, member: TeamMember): string {

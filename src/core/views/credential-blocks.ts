@@ -2,6 +2,7 @@
 import type { Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { STATE_LABELS, daysPhrase, formatNumber, gapSummary, requirementLabel, unitName } from './describe.js';
+import { isLapsed, lapseSentence } from './lapse.js';
 
 export function credentialBlocks(evaluation: Evaluation): Block[] {
   const e = evaluation;
@@ -15,6 +16,8 @@ export function credentialBlocks(evaluation: Evaluation): Block[] {
     if (e.pacePerMonth > 0) fields.push({ label: 'Pace needed', value: `about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` });
   }
   blocks.push({ kind: 'fields', fields });
+  // An expired credential may not be used (RULES.md), even while CE still renews it: say so first.
+  if (isLapsed(e)) blocks.push({ kind: 'paragraph', text: lapseSentence(e) });
   if (e.required > 0 && !closed) {
     blocks.push({ kind: 'progress', label: 'Total', earned: e.earned, required: e.required, unit: e.unit });
     for (const r of e.requirements) {
