@@ -9,6 +9,7 @@ import { findCommand, suggestCommand } from './find-command.js';
 import { localDate } from './nudges/local-time.js';
 import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
+import { rewordCommandLine } from './text/reword-command-line.js';
 import { tokenize } from './text/tokenize.js';
 import { understandPlainLanguage } from './text/understand-plain-language.js';
 import type { Actor, CommandInput, CommandRequest } from './types.js';
@@ -182,7 +183,7 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
     }
     return { command, raw: options as RawOptions };
   }
-  const text = input.text.trim().replace(/^\/?ceu\b\s*/i, '');
+  const text = rewordCommandLine(input.text.trim().replace(/^\/?ceu\b\s*/i, ''));
   if (text === '') return { command: findCommand(commands, 'help')!, raw: {} };
   const tokens = tokenize(text);
   const command = findCommand(commands, tokens[0]!.text);

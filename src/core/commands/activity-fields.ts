@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { SchemaContext } from '../command.js';
 import type { Unit } from '../rules/types.js';
-import { CATEGORY_WORDS_HELP, UNIT_WORDS_HELP, toCategory, toUnit } from '../text/aliases.js';
+import { CATEGORY_WORDS_HELP, UNIT_WORDS_HELP, nearCategory, toCategory, toUnit } from '../text/aliases.js';
 import { resolveDate } from '../text/resolve-date.js';
 import { normalizeDecimal } from '../text/read-amount.js';
 import { problem, type Problem } from '../reply.js';
@@ -40,7 +40,9 @@ export const unitField = z
   .transform((word, ctx) => toUnit(word) ?? issue(ctx, 'unknown-unit', `“${word}” is not a unit I know. Use ${UNIT_WORDS_HELP}.`));
 
 export const categoryField = z.string({ error: `The category is a word: ${CATEGORY_WORDS_HELP}.` }).transform((word, ctx) => {
-  return toCategory(word) ?? issue(ctx, 'unknown-category', `“${word}” is not a category. Use ${CATEGORY_WORDS_HELP}.`);
+  const meant = nearCategory(word);
+  const hint = meant ? ` Did you mean “${meant}”?` : '';
+  return toCategory(word) ?? issue(ctx, 'unknown-category', `“${word}” is not a category.${hint} Use ${CATEGORY_WORDS_HELP}.`);
 });
 
 export const titleField = z.string({ error: 'The title is text, e.g. "Phlebotomy basics".' }).trim().max(200, { error: 'Keep the title under 200 characters.' });

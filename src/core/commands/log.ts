@@ -10,7 +10,7 @@ import {
   amountField, booleanField, categoryField, certificateField, checkAmount, dateField, providerField, titleField, unitField,
 } from './activity-fields.js';
 import { parseLogWords } from './parse-log-words.js';
-import { UNIT_WORDS_HELP, CATEGORY_WORDS_HELP } from '../text/aliases.js';
+import { UNIT_WORDS_HELP, CATEGORY_WORDS_HELP, nearCategory } from '../text/aliases.js';
 
 const USAGE = 'log <amount><unit> [category] ["title"] [on <date>] [from <provider>] [aama]';
 
@@ -31,6 +31,8 @@ function logSchema(ctx: SchemaContext) {
         .optional()
         .refine((v) => v === undefined, { message: 'Give one category; quote a title that contains a category word, e.g. `log 2h admin "Clinical coding"`.', params: { code: 'two-categories' } }),
       ...textOnlyRefusals,
+      // A hint only (see parseLogWords): the activity is logged as typed.
+      providerAfterForm: z.string().optional(),
     })
     .superRefine(
       (value, zctx) => {
@@ -46,7 +48,7 @@ function logSchema(ctx: SchemaContext) {
       // Run even when another field failed, so every problem is reported at once.
       { when: ({ value }) => isCheckable(value) },
     )
-    .transform(({ cpr, amount, unit, secondCategory: _, secondAmount: _a, repeatedKeyword: _k, categoryInTitle: _c, ...rest }) => ({ ...rest, amount: cpr ? '1' : amount!, unit: cpr ? ('card' as const) : unit! }));
+    .transform(({ cpr, amount, unit, secondCategory: _, secondAmount: _a, repeatedKeyword: _k, categoryInTitle: _c, categoryTypo: _t, ...rest }) => ({ ...rest, amount: cpr ? '1' : amount!, unit: cpr ? ('card' as const) : unit! }));
 }
 
 /** What parseLogWords flags instead of guessing: present only when the typed line was ambiguous. */
@@ -56,8 +58,14 @@ const refused = (code: string, message: (word: string) => string) =>
 const textOnlyRefusals = {
   secondAmount: refused('two-amounts', (second) => `One entry holds one amount, and “${second}” is a second one. Log one amount: \`log 2.5h clinical …\` for 2 h 30 min, or log each separately.`),
   repeatedKeyword: refused('repeated-keyword', (word) => `\`${word}\` appears twice, so I can't tell which is part of the title. Quote the title, e.g. \`log 2h clinical "Work on wards" on 2026-11-01\`.`),
+  categoryTypo: refused('category-typo', categoryTypoMessage),
   categoryInTitle: refused('ambiguous-category', (word) => `“${word}” sits inside the title, so I can't tell whether it is the category. Quote the title or put the category right after the amount, e.g. \`log 2h ${word} "Anatomy for staff"\`.`),
 };
+
+function categoryTypoMessage(word: string): string {
+  const category = nearCategory(word);
+  return `“${word}” looks like the category “${category}”, misspelt: type \`${category}\` after the amount, e.g. \`log 2h ${category} …\`. If “${word}” is part of the title, quote the title to keep it as typed, e.g. \`log 2h "${word} …"\`.`;
+}
 
 /** The amount and unit parsed (or absent): only then can they be checked against each other. */
 function isCheckable(value: unknown): boolean {
@@ -123,7 +131,7 @@ export const logCommand = defineCommand({
       ? [{ kind: 'paragraph', text: `To be reminded before this card expires, track it too: \`credential add BLS certified ${logged.completedOn}\`.` }]
       : [];
     const { evaluations } = loadStanding(ctx);
-    const blocks: Block[] = [{ kind: 'paragraph', text: `Logged ${describeActivity(logged)}.` }, ...trackedCard];
+    const blocks: Block[] = [{ kind: 'paragraph', text: `Logged ${describeActivity(logged)}.` }, ...trackedCard, ...fromTypedAsForm(logged, options.providerAfterForm)];
     blocks.push(...countedBlocks(logged, evaluations));
     blocks.push({
       kind: 'actions',
@@ -136,6 +144,17 @@ export const logCommand = defineCommand({
     return reply(blocks, 'success');
   },
 });
+
+/** "form Relias" at the end of a title is probably `from Relias`: say how to move it, without refusing a real title. */
+function fromTypedAsForm(logged: StoredActivity, provider: string | undefined): Block[] {
+  if (!provider) return [];
+  const rest = (logged.title ?? '').replace(/\s*\bform\s+\S+$/, '');
+  // A title cannot be emptied by `edit`, so a title that was only "form Relias" is logged again instead.
+  const fix = rest
+    ? `type \`edit ${logged.id} provider ${provider}\` and \`edit ${logged.id} title "${rest}"\``
+    : `type \`edit ${logged.id} provider ${provider}\`, or \`delete ${logged.id}\` and log it again with \`from ${provider}\` to drop the title`;
+  return [{ kind: 'paragraph', text: `If ${provider} is who gave it (\`from\`, not “form”), ${fix}.` }];
+}
 
 function countedBlocks(logged: StoredActivity, evaluations: Evaluation[]): Block[] {
   if (evaluations.length === 0) {

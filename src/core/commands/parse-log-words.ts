@@ -3,7 +3,7 @@
  * Unquoted `on`, `from` and `aama` are keywords; quote a title that contains them.
  */
 import type { RawOptions } from '../command.js';
-import { CARD_WORDS, toCategory, toUnit } from '../text/aliases.js';
+import { CARD_WORDS, nearCategory, toCategory, toUnit } from '../text/aliases.js';
 import { readAmount } from '../text/read-amount.js';
 import { isDatePhrase } from '../text/resolve-date.js';
 import { joinTokens, type Token } from '../text/tokenize.js';
@@ -44,9 +44,25 @@ export function parseLogWords(tokens: Token[]): RawOptions {
     if (date) raw.date = date;
   }
   if (freeBeforeCategory !== undefined && free.length > freeBeforeCategory) raw.categoryInTitle = raw.category;
+  flagNearMisses(free, raw);
   const title = joinTokens(free);
   if (title) raw.title = title;
   return raw;
+}
+
+/**
+ * Words that are probably slips, flagged for the schema: a first title word one letter off a
+ * category ("clinial") would be logged with no category and count for nothing toward a CMA; a
+ * lowercase `form` before a last capitalised word ("form Relias") is probably `from`, but "form" is
+ * a real title word ("Consent form review"), so that one is only a hint, not a refusal.
+ */
+function flagNearMisses(free: Token[], raw: RawOptions): void {
+  const first = free[0];
+  if (first && !first.quoted && raw.category === undefined && nearCategory(first.text)) raw.categoryTypo = first.text;
+  const [form, last] = free.slice(-2);
+  if (raw.provider === undefined && free.length >= 2 && form && last && !form.quoted && !last.quoted && form.text === 'form' && /^\p{Lu}/u.test(last.text)) {
+    raw.providerAfterForm = last.text;
+  }
 }
 
 /** "30min" or "30 min" after the amount: a second amount, which one entry cannot hold (its unit word is taken too). */

@@ -1,6 +1,7 @@
 /** The words people type for units, categories and credentials, mapped to canonical values. */
 import type { Category, CredentialCode, Unit } from '../rules/types.js';
 import { CREDENTIAL_CODES } from '../rules/types.js';
+import { editDistance } from './edit-distance.js';
 
 const UNIT_ALIASES: Record<string, Unit> = {
   h: 'hours', hr: 'hours', hrs: 'hours', hour: 'hours', hours: 'hours',
@@ -32,6 +33,17 @@ export function toUnit(word: string): Unit | undefined {
 
 export function toCategory(word: string): Category | undefined {
   return CATEGORY_ALIASES[word.toLowerCase()];
+}
+
+/**
+ * The category a misspelt word was meant to be ("clinial", "genral", "gneral"), if any. Only the
+ * full words, one slip away: "clinic", "generic", "clerical", "admit" are two or more slips from
+ * them (or near only an abbreviation), and they begin real titles.
+ */
+export function nearCategory(word: string): Category | undefined {
+  const typed = word.toLowerCase();
+  if (toCategory(typed)) return undefined;
+  return (['administrative', 'clinical', 'general'] as const).find((category) => editDistance(typed, category) === 1);
 }
 
 export function toCredentialCode(word: string): CredentialCode | undefined {

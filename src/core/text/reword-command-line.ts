@@ -1,0 +1,27 @@
+/**
+ * Lines that start with a command's word but mean another command, rewritten before the first
+ * word picks the command: "add" is also `log`, so "add credential CMA …" would be read as a log
+ * of an amount called "credential", and "help me" as help for a command called "me".
+ */
+import { CREDENTIAL_CODES } from '../rules/types.js';
+
+const CREDENTIAL_VERBS: Record<string, string> = { add: 'add', new: 'add', remove: 'remove', delete: 'remove', rm: 'remove', list: 'list', show: 'list' };
+// The verb before the noun, as people say it: "add credential CMA expires 2027-02-28", "list credentials".
+const NOUN_AFTER_VERB = /^(add|new|remove|delete|rm|list|show)\s+(?:my\s+)?(?:credentials?|creds?)\b\s*(.*)$/i;
+// "add CMA expires …": a log never starts with a credential code followed by its date keyword.
+const CODE_AFTER_ADD = new RegExp(`^add\\s+((?:${CREDENTIAL_CODES.join('|')})\\s+(?:expires|certified)\\b.*)$`, 'i');
+// "help me", "help please", "help me with log": a plea, then perhaps the command it is about.
+const HELP_PLEA = /^help\s+(me|out|please)\b/i;
+const PLEA_WORDS = /\b(me|out|please|with|on|to|my)\b|[.!?]/gi;
+
+export function rewordCommandLine(text: string): string {
+  const swapped = NOUN_AFTER_VERB.exec(text);
+  if (swapped) return `credential ${CREDENTIAL_VERBS[swapped[1]!.toLowerCase()]} ${swapped[2]}`.trim();
+  const added = CODE_AFTER_ADD.exec(text);
+  if (added) return `credential add ${added[1]}`;
+  if (HELP_PLEA.test(text)) {
+    const topic = text.replace(/^help/i, '').replace(PLEA_WORDS, ' ').trim().split(/\s+/)[0] ?? '';
+    return `help ${topic}`.trim();
+  }
+  return text;
+}
