@@ -43,7 +43,8 @@ export function toCategory(word: string): Category | undefined {
 export function nearCategory(word: string): Category | undefined {
   const typed = word.toLowerCase();
   if (toCategory(typed)) return undefined;
-  return (['administrative', 'clinical', 'general'] as const).find((category) => editDistance(typed, category) === 1);
+  // A plural is a word of its own ("Clinicals preceptor training", "Generals"), not a slip.
+  return (['administrative', 'clinical', 'general'] as const).find((category) => editDistance(typed, category) === 1 && typed !== `${category}s`);
 }
 
 export function toCredentialCode(word: string): CredentialCode | undefined {

@@ -3,13 +3,14 @@
  * word picks the command: "add" is also `log`, so "add credential CMA …" would be read as a log
  * of an amount called "credential", and "help me" as help for a command called "me".
  */
-import { CREDENTIAL_CODES } from '../rules/types.js';
+import { toCredentialCode } from './aliases.js';
 
 const CREDENTIAL_VERBS: Record<string, string> = { add: 'add', new: 'add', remove: 'remove', delete: 'remove', rm: 'remove', list: 'list', show: 'list' };
 // The verb before the noun, as people say it: "add credential CMA expires 2027-02-28", "list credentials".
 const NOUN_AFTER_VERB = /^(add|new|remove|delete|rm|list|show)\s+(?:my\s+)?(?:credentials?|creds?)\b\s*(.*)$/i;
-// "add CMA expires …": a log never starts with a credential code followed by its date keyword.
-const CODE_AFTER_ADD = new RegExp(`^add\\s+((?:${CREDENTIAL_CODES.join('|')})\\s+(?:expires|certified)\\b.*)$`, 'i');
+// "add CMA expires …", "add CPR issued …": a log never starts with a credential word followed by
+// one of the date words `credential add` takes.
+const CODE_AFTER_ADD = /^add\s+(\S+)\s+((?:expires?|expiring|certified|renewed|issued)\b.*)$/i;
 // "help me", "help please", "help me with log": a plea, then perhaps the command it is about.
 const HELP_PLEA = /^help\s+(me|out|please)\b/i;
 const PLEA_WORDS = /\b(me|out|please|with|on|to|my)\b|[.!?]/gi;
@@ -18,7 +19,7 @@ export function rewordCommandLine(text: string): string {
   const swapped = NOUN_AFTER_VERB.exec(text);
   if (swapped) return `credential ${CREDENTIAL_VERBS[swapped[1]!.toLowerCase()]} ${swapped[2]}`.trim();
   const added = CODE_AFTER_ADD.exec(text);
-  if (added) return `credential add ${added[1]}`;
+  if (added && toCredentialCode(added[1]!)) return `credential add ${added[1]} ${added[2]}`;
   if (HELP_PLEA.test(text)) {
     const topic = text.replace(/^help/i, '').replace(PLEA_WORDS, ' ').trim().split(/\s+/)[0] ?? '';
     return `help ${topic}`.trim();

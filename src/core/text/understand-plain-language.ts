@@ -13,8 +13,15 @@ const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my
 // Only an explicit request: "oops, wrong window" is chat, and undoing on it would change data.
 const UNDO = /^(please )?(undo( that| it| the last one)?|take (that|it) back)( please)?$/;
 const HELP = /^(hi|hello|hey|help|what can you do|how does this work)\b|\b(can|could) you help\b|\bhelp me\b|\bi need help\b/;
-// "did a webinar ..." without "I" is a statement too; "did I log ...?" is a question, never a log.
 const DID = /\b(i|i've|i have)( just)? (did|do|completed|finished|attended|took|earned|got|watched|spent|renewed|done|taken)\b|^(just )?(did|completed|finished|attended|took|watched|earned|renewed)\b(?! (i|you|we|my|it|that|this)\b)/i;
+// A sentence that opens "I did …", "I completed …" is a statement, whatever follows ("…, does it
+// count?"), and is read before the questions, whose words may be its topic ("how much water
+// patients need").
+const OPENS_AS_STATEMENT = /^(i|i've|i have)( just)? (did|completed|finished|attended|took|earned|got|watched|spent|renewed|done|taken)\b/;
+// Without "I", "did …" is a statement only before "a"/"an"/a number ("did a 1 hour webinar"):
+// "did the webinar count" is a question that lost its "?". Nor is any line asking whether it counts.
+const DID_WITHOUT_SUBJECT = /^(just )?did (?!(a|an|\d)\b)/;
+const ASKS_IF_IT_COUNTS = /\b(count|counts|counted|qualify|qualifies|go through|work|apply)( (toward|towards|for)\b.*)?$/;
 const AMOUNT = /(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|ceus?|iacet(?: ceus?)?|points?|pts|nha[ -]credits?|college[ -]credits?)\b/i;
 const CATEGORY = /\b(administrative|admin|clinical|clin|general)\b/i;
 const CARD = /\b(cpr|bls)( card)?\b/i;
@@ -30,12 +37,16 @@ export function understandPlainLanguage(text: string): string | undefined {
   const original = text.replace(/[?!.,]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
   const said = original.toLowerCase();
   const question = /\?\s*$/.test(text);
+  if (OPENS_AS_STATEMENT.test(said)) {
+    const line = logLine(original);
+    if (line) return line;
+  }
   if (DEADLINE.test(said)) return 'status';
   if (NEED.test(said)) return 'need';
   if (STATUS.test(said)) return 'status';
   if (HISTORY.test(said)) return 'history';
   if (UNDO.test(said)) return 'undo';
-  if (DID.test(said) && !question) return logLine(original);
+  if (DID.test(said) && !question && !DID_WITHOUT_SUBJECT.test(said) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(original);
   if (HELP.test(said)) return 'help';
   return undefined;
 }
