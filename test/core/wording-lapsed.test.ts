@@ -62,6 +62,14 @@ describe('team on lapsed credentials', () => {
     const valid = order.pop()!;
     for (const lapsed of order) expect(lapsed).toBeLessThan(valid);
   });
+
+  it('puts those CE can still save first, nearest CE deadline first, then the most recently lapsed', async () => {
+    const text = await t.text('team', admin);
+    const at = (who: string) => text.indexOf(`@${who}`);
+    expect(at('kim')).toBeLessThan(at('nia')); // 35 days of CE left, before NCMA's years
+    expect(at('nia')).toBeLessThan(at('ray'));
+    for (const recent of ['ray', 'cc', 'bo']) expect(at(recent)).toBeLessThan(at('lee')); // 24 days lapsed before 147
+  });
 });
 
 describe('need and status on lapsed credentials', () => {

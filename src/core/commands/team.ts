@@ -100,16 +100,19 @@ type Rank = readonly [number, number];
 
 /**
  * Most urgent first. A lapsed credential may not be used, so its member comes before anyone whose
- * credentials are valid, the longest lapsed first; then the fewest days left on an unfinished
- * credential or a card (it needs renewing however complete); complete CE next; no credentials last.
+ * credentials are valid: first those CE can still save, the nearest CE deadline first; then those
+ * past it (the exam, or no route), the most recently lapsed first (older lapses are known by now).
+ * Then the fewest days left on an unfinished credential or a card (it needs renewing however
+ * complete); complete CE next; no credentials last.
  */
 function credentialRank(e: Evaluation): Rank {
-  if (isLapsed(e)) return [0, -daysSinceExpiry(e)];
-  return [e.state === 'in-progress' || e.unit === 'card' ? 1 : 2, e.daysLeft];
+  if (e.state === 'grace') return [0, e.daysLeft];
+  if (isLapsed(e)) return [1, daysSinceExpiry(e)];
+  return [e.state === 'in-progress' || e.unit === 'card' ? 2 : 3, e.daysLeft];
 }
 
 function memberRank(evaluations: Evaluation[]): Rank {
-  return evaluations.map(credentialRank).reduce((best, rank) => (compareRanks(rank, best) < 0 ? rank : best), [3, 0] as Rank);
+  return evaluations.map(credentialRank).reduce((best, rank) => (compareRanks(rank, best) < 0 ? rank : best), [4, 0] as Rank);
 }
 
 const compareRanks = (a: Rank, b: Rank): number => a[0] - b[0] || a[1] - b[1];
