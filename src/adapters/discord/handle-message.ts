@@ -20,7 +20,9 @@ export async function handleMessage(ctx: DiscordContext, message: Message, botId
   // A file sent with the words (a certificate) is kept with the activity a `log` records; a file
   // alone is for the core to answer (how to log it); no words and no file is a call for help.
   const file = message.attachments.first();
-  const attachment = file ? { attachment: { url: file.url, name: file.name } } : {};
+  // The message's own link, not the file's: Discord's file links are signed and expire within a
+  // day or so, while the message (and the file in it) stays where the member sent it.
+  const attachment = file ? { attachment: { url: message.url, name: file.name } } : {};
   const text = withoutMention(content, botId) || (file ? '' : 'help');
   // Asked in a channel, a private answer goes by DM, which closed DMs refuse: the core then keeps
   // undelivered reminders for a reply sure to arrive (a slash command's) instead of losing them here.

@@ -118,9 +118,12 @@ describe('mentions and DMs', () => {
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('', { guildId: null, overrides: { attachments: [file] } }));
     await d.fake.waitForMessage((m) => textOf(m).includes('I got cpr-card.pdf, but no words with it'));
     expect(d.activityCount()).toBe(0);
-    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('log 2h general Ethics', { guildId: null, overrides: { attachments: [file] } }));
+    const withWords = makeMessageCreate('log 2h general Ethics', { guildId: null, overrides: { attachments: [file] } });
+    d.fake.dispatch('MESSAGE_CREATE', withWords);
     await d.fake.waitForMessage((m) => textOf(m).includes('[certificate: cpr-card.pdf]'));
-    expect(d.database.sqlite.prepare('SELECT certificate_url, certificate_name FROM activities').get()).toEqual({ certificate_url: file.url, certificate_name: 'cpr-card.pdf' });
+    // The message's link: the file's own CDN link is signed and expires.
+    expect(d.database.sqlite.prepare('SELECT certificate_url, certificate_name FROM activities').get())
+      .toEqual({ certificate_url: `https://discord.com/channels/@me/${withWords.channel_id}/${withWords.id}`, certificate_name: 'cpr-card.pdf' });
   });
 
   it('logs a failed reply without the token and keeps going', async () => {
