@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { defineCommand, type SchemaContext } from '../command.js';
+import { defineCommand, type CommandContext, type SchemaContext } from '../command.js';
 import type { NewActivity, StoredActivity } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { UNITS, type Evaluation } from '../rules/types.js';
 import { describeActivity, formatNumber, quantity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
-import { loadStanding } from '../views/load-standing.js';
+import { currentCycle, loadStanding } from '../views/load-standing.js';
+import { evaluate } from '../rules/index.js';
 import {
   amountField, booleanField, categoryField, certificateField, checkAmount, dateField, providerField, titleField, unitField,
 } from './activity-fields.js';
@@ -130,9 +131,9 @@ export const logCommand = defineCommand({
     const trackedCard: Block[] = logged.unit === 'card' && !credentials.some((c) => c.code === 'BLS')
       ? [{ kind: 'paragraph', text: `To be reminded before this card expires, track it too: \`credential add BLS certified ${logged.completedOn}\`.` }]
       : [];
-    const { evaluations } = loadStanding(ctx);
+    const { evaluations, earnedBefore } = standingWithAndWithout(ctx, logged.id);
     const blocks: Block[] = [{ kind: 'paragraph', text: `Logged ${describeActivity(logged)}.` }, ...trackedCard, ...fromTypedAsForm(logged, options.providerAfterForm)];
-    blocks.push(...countedBlocks(logged, evaluations));
+    blocks.push(...countedBlocks(logged, evaluations, earnedBefore));
     blocks.push({
       kind: 'actions',
       buttons: [
@@ -156,7 +157,18 @@ function fromTypedAsForm(logged: StoredActivity, provider: string | undefined): 
   return [{ kind: 'paragraph', text: `If ${provider} is who gave it (\`from\`, not “form”), ${fix}.` }];
 }
 
-function countedBlocks(logged: StoredActivity, evaluations: Evaluation[]): Block[] {
+/**
+ * The standing with the new activity, and each credential's total without it: under a full cap
+ * (the CMA's 30 non-AAMA points, chosen optimally) an activity can count in place of another's points.
+ */
+function standingWithAndWithout(ctx: CommandContext, activityId: number): { evaluations: Evaluation[]; earnedBefore: Map<Evaluation, number> } {
+  const { credentials, activities, evaluations } = loadStanding(ctx);
+  const others = activities.filter((a) => a.id !== activityId);
+  const earnedBefore = new Map(evaluations.map((e, i) => [e, evaluate(currentCycle(credentials[i]!, others), others, ctx.today, ctx.overrides, { explain: false }).earned]));
+  return { evaluations, earnedBefore };
+}
+
+function countedBlocks(logged: StoredActivity, evaluations: Evaluation[], earnedBefore: Map<Evaluation, number>): Block[] {
   if (evaluations.length === 0) {
     return [{ kind: 'paragraph', text: 'You hold no credentials yet, so it counts toward nothing for now. Add one, e.g. `credential add CMA expires 2027-02-28`, and it will count.' }];
   }
@@ -164,7 +176,15 @@ function countedBlocks(logged: StoredActivity, evaluations: Evaluation[]): Block
     if (e.code === 'BLS') return logged.unit === 'card' ? [`BLS: card valid through ${e.cycle.end}`] : [];
     const left = e.remaining > 0 ? `, ${formatNumber(e.remaining)} still needed` : ', all met';
     const total = e.required > 0 ? `; now ${formatNumber(e.earned)} of ${quantity(e.required, e.unit)}${left}` : '';
-    return [`${outcomeLine(e, logged.id) ?? `${e.code}: not counted`}${total}`];
+    return [`${outcomeLine(e, logged.id) ?? `${e.code}: not counted`}${displaced(e, logged.id, earnedBefore.get(e))}${total}`];
   });
   return items.length > 0 ? [{ kind: 'list', items }] : [];
+}
+
+/** ", in place of 2 points other activities counted": what it counted beyond what the total gained. */
+function displaced(e: Evaluation, activityId: number, before: number | undefined): string {
+  const counted = e.activities.find((a) => a.activityId === activityId)?.counted ?? 0;
+  if (before === undefined || counted === 0) return '';
+  const replaced = Math.round((counted - (e.earned - before)) * 100) / 100;
+  return replaced > 0 ? `, in place of ${quantity(replaced, e.unit)} other activities counted (a limit is reached)` : '';
 }

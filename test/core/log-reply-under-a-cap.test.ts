@@ -1,0 +1,29 @@
+/**
+ * A log reply says what the activity changed. Under a full cap (a CMA counts non-AAMA points up to
+ * 30, chosen optimally), a new activity can take the place of points another one counted: the
+ * reply must not promise "+2" when the total did not move.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeBot, type TestBot } from './make-bot.js';
+
+let t: TestBot;
+beforeEach(async () => {
+  t = makeBot('2026-11-24T15:00:00Z');
+  await t.say('credential add CMA expires 2027-02-28');
+});
+afterEach(() => t.close());
+
+describe('a log under a full non-AAMA cap', () => {
+  it('says it takes the place of other points and that the total is unchanged', async () => {
+    await t.say('log 40h clinical "Big course" on 2026-10-01');
+    // General points close the general minimum, so they are counted in place of 2 clinical points.
+    const text = await t.text('log 2h general "Ethics" on 2026-11-01');
+    expect(text).toMatch(/CMA: \+2 points general, in place of 2 points other activities counted \(a limit is reached\); now 30 of 60 points/);
+  });
+
+  it('says nothing of the kind when the total grows by what it counted', async () => {
+    const text = await t.text('log 2h clinical "Small course" on 2026-11-01');
+    expect(text).toContain('CMA: +2 points clinical; now 2 of 60 points');
+    expect(text).not.toContain('in place of');
+  });
+});
