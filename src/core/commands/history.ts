@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { defineCommand, type RawOptions } from '../command.js';
+import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
+import type { StoredActivity } from '../ports.js';
+import { addCalendarDays } from '../rules/calendar-date.js';
+import { evaluate } from '../rules/index.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
-import type { CredentialCode } from '../rules/types.js';
+import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { describeActivity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
@@ -61,8 +64,14 @@ export const historyCommand = defineCommand({
     const command = `history${options.credential ? ` ${options.credential}` : ''}`;
     if ((options.page ?? 1) > pages) return errorReply([noSuchPage(options.page!, pages, command)], USAGE);
     const page = options.page ?? 1;
+    const previous = new Map(shown.map((e) => [e, previousCycle(ctx, e, activities)]));
     const items = newestFirst.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((activity) => {
-      const counted = shown.map((e) => outcomeLine(e, activity.id)).filter(Boolean);
+      const counted = shown.map((e) => {
+        const before = previous.get(e);
+        if (!before || !ofPreviousCycle(activity, e)) return outcomeLine(e, activity.id);
+        const line = outcomeLine(before, activity.id);
+        return line?.replace(`${e.code}: `, `${e.code}, previous cycle (to ${before.cycle.end}): `);
+      }).filter(Boolean);
       return `${describeActivity(activity)}${counted.length ? `\n    ${counted.join('\n    ')}` : ''}`;
     });
     const blocks: Block[] = [{ kind: 'heading', text: `Activities${options.credential ? ` for ${options.credential}` : ''} (page ${page} of ${pages})` }, { kind: 'list', items }];
@@ -70,3 +79,22 @@ export const historyCommand = defineCommand({
     return reply(blocks);
   },
 });
+
+/**
+ * The cycle before the current one, evaluated, when the member logged anything in it: after a
+ * renewal, what those activities counted toward that cycle is the record an audit of it asks for.
+ */
+function previousCycle(ctx: CommandContext, e: Evaluation, activities: readonly StoredActivity[]): Evaluation | undefined {
+  if (e.unit === 'card' || !activities.some((a) => ofPreviousCycle(a, e))) return undefined;
+  const end = addCalendarDays(e.cycle.start, -1);
+  return evaluate({ code: e.code, expiresOn: end }, activities, ctx.today, ctx.overrides, { explain: true });
+}
+
+/**
+ * Dated before the current cycle and logged before it began, so while the member was in the
+ * previous one: an old course logged today (a cycle they may never have held) stays "outside the period".
+ */
+function ofPreviousCycle(activity: StoredActivity, e: Evaluation): boolean {
+  return activity.completedOn < e.cycle.start && activity.createdAt.slice(0, 10) < e.cycle.start;
+}
+

@@ -1,0 +1,23 @@
+/**
+ * After a renewal, history still shows what each earlier activity counted toward the cycle just
+ * closed: AAMA audits a cycle after it ends, and the member needs that record then.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeBot, type TestBot } from './make-bot.js';
+
+let t: TestBot;
+beforeEach(async () => {
+  t = makeBot('2027-01-10T15:00:00Z');
+  await t.say('credential add CMA expires 2027-02-28');
+  await t.say('log 2h clinical "Sepsis" from Relias on 2026-11-01 aama');
+  await t.say('credential renew CMA');
+});
+afterEach(() => t.close());
+
+describe('history after a renewal', () => {
+  it('shows what an activity of the previous cycle counted toward it, naming that cycle', async () => {
+    const text = await t.text('history');
+    expect(text).toContain('CMA, previous cycle (to 2027-02-28): +2 points clinical, AAMA-approved');
+    expect(text).not.toContain('outside the period');
+  });
+});
