@@ -10,10 +10,11 @@ import { outcomeLine } from '../views/outcome-line.js';
 import { loadStanding } from '../views/load-standing.js';
 import { amountField, amountProblems, booleanField, categoryField, dateField, providerField, titleField, unitField } from './activity-fields.js';
 import { activityIdField, findOwnActivity, isProblem } from './activity-ref.js';
+import { EDIT_FIELDS, editedField, type EditField } from './edit-fields.js';
 
 const USAGE = 'edit <id> <amount|unit|category|title|provider|date|aama> <value>';
-const FIELDS = ['amount', 'unit', 'category', 'title', 'provider', 'date', 'aama'] as const;
-const FIELD_ALIASES: Record<string, (typeof FIELDS)[number]> = { on: 'date', from: 'provider', approved: 'aama' };
+const FIELDS = EDIT_FIELDS;
+const FIELD_ALIASES: Record<string, EditField> = { on: 'date', from: 'provider', approved: 'aama' };
 
 function editSchema(ctx: SchemaContext) {
   const valueFields = {
@@ -72,13 +73,6 @@ function splitAmount(value: string): { words: AmountWords | undefined; typed: st
 function oneFieldMessage(id: number, amount: string, rest: string): string {
   const next = toCategory(rest) ? `category ${rest}` : /^aama$/i.test(rest) ? 'aama yes' : `<field> ${rest}`;
   return `\`edit\` changes one field at a time: \`edit ${id} amount ${amount}\`, then \`edit ${id} ${next}\`.`;
-}
-
-/** The word `edit` takes for what a patch changes (an amount's patch may carry its unit too). */
-function fieldWord(patch: ActivityPatch): string {
-  if (patch.amount !== undefined) return 'amount';
-  const [key] = Object.keys(patch) as (keyof ActivityPatch)[];
-  return key === 'completedOn' ? 'date' : key === 'aamaApproved' ? 'aama' : key!;
 }
 
 /** What a field of the activity holds now, for "#2 is already 90 minutes". */
@@ -152,7 +146,7 @@ export const editCommand = defineCommand({
     const counted = evaluations.map((e) => outcomeLine(e, id)).filter((t): t is string => Boolean(t));
     if (counted.length > 0) blocks.push({ kind: 'list', items: counted });
     // Aimed at this edit: the field it changed goes back, whatever the member changed since.
-    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo edit ${id} ${fieldWord(patch)}` }] });
+    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo edit ${id} ${editedField(patch)}` }] });
     return reply(blocks, 'success');
   },
 });

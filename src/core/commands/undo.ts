@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import type { EditedField, UndoRefusal } from '../ports.js';
+import type { UndoRefusal } from '../ports.js';
+import { EDIT_FIELDS, EDITED_KEYS } from './edit-fields.js';
 import { errorReply, problem, reply } from '../reply.js';
 import { describeActivity } from '../views/describe.js';
 import { noWords, unexpectedWords } from './unexpected-words.js';
@@ -14,11 +15,6 @@ const USAGE = 'undo [anyway]';
 const FILLER = /^(that|it|last|please|this)$/i;
 const ANYWAY = /^(anyway|anyways)$/i;
 const CHANGE = /^(log|edit|delete)$/i;
-/** The fields an edit changes, by the word `edit` takes: an amount comes with its unit. */
-const EDITED_FIELDS: Record<string, readonly EditedField[]> = {
-  amount: ['amount', 'unit'], unit: ['unit'], category: ['category'], title: ['title'], provider: ['provider'], date: ['completedOn'], aama: ['aamaApproved'],
-};
-const EDITED_FIELD_WORDS = ['amount', 'unit', 'category', 'title', 'provider', 'date', 'aama'] as const;
 const ACTIVITY_ID = /^#?(\d+)$/;
 
 export const undoCommand = defineCommand({
@@ -45,11 +41,11 @@ export const undoCommand = defineCommand({
       anyway: z.boolean().optional(),
       change: z.enum(['log', 'edit', 'delete']).optional(),
       id: z.number().int().positive().optional(),
-      field: z.enum(EDITED_FIELD_WORDS, { error: `Name the field an edit changed: ${EDITED_FIELD_WORDS.join(', ')}.` }).optional(),
+      field: z.enum(EDIT_FIELDS, { error: `Name the field an edit changed: ${EDIT_FIELDS.join(', ')}.` }).optional(),
       unexpected: unexpectedWords('`undo` takes nothing after it; to remove one activity type `delete <id>`.'),
     }),
   run(ctx, { anyway, change, id, field }) {
-    const only = change && id !== undefined ? { action: change, activityId: id, ...(change === 'edit' && field ? { fields: EDITED_FIELDS[field] } : {}) } : undefined;
+    const only = change && id !== undefined ? { action: change, activityId: id, ...(change === 'edit' && field ? { fields: EDITED_KEYS[field] } : {}) } : undefined;
     const undone = ctx.store.undoLast(ctx.member, ctx.now.toISOString(), anyway === true, only);
     if (!undone && only) {
       const what = field ? `the edit of #${only.activityId}'s ${field}` : `the ${only.action} of #${only.activityId}`;
