@@ -1,8 +1,8 @@
 /**
  * The timer around the core's planner: a sweep at start-up and then every `sweepIntervalMs`, and a
  * drainer that runs whenever something is due (woken by a sweep that enqueued, and by a timer set
- * for the outbox's next due message). Neither ever overlaps itself. `sweep()` and `drain()` can be
- * called directly (tests, benchmarks) without `start()`.
+ * for the outbox's next due message, a sweep interval on at the latest). Neither ever overlaps
+ * itself. `sweep()` and `drain()` can be called directly (tests, benchmarks) without `start()`.
  */
 import type { Clock, Logger, Notifier, SchedulerStore } from '../core/ports.js';
 import { createDrainer, type DrainStats } from './drain-outbox.js';
@@ -82,7 +82,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       });
   }
 
-  /** Wakes the drainer when the next pending message falls due (at the latest, one sweep interval on). */
+  /**
+   * Wakes the drainer when the next pending message falls due, and one sweep interval on at the
+   * latest: also when nothing is pending here, for another process on the same file (a console
+   * run) may plan messages this one delivers, and when the outbox could not be read.
+   */
   function planNextDrain(): void {
     if (stopped || !started) return;
     let dueAt: string | undefined;
@@ -91,8 +95,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     } catch (error) {
       logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'outbox: could not read the next due time');
     }
-    if (dueAt === undefined) return;
-    const inMs = Math.min(options.sweepIntervalMs, Math.max(MIN_DRAIN_DELAY_MS, Date.parse(dueAt) - clock.now().getTime()));
+    const dueInMs = dueAt === undefined ? Infinity : Date.parse(dueAt) - clock.now().getTime();
+    const inMs = Math.min(options.sweepIntervalMs, Math.max(MIN_DRAIN_DELAY_MS, dueInMs));
     clearTimeout(drainTimer);
     drainTimer = setTimeout(kickDrain, inMs);
   }

@@ -8,7 +8,10 @@
  * a backlog that ends outside them waits for their next start (retry-policy.ts, `sendableAt`).
  *
  * A crash between a send and its mark leaves the row "sending"; `requeueInterrupted` at the next
- * start sends it again: at most one duplicate, nothing lost.
+ * start sends it again: at most one duplicate, nothing lost. An outcome the outbox cannot take just
+ * then (another process holds the file's lock past the busy timeout, a full disk) is written again
+ * on later passes, so neither does the row stay "sending", holding back its DM's later messages
+ * until a restart sends it again.
  */
 import type { Clock, DeliveryResult, Logger, Notifier, OutboxMessage, SchedulerStore } from '../core/ports.js';
 import { scrubTokens } from '../adapters/format.js';
@@ -70,6 +73,11 @@ export function createDrainer(deps: DrainerDeps): Drainer {
   const runningPlatforms = deps.notifiers.map((n) => n.platform);
   let running: Promise<DrainStats> | undefined;
   let stopping = false;
+  // Claimed and not yet settled or put back. A claim can hand one out again while it is in flight
+  // here (another process's start-up requeued it): that copy is not sent a second time.
+  const holding = new Set<number>();
+  // Outcomes and returns the outbox could not take yet (see the top), oldest first.
+  const unwritten: Array<() => void> = [];
   let more = false;
   let poke: (() => void) | undefined;
 
@@ -102,6 +110,7 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     const blockedUntil = new Map<string, number>();
 
     for (;;) {
+      writeUnwritten();
       if (more) {
         more = false;
         exhausted = false;
@@ -110,7 +119,11 @@ export function createDrainer(deps: DrainerDeps): Drainer {
       const room = Math.min(CLAIM_BATCH - ready - inFlight.size, MAX_QUEUED - queue.length);
       if (!stopping && !exhausted && room > 0 && (ready === 0 || room >= CLAIM_BATCH / 2)) {
         const claimed = claim(room);
-        queue.push(...claimed);
+        for (const message of claimed) {
+          if (holding.has(message.id)) continue;
+          holding.add(message.id);
+          queue.push(message);
+        }
         exhausted = claimed.length < room;
       }
       let soonestMs = Infinity;
@@ -221,10 +234,30 @@ export function createDrainer(deps: DrainerDeps): Drainer {
 
   /** Never sent: back to the outbox, due again after `afterMs`, the claim not counted as an attempt. */
   function putBack(message: OutboxMessage, afterMs: number): void {
+    holding.delete(message.id);
+    const retryAt = nextAttemptAt(message, afterMs);
+    persist(() => outbox.release(message.id, retryAt), { outboxId: message.id }, 'return a message');
+  }
+
+  /** Writes to the outbox, or keeps the write for a later pass when the outbox cannot take it now. */
+  function persist(write: () => void, facts: Record<string, unknown>, what: string): void {
     try {
-      outbox.release(message.id, nextAttemptAt(message, afterMs));
+      write();
     } catch (error) {
-      logger.error({ outboxId: message.id, err: describeThrown(error) }, 'outbox: could not return a message');
+      logger.error({ ...facts, err: describeThrown(error) }, `outbox: could not ${what}; will try again`);
+      unwritten.push(write);
+    }
+  }
+
+  /** What could not be written before, oldest first; the first that fails again stops it (the file is still locked). */
+  function writeUnwritten(): void {
+    while (unwritten.length > 0) {
+      try {
+        unwritten[0]!();
+      } catch {
+        return;
+      }
+      unwritten.shift();
     }
   }
 
@@ -241,24 +274,21 @@ export function createDrainer(deps: DrainerDeps): Drainer {
   }
 
   function settle(message: OutboxMessage, decision: ReturnType<typeof decide>, reason: string, stats: DrainStats): void {
-    const now = clock.now();
+    holding.delete(message.id);
+    const nowAt = clock.now().toISOString();
     const facts = { outboxId: message.id, platform: message.platform, tenantId: message.tenantId, kind: message.kind, attempts: message.attempts };
-    try {
-      if (decision.kind === 'sent') {
-        outbox.markSent(message.id, now.toISOString());
-        stats.sent += 1;
-      } else if (decision.kind === 'retry') {
-        const retryAt = nextAttemptAt(message, decision.afterMs);
-        outbox.markRetry(message.id, retryAt, reason);
-        stats.retried += 1;
-        if (!decision.pause) logger.warn({ ...facts, reason, retryInMs: decision.afterMs, retryAt }, 'delivery failed; will retry');
-      } else {
-        outbox.markFailed(message.id, reason, now.toISOString());
-        stats.failed += 1;
-        logger.warn({ ...facts, reason }, 'delivery failed for good');
-      }
-    } catch (error) {
-      logger.error({ ...facts, err: describeThrown(error) }, 'outbox: could not record a delivery outcome');
+    if (decision.kind === 'sent') {
+      stats.sent += 1;
+      persist(() => outbox.markSent(message.id, nowAt), facts, 'record a delivery');
+    } else if (decision.kind === 'retry') {
+      const retryAt = nextAttemptAt(message, decision.afterMs);
+      stats.retried += 1;
+      if (!decision.pause) logger.warn({ ...facts, reason, retryInMs: decision.afterMs, retryAt }, 'delivery failed; will retry');
+      persist(() => outbox.markRetry(message.id, retryAt, reason), facts, 'record a failed delivery');
+    } else {
+      stats.failed += 1;
+      logger.warn({ ...facts, reason }, 'delivery failed for good');
+      persist(() => outbox.markFailed(message.id, reason, nowAt), facts, 'record a failed delivery');
     }
   }
 
@@ -281,6 +311,8 @@ export function createDrainer(deps: DrainerDeps): Drainer {
       stopping = true;
       poke?.();
       await running?.catch(() => undefined);
+      writeUnwritten();
+      if (unwritten.length > 0) logger.error({ unwritten: unwritten.length }, 'outbox: stopped with delivery outcomes unrecorded; the next start sends those messages again');
     },
   };
 }

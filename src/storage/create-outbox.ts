@@ -1,8 +1,12 @@
 /**
  * The outbox: planned messages and their delivery. A message moves pending → sending (claimed) →
- * sent | pending again (retry) | failed; only a claimed message can be marked, so a stray mark never
- * revives a sent one. Claims happen in an immediate transaction, so two drainers (or processes)
- * never claim the same row.
+ * sent | pending again (retry) | failed; only a message still to go can be marked, so a stray mark
+ * never revives a sent one. Claims happen in an immediate transaction, so two drainers (or
+ * processes) never claim the same row.
+ *
+ * A mark also lands on a claimed message that is pending again: another process starting on the
+ * same file (a console run beside the bot) takes every "sending" row for a crash's leftovers and
+ * requeues it. The send in flight still records its outcome, so the message is not sent again.
  */
 import type Database from 'better-sqlite3';
 import type { MessageKind, OutboxMessage, OutboxTarget, Platform, PlannedMessage, SchedulerStore } from '../core/ports.js';
@@ -96,19 +100,19 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   const markSending = sqlite.prepare<[number]>("update outbox set status = 'sending', attempts = attempts + 1 where id = ?");
   type Settled = { targetKind: OutboxTarget['kind']; memberId: number | null };
   const sent = sqlite.prepare<{ id: number; nowAt: string }, Settled>(
-    `update outbox set status = 'sent', sent_at = :nowAt where id = :id and status = 'sending'
+    `update outbox set status = 'sent', sent_at = :nowAt where id = :id and status in ('sending', 'pending')
      returning target_kind as targetKind, member_id as memberId`,
   );
   const retry = sqlite.prepare<{ id: number; nextAttemptAt: string; error: string }>(
     `update outbox set status = 'pending', next_attempt_at = :nextAttemptAt, last_error = :error
-     where id = :id and status = 'sending'`,
+     where id = :id and status in ('sending', 'pending')`,
   );
   const release = sqlite.prepare<{ id: number; nextAttemptAt: string }>(
     `update outbox set status = 'pending', next_attempt_at = :nextAttemptAt, attempts = max(attempts - 1, 0)
-     where id = :id and status = 'sending'`,
+     where id = :id and status in ('sending', 'pending')`,
   );
   const failed = sqlite.prepare<{ id: number; error: string }, Settled>(
-    `update outbox set status = 'failed', last_error = :error where id = :id and status = 'sending'
+    `update outbox set status = 'failed', last_error = :error where id = :id and status in ('sending', 'pending')
      returning target_kind as targetKind, member_id as memberId`,
   );
   const reachable = sqlite.prepare<[number]>('update members set unreachable_since = null where id = ? and unreachable_since is not null');
