@@ -4,18 +4,61 @@ import { localTime } from '../nudges/local-time.js';
 import { digestReply } from '../nudges/plan-digest.js';
 import type { DigestPost, DigestSchedule } from '../ports.js';
 import { reply, type Block } from '../reply.js';
+import { editDistance } from '../text/edit-distance.js';
 import { channelMention, readChannelRef } from '../text/read-channel-ref.js';
 
 const USAGE = 'digest channel <#channel> [weekly <day> <HH:MM>] | digest off | digest preview | digest';
 const ACTIONS = ['show', 'channel', 'off', 'preview'] as const;
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** Words a person puts around the day and time: "every monday at 09:00", "weekly on friday". */
+const FILLERS = new Set(['weekly', 'every', 'on', 'at']);
+/** "9 am" arrives as two words: the second belongs to the time. */
+const MERIDIEM = /^[ap]\.?m\.?$/i;
+/** A person, not a channel: a platform mention (`<@U123>`) or a name with `@`. */
+const PERSON = /^(<@|@)/;
 
 function dayNumber(word: string): number | undefined {
-  const lower = word.toLowerCase();
+  let lower = word.toLowerCase();
+  // "mondays", as in "every Monday".
+  if (lower.endsWith('s') && (DAYS as readonly string[]).includes(lower.slice(0, -1))) lower = lower.slice(0, -1);
   if (lower.length < 3) return undefined;
   const index = DAYS.findIndex((day) => day.startsWith(lower));
   return index < 0 ? undefined : index + 1;
+}
+
+/** The day a slip of the fingers or a short form most likely meant ("wendesday", "thurday", "tu"). */
+function nearestDay(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  const starting = DAYS.filter((day) => day.startsWith(lower));
+  if (lower.length >= 2 && starting.length === 1) return starting[0];
+  // A short word is one slip from many things ("now" is two from "mon"): allow one slip there.
+  const allowed = lower.length <= 4 ? 1 : 2;
+  const near = DAYS.filter((day) => Math.min(editDistance(lower, day), editDistance(lower, day.slice(0, 3))) <= allowed);
+  const best = Math.min(...near.map((day) => editDistance(lower, day)));
+  const closest = near.filter((day) => editDistance(lower, day) === best);
+  return closest.length === 1 ? closest[0] : undefined;
+}
+
+/** A time written another way ("9am", "4:30pm", "0900", "9"), as the 24-hour time it means. */
+function meantTime(word: string): string | undefined {
+  const twelve = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$/i.exec(word);
+  const plain = /^(\d{1,2})(?:[.h]?(\d{2}))?$/.exec(word);
+  const [hourText, minuteText = '00'] = twelve ? [twelve[1]!, twelve[2]] : plain ? [plain[1]!, plain[2]] : [];
+  if (hourText === undefined || Number(minuteText) > 59) return undefined;
+  let hour = Number(hourText);
+  if (twelve) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (twelve[3]!.toLowerCase() === 'p' ? 12 : 0);
+  }
+  return hour > 23 ? undefined : `${String(hour).padStart(2, '0')}:${minuteText}`;
+}
+
+function timeProblem(word: string): string {
+  const meant = meantTime(word);
+  if (meant) return `Times are on the 24-hour clock: for “${word}” say \`${meant}\`.`;
+  if (/^\d{1,2}:\d{2}$/.test(word)) return `“${word}” is not a time of day: times run from 00:00 to 23:59, e.g. \`09:00\` or \`16:30\`.`;
+  return `Times look like 09:00 or 16:30 (24-hour clock); “${word}” is not that.`;
 }
 
 export const digestCommand = defineCommand({
@@ -34,11 +77,21 @@ export const digestCommand = defineCommand({
   parseText(tokens) {
     const words = tokens.map((t) => t.text);
     const raw: RawOptions = { action: (words.shift() ?? 'show').toLowerCase() };
-    if (raw.action === 'channel' && words[0]) raw.channel = words.shift();
-    if (words[0]?.toLowerCase() === 'weekly') words.shift();
-    if (words[0] && !TIME.test(words[0])) raw.day = words.shift();
-    if (words[0]) raw.time = words.shift();
-    if (words.length) raw.unexpected = words.join(' ');
+    if (raw.action !== 'channel') {
+      if (words.length) raw.unexpected = words.join(' ');
+      return raw;
+    }
+    if (words[0]) raw.channel = words.shift();
+    // Day and time in either order, with the words a person puts around them.
+    const rest: string[] = [];
+    for (const word of words) {
+      const slot = /^\d/.test(word) ? 'time' : 'day';
+      if (FILLERS.has(word.toLowerCase())) continue;
+      if (MERIDIEM.test(word) && typeof raw.time === 'string') raw.time = `${raw.time}${word}`;
+      else if (raw[slot] === undefined) raw[slot] = word;
+      else rest.push(word);
+    }
+    if (rest.length) raw.unexpected = rest.join(' ');
     return raw;
   },
   schema: (ctx) =>
@@ -49,7 +102,10 @@ export const digestCommand = defineCommand({
           .string()
           .transform((word, zctx) => {
             const id = readChannelRef(word, ctx.platform);
-            if (!id) zctx.addIssue({ code: 'custom', message: `“${word}” is not a channel; mention it, e.g. \`digest channel #team\`.`, params: { code: 'invalid-channel' } });
+            const message = PERSON.test(word.trim())
+              ? `“${word}” is a person, not a channel: the digest is posted where the team reads it. Name a channel, e.g. \`digest channel #team\`; to see the post yourself, \`digest preview\`.`
+              : `“${word}” is not a channel; mention it, e.g. \`digest channel #team\`.`;
+            if (!id) zctx.addIssue({ code: 'custom', message, params: { code: 'invalid-channel' } });
             return id ?? z.NEVER;
           })
           .optional(),
@@ -57,7 +113,9 @@ export const digestCommand = defineCommand({
           .string()
           .transform((word, zctx) => {
             const day = dayNumber(word);
-            if (!day) zctx.addIssue({ code: 'custom', message: `“${word}” is not a day of the week; say e.g. \`monday\`.`, params: { code: 'invalid-day' } });
+            const meant = day ? undefined : nearestDay(word);
+            const message = meant ? `“${word}” is not a day of the week; did you mean \`${meant}\`?` : `“${word}” is not a day of the week; say e.g. \`monday\` or \`mon\`.`;
+            if (!day) zctx.addIssue({ code: 'custom', message, params: { code: 'invalid-day' } });
             return day ?? z.NEVER;
           })
           .optional(),
@@ -65,11 +123,18 @@ export const digestCommand = defineCommand({
           .string()
           .transform((word, zctx) => {
             const match = TIME.exec(word);
-            if (!match) zctx.addIssue({ code: 'custom', message: `Times look like 09:00 or 16:30 (24-hour clock); “${word}” is not that.`, params: { code: 'invalid-time' } });
+            if (!match) zctx.addIssue({ code: 'custom', message: timeProblem(word), params: { code: 'invalid-time' } });
             return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : z.NEVER;
           })
           .optional(),
-        unexpected: z.string().optional().refine((v) => v === undefined, { message: 'After the channel, say `weekly <day> <HH:MM>`, e.g. `weekly monday 09:00`.', params: { code: 'unexpected-words' } }),
+        unexpected: z
+          .string()
+          .transform((words, zctx) => {
+            const message = `“${words}” is more than \`digest\` takes: after the channel only \`weekly <day> <HH:MM>\` (e.g. \`digest channel #team weekly monday 09:00\`); \`digest off\`, \`digest preview\` and \`digest\` take nothing more.`;
+            zctx.addIssue({ code: 'custom', message, params: { code: 'unexpected-words' } });
+            return z.NEVER;
+          })
+          .optional(),
       })
       .superRefine((v, zctx) => {
         if (v.action === 'channel' && v.channel === undefined) zctx.addIssue({ code: 'custom', message: 'Say which channel, e.g. `digest channel #team`.', params: { code: 'missing-channel' } });

@@ -9,8 +9,14 @@ import { daysPhrase, gapSummary, STATE_LABELS } from '../views/describe.js';
 import { ceDeadlineOn, daysSinceExpiry, isLapsed } from '../views/lapse.js';
 import { noSuchPage } from './no-such-page.js';
 
-/** Members a page: a page of members with three credentials each stays within every platform's message limits. */
+/**
+ * Members a page, and characters a page's list: Discord takes 6,000 characters a message and cuts
+ * the middle out of a longer one, so a page of members holding several credentials (or lapsed,
+ * the longest lines) ends sooner. The rest leaves room for the heading and any reminders a closed
+ * DM kept from the admin, which go with their next reply.
+ */
 const PAGE_SIZE = 20;
+const PAGE_CHARS = 4000;
 
 export const teamCommand = defineCommand({
   name: 'team',
@@ -18,7 +24,7 @@ export const teamCommand = defineCommand({
   summary: 'Admins: every member, credential, state, days left and what each still needs (private).',
   usage: 'team [page <n>]',
   examples: ['team', 'team page 2'],
-  options: [{ name: 'page', type: 'integer', description: `Page number (${PAGE_SIZE} members a page, most urgent first)`, min: 1 }],
+  options: [{ name: 'page', type: 'integer', description: `Page number (up to ${PAGE_SIZE} members a page, most urgent first)`, min: 1 }],
   parseText(tokens) {
     const words = tokens.map((t) => t.text);
     if (words[0]?.toLowerCase() === 'page') words.shift();
@@ -43,18 +49,35 @@ export const teamCommand = defineCommand({
     rows.sort((a, b) => compareRanks(memberRank(a.evaluations), memberRank(b.evaluations)));
     const tracked = rows.filter((r) => r.evaluations.length > 0);
     const unreachable = team.filter((m) => m.unreachableSince).length;
-    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    const pageLines = intoPages(rows.map(({ member, evaluations }) => memberLine(ctx, member, evaluations)));
+    const pages = pageLines.length;
     if ((options.page ?? 1) > pages) return errorReply([noSuchPage(options.page!, pages, 'team')], 'team [page <n>]');
     const page = options.page ?? 1;
     const blocks: Block[] = [
       { kind: 'heading', text: `Team: ${team.length} ${team.length === 1 ? 'member' : 'members'}${pages > 1 ? ` (page ${page} of ${pages})` : ''}` },
       { kind: 'paragraph', text: `${tracked.length} ${tracked.length === 1 ? 'tracks' : 'track'} credentials here${unreachable ? `; ${unreachable} cannot be reached by DM` : ''}. Only you see this.` },
-      { kind: 'list', items: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ member, evaluations }) => memberLine(ctx, member, evaluations)) },
+      { kind: 'list', items: pageLines[page - 1]! },
     ];
     if (page < pages) blocks.push({ kind: 'paragraph', text: `More: \`team page ${page + 1}\`` });
     return reply(blocks);
   },
 });
+
+/** Members in order, a page ending at PAGE_SIZE members or PAGE_CHARS characters (a page holds one member at least). */
+function intoPages(lines: string[]): string[][] {
+  const pages: string[][] = [[]];
+  let chars = 0;
+  for (const line of lines) {
+    const current = pages[pages.length - 1]!;
+    if (current.length === PAGE_SIZE || (current.length > 0 && chars + line.length + 1 > PAGE_CHARS)) {
+      pages.push([]);
+      chars = 0;
+    }
+    pages[pages.length - 1]!.push(line);
+    chars += line.length + 1;
+  }
+  return pages;
+}
 
 function memberLine(ctx: CommandContext, member: TeamMember, evaluations: Evaluation[]): string {
   const who = `${mention(ctx.actor.platform, member)}${member.displayName && ctx.actor.platform !== 'console' ? ` (${member.displayName})` : ''}`;

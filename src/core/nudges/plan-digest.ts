@@ -10,8 +10,13 @@ import { evaluateMember, isBehindPace } from './member-standing.js';
 import { formatDay } from './nudge-replies.js';
 
 export const DIGEST_HORIZON_DAYS = 90;
-/** A channel post stays readable (and within Slack's and Discord's limits): the soonest are named. */
+/**
+ * A channel post stays readable and within Slack's and Discord's limits (Discord refuses a message
+ * over 6,000 characters, and a cut there would drop names without counting them): the soonest are
+ * named, up to 40 lines and 4,000 characters, the rest counted.
+ */
 const MAX_NAMED = 40;
+const MAX_NAMED_CHARS = 4000;
 const DAY_MS = 86_400_000;
 
 export interface DigestSlot {
@@ -73,11 +78,15 @@ export function attentionLine(evaluation: Evaluation, today: string): { days: nu
       return -days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}` } : undefined;
     case 'complete':
       // A card needs renewing however "complete" it is; CE that is done only needs submitting.
-      return evaluation.unit === 'card' && days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} card expires in ${days} days` } : undefined;
+      return evaluation.unit === 'card' && days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} card expires ${inDays(days)}` } : undefined;
     case 'in-progress':
-      if (days <= DIGEST_HORIZON_DAYS) return { days, text: `${code} expires in ${days} days` };
+      if (days <= DIGEST_HORIZON_DAYS) return { days, text: `${code} expires ${inDays(days)}` };
       return isBehindPace(evaluation) ? { days, text: `${code} behind pace (expires in ${days} days)` } : undefined;
   }
+}
+
+function inDays(days: number): string {
+  return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
 }
 
 function ceStillAccepted(daysLeft: number): string {
@@ -140,14 +149,28 @@ function composeDigest(platform: Platform, today: string, named: { days: number;
     blocks.push({ kind: 'paragraph', text: `No credential expires within ${DIGEST_HORIZON_DAYS} days and nobody is behind pace.` });
   } else {
     blocks.push({ kind: 'paragraph', text: `Expiring within ${DIGEST_HORIZON_DAYS} days or behind pace:` });
-    if (named.length) blocks.push({ kind: 'list', items: named.slice(0, MAX_NAMED).map((n) => n.text) });
-    const more = Math.max(0, named.length - MAX_NAMED);
+    const shown = namedWithinLimits(named);
+    if (shown.length) blocks.push({ kind: 'list', items: shown });
+    const more = named.length - shown.length;
     if (more) blocks.push({ kind: 'paragraph', text: `…and ${more} more with later dates (admins: ${team}).` });
-    if (unnamed) blocks.push({ kind: 'paragraph', text: `…and ${unnamed} more ${unnamed === 1 ? 'member' : 'members'} who asked not to be named.` });
+    const who = `${unnamed === 1 ? 'member' : 'members'} who asked not to be named.`;
+    if (unnamed) blocks.push({ kind: 'paragraph', text: named.length ? `…and ${unnamed} more ${who}` : `${unnamed} ${who}` });
   }
   if (lapsedLongAgo) {
     blocks.push({ kind: 'paragraph', text: `${lapsedLongAgo} ${lapsedLongAgo === 1 ? 'member has a credential' : 'members have credentials'} that lapsed more than ${DIGEST_HORIZON_DAYS} days ago (admins: ${team}).` });
   }
   blocks.push({ kind: 'paragraph', text: `${onTrack} ${onTrack === 1 ? 'member is' : 'members are'} on track. Each member sees the details with ${typed(platform, 'status')}; admins with ${team}.` });
   return reply(blocks, 'info', 'public');
+}
+
+/** The soonest lines, as many as MAX_NAMED and MAX_NAMED_CHARS allow (at least one). */
+function namedWithinLimits(named: { text: string }[]): string[] {
+  const shown: string[] = [];
+  let chars = 0;
+  for (const { text } of named) {
+    chars += text.length + 1;
+    if (shown.length === MAX_NAMED || (shown.length > 0 && chars > MAX_NAMED_CHARS)) break;
+    shown.push(text);
+  }
+  return shown;
 }
