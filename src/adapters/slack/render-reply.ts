@@ -85,8 +85,21 @@ function listItem(item: string): string {
 }
 
 const MRKDWN_SPECIAL = /[&<>]/;
+/**
+ * A user or channel mention as Slack writes one (`<@U123>`, `<#C123|team>`): the core names
+ * members this way in `team` and the digest, and Slack shows it as their name. Anything else in
+ * angle brackets is escaped: `<!channel>` or `<!here>` in a title must not ping a channel, nor a
+ * `<https://…|text>` disguise a link.
+ */
+const SLACK_MENTION = /(<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+)(?:\|[^<>|]*)?>)/;
 
 /** Slack's mrkdwn needs &, < and > escaped; backticks (commands) already read as code there. */
 function escape(text: string): string {
-  return MRKDWN_SPECIAL.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
+  if (!MRKDWN_SPECIAL.test(text)) return text;
+  // split() with a capturing group puts the mentions at the odd indexes.
+  return text.split(SLACK_MENTION).map((part, i) => (i % 2 === 1 ? part : escapeAll(part))).join('');
+}
+
+function escapeAll(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -21,6 +21,20 @@ describe('Block Kit rendering', () => {
     expect(message.text).toContain('CMA (AAMA): in progress');
   });
 
+  it('keeps the core\'s mentions of members and channels, and escapes every other bracket', () => {
+    const message = renderReply(reply([
+      { kind: 'paragraph', text: '<@U0A1B2C3>: CMA expires in 68 days; posted to <#C0TEAM|team>' },
+      { kind: 'list', items: ['<@W0ENTERPRISE|dana>: CPR card expires tomorrow', 'Title <!channel> & <!here> <https://evil.example|relias.com>'] },
+      { kind: 'fields', fields: [{ label: 'Member', value: '<@U0A1B2C3>' }] },
+    ]));
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain('<@U0A1B2C3>: CMA expires in 68 days; posted to <#C0TEAM|team>');
+    expect(text).toContain('<@W0ENTERPRISE|dana>: CPR card expires tomorrow');
+    expect(text).toContain('Title &lt;!channel&gt; &amp; &lt;!here&gt; &lt;https://evil.example|relias.com&gt;');
+    expect(text).toContain('*Member*\\n<@U0A1B2C3>');
+    expect(text).not.toContain('<!');
+  });
+
   it('keeps within 50 blocks and 3,000 characters a section', () => {
     const many = Array.from({ length: 80 }, (_, i) => ({ kind: 'paragraph' as const, text: `line ${i}` }));
     const long = { kind: 'list' as const, items: Array.from({ length: 100 }, (_, i) => `item ${i} ${'x'.repeat(80)}`) };
