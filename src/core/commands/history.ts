@@ -7,6 +7,7 @@ import { errorReply, problem, reply, type Block } from '../reply.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { describeActivity } from '../views/describe.js';
+import { intoPages } from '../views/into-pages.js';
 import { outcomeLine } from '../views/outcome-line.js';
 import { noSuchPage } from './no-such-page.js';
 import { unexpectedWords } from './unexpected-words.js';
@@ -14,8 +15,11 @@ import { loadStanding } from '../views/load-standing.js';
 
 const USAGE = 'history [credential] [page <n>]';
 
-// Ten a page keeps a page of long entries within every platform's message limits (Discord: 6,000 characters).
+// Ten a page, and fewer when entries are long: a page must reach every platform whole. Discord
+// cuts a message past 6,000 characters (4,096 an embed's description), and ten entries with long
+// titles, each saying what it counted toward five credentials, run past that.
 const PAGE_SIZE = 10;
+const PAGE_CHARACTERS = 4000;
 
 export const historyCommand = defineCommand({
   name: 'history',
@@ -25,7 +29,7 @@ export const historyCommand = defineCommand({
   examples: ['history', 'history CMA', 'history page 2'],
   options: [
     { name: 'credential', type: 'string', description: 'Only what counted toward this credential', autocomplete: 'credentials' },
-    { name: 'page', type: 'integer', description: 'Page number (10 a page, newest first)', min: 1 },
+    { name: 'page', type: 'integer', description: 'Page number (up to 10 a page, newest first)', min: 1 },
   ],
   parseText(tokens) {
     const raw: RawOptions = {};
@@ -43,11 +47,21 @@ export const historyCommand = defineCommand({
         .string()
         .transform((word, ctx) => {
           const code = toCredentialCode(word);
-          if (!code) ctx.addIssue({ code: 'custom', message: `“${word}” is not a credential. Use one of ${CREDENTIAL_WORDS_HELP}.`, params: { code: 'unknown-credential' } });
+          const page = /^\d{1,4}$/.test(word) ? ` For page ${Number(word)}, type \`history page ${Number(word)}\`.` : '';
+          if (!code) ctx.addIssue({ code: 'custom', message: `“${word}” is not a credential. Use one of ${CREDENTIAL_WORDS_HELP}.${page}`, params: { code: 'unknown-credential' } });
           return code as CredentialCode;
         })
         .optional(),
-      page: z.string().regex(/^\d{1,4}$/, { error: 'The page is a number, e.g. `history page 2`.' }).transform(Number).pipe(z.number().min(1, { error: 'Pages start at 1.' })).optional(),
+      // A number from Discord's integer option, a word from text.
+      page: z
+        .union([z.number(), z.string()])
+        .transform((value, ctx) => {
+          const page = typeof value === 'number' ? value : /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+          if (Number.isInteger(page) && page >= 1) return page;
+          ctx.addIssue({ code: 'custom', message: 'The page is a whole number from 1, e.g. `history page 2`.', params: { code: 'invalid-page' } });
+          return z.NEVER;
+        })
+        .optional(),
       unexpected: unexpectedWords('Name one credential at most, e.g. `history CMA page 2`.'),
     }),
   run(ctx, options) {
@@ -60,12 +74,8 @@ export const historyCommand = defineCommand({
     }
     if (activities.length === 0) return reply([{ kind: 'paragraph', text: 'Nothing logged yet. Try `log 2h clinical "Phlebotomy basics" from Relias`.' }]);
     const newestFirst = [...activities].sort((a, b) => b.completedOn.localeCompare(a.completedOn) || b.id - a.id);
-    const pages = Math.ceil(newestFirst.length / PAGE_SIZE);
-    const command = `history${options.credential ? ` ${options.credential}` : ''}`;
-    if ((options.page ?? 1) > pages) return errorReply([noSuchPage(options.page!, pages, command)], USAGE);
-    const page = options.page ?? 1;
     const previous = new Map(shown.map((e) => [e, previousCycle(ctx, e, activities)]));
-    const items = newestFirst.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((activity) => {
+    const all = newestFirst.map((activity) => {
       const counted = shown.map((e) => {
         const before = previous.get(e);
         if (!before || !ofPreviousCycle(activity, e)) return outcomeLine(e, activity.id);
@@ -74,8 +84,13 @@ export const historyCommand = defineCommand({
       }).filter(Boolean);
       return `${describeActivity(activity)}${counted.length ? `\n    ${counted.join('\n    ')}` : ''}`;
     });
-    const blocks: Block[] = [{ kind: 'heading', text: `Activities${options.credential ? ` for ${options.credential}` : ''} (page ${page} of ${pages})` }, { kind: 'list', items }];
-    if (page < pages) blocks.push({ kind: 'paragraph', text: `More: \`history${options.credential ? ` ${options.credential}` : ''} page ${page + 1}\`` });
+    const pages = intoPages(all, PAGE_SIZE, PAGE_CHARACTERS);
+    const command = `history${options.credential ? ` ${options.credential}` : ''}`;
+    if ((options.page ?? 1) > pages.length) return errorReply([noSuchPage(options.page!, pages.length, command)], USAGE);
+    const page = options.page ?? 1;
+    const items = pages[page - 1]!;
+    const blocks: Block[] = [{ kind: 'heading', text: `Activities${options.credential ? ` for ${options.credential}` : ''} (page ${page} of ${pages.length})` }, { kind: 'list', items }];
+    if (page < pages.length) blocks.push({ kind: 'paragraph', text: `More: \`${command} page ${page + 1}\`` });
     return reply(blocks);
   },
 });

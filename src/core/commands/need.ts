@@ -31,16 +31,25 @@ function needBlocks(e: Evaluation): Block[] {
   }
   const lapse: Block[] = e.state === 'grace' ? [{ kind: 'paragraph', text: lapseSentence(e) }] : [];
   if (e.remaining === 0) {
-    return [heading, ...lapse, { kind: 'paragraph', text: `Nothing more needed: submit your renewal by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}).` }, ...notes(e)];
+    return [heading, ...lapse, { kind: 'paragraph', text: `Nothing more needed: submit your renewal ${deadline(e, '')}.` }, ...notes(e)];
   }
   const pace = e.pacePerMonth > 0 ? `; about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` : '';
   return [
     heading,
     ...lapse,
-    { kind: 'paragraph', text: `${capitalize(gapSummary(e))} by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}${pace}). Requirement by requirement:` },
+    { kind: 'paragraph', text: `${capitalize(gapSummary(e))} ${deadline(e, pace)}. Requirement by requirement:` },
     { kind: 'list', items: gapPhrases(e) },
     ...notes(e),
   ];
+}
+
+/**
+ * "by 2027-02-07 (75 days left)". Past the submit-by date but not the expiry (the processing time
+ * non-AAMA credit needs, notes say), asking for credit "by" a date gone would leave nothing to do.
+ */
+function deadline(e: Evaluation, pace: string): string {
+  if (e.submitByDaysLeft < 0) return `as soon as you can: the submit-by date, ${e.submitBy}, was ${daysPhrase(e.submitByDaysLeft)}`;
+  return `by ${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}${pace})`;
 }
 
 function notes(e: Evaluation): Block[] {

@@ -7,6 +7,7 @@ import { errorReply, reply, type Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysPhrase, gapSummary, STATE_LABELS } from '../views/describe.js';
 import { ceDeadlineOn, daysSinceExpiry, isLapsed } from '../views/lapse.js';
+import { intoPages } from '../views/into-pages.js';
 import { noSuchPage } from './no-such-page.js';
 
 /**
@@ -49,7 +50,7 @@ export const teamCommand = defineCommand({
     rows.sort((a, b) => compareRanks(memberRank(a.evaluations), memberRank(b.evaluations)));
     const tracked = rows.filter((r) => r.evaluations.length > 0);
     const unreachable = team.filter((m) => m.unreachableSince).length;
-    const pageLines = intoPages(rows.map(({ member, evaluations }) => memberLine(ctx, member, evaluations)));
+    const pageLines = intoPages(rows.map(({ member, evaluations }) => memberLine(ctx, member, evaluations)), PAGE_SIZE, PAGE_CHARS);
     const pages = pageLines.length;
     if ((options.page ?? 1) > pages) return errorReply([noSuchPage(options.page!, pages, 'team')], 'team [page <n>]');
     const page = options.page ?? 1;
@@ -62,22 +63,6 @@ export const teamCommand = defineCommand({
     return reply(blocks);
   },
 });
-
-/** Members in order, a page ending at PAGE_SIZE members or PAGE_CHARS characters (a page holds one member at least). */
-function intoPages(lines: string[]): string[][] {
-  const pages: string[][] = [[]];
-  let chars = 0;
-  for (const line of lines) {
-    const current = pages[pages.length - 1]!;
-    if (current.length === PAGE_SIZE || (current.length > 0 && chars + line.length + 1 > PAGE_CHARS)) {
-      pages.push([]);
-      chars = 0;
-    }
-    pages[pages.length - 1]!.push(line);
-    chars += line.length + 1;
-  }
-  return pages;
-}
 
 function memberLine(ctx: CommandContext, member: TeamMember, evaluations: Evaluation[]): string {
   const who = `${mention(ctx.actor.platform, member)}${member.displayName && ctx.actor.platform !== 'console' ? ` (${member.displayName})` : ''}`;

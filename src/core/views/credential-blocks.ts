@@ -12,7 +12,9 @@ export function credentialBlocks(evaluation: Evaluation): Block[] {
   if (e.code === 'BLS') {
     fields.push({ label: 'Card valid through', value: `${e.cycle.end} (${daysPhrase(e.daysLeft)})` });
   } else if (!closed) {
-    fields.push({ label: 'Submit by', value: `${e.submitBy} (${daysPhrase(e.submitByDaysLeft)})` });
+    // Past it but not past the expiry (non-AAMA credit's processing time): late, not too late.
+    const late = e.submitByDaysLeft < 0 ? '; submit as soon as you can' : '';
+    fields.push({ label: 'Submit by', value: `${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}${late})` });
     if (e.pacePerMonth > 0) fields.push({ label: 'Pace needed', value: `about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` });
   }
   blocks.push({ kind: 'fields', fields });

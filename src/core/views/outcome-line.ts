@@ -1,9 +1,9 @@
-import type { Evaluation } from '../rules/types.js';
+import type { ActivityOutcome, Evaluation } from '../rules/types.js';
 import { quantity } from './describe.js';
 
 /** What one activity counted toward one credential, or the rule that kept it out. */
 export function outcomeLine(e: Evaluation, activityId: number): string | undefined {
-  const outcome = e.activities.find((a) => a.activityId === activityId);
+  const outcome = outcomesById(e).get(activityId);
   // A BLS card takes no CE; saying so under every activity is noise.
   if (!outcome || e.code === 'BLS') return undefined;
   if (outcome.counted === 0) return `${e.code}: not counted: ${outcome.reason.replace(/\.$/, '')}`;
@@ -12,4 +12,16 @@ export function outcomeLine(e: Evaluation, activityId: number): string | undefin
   const detail = [counts(outcome.category) ? outcome.category : undefined, outcome.approved && counts('aama-approved') ? 'AAMA-approved' : undefined].filter(Boolean).join(', ');
   const partly = outcome.code === 'partly-counted' ? ` (partly: ${outcome.reason.replace(/\.$/, '')})` : '';
   return `${e.code}: +${quantity(outcome.counted, e.unit)}${detail ? ` ${detail}` : ''}${partly}`;
+}
+
+const byId = new WeakMap<Evaluation, Map<number, ActivityOutcome>>();
+
+/** `history` asks for every activity (to size its pages): a lookup, not a scan per activity. */
+function outcomesById(e: Evaluation): Map<number, ActivityOutcome> {
+  let outcomes = byId.get(e);
+  if (!outcomes) {
+    outcomes = new Map(e.activities.map((a) => [a.activityId, a]));
+    byId.set(e, outcomes);
+  }
+  return outcomes;
 }
