@@ -226,6 +226,12 @@ export interface PlannedMessage {
    * is planned (after an outage, say) is dropped unsent: it would say stale things.
    */
   series?: string;
+  /**
+   * A ladder stage's first instant (local midnight of its day). A message of the same series sent
+   * since then reminded the member within this stage already (the ladder changed after it went
+   * out): this one is not added, or every ladder change would start a round of reminders.
+   */
+  stageFrom?: string;
   workspaceId: number;
   memberId: number | null; // null for a channel post
   target: OutboxTarget;

@@ -50,6 +50,9 @@ type ClaimTuple = [
   superseded: number,
 ];
 
+/** A message of a series sent at or after an instant: a seek in outbox_series_sent (migration 0008). */
+export const SENT_IN_SERIES_SINCE_SQL = "select 1 from outbox where status = 'sent' and series = ? and sent_at >= ?";
+
 /** Positional: a sweep inserts thousands of messages, and binding by name costs a lookup each. */
 function toInsertParams(message: PlannedMessage, nowAt: string): InsertParams {
   const { target } = message;
@@ -73,6 +76,13 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   const insert = sqlite.prepare<InsertParams>(
     `insert into outbox (workspace_id, member_id, key, target_kind, target_id, kind, reply, status, next_attempt_at, created_at, series)
      values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+     on conflict (workspace_id, key) do nothing`,
+  );
+  // A ladder stage whose series had a message sent since the stage began is covered: not added.
+  const insertStage = sqlite.prepare<[...InsertParams, series: string, stageFrom: string]>(
+    `insert into outbox (workspace_id, member_id, key, target_kind, target_id, kind, reply, status, next_attempt_at, created_at, series)
+     select ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?
+     where not exists (${SENT_IN_SERIES_SINCE_SQL})
      on conflict (workspace_id, key) do nothing`,
   );
   const exists = sqlite
@@ -130,7 +140,11 @@ export function createOutbox(sqlite: Database.Database): Outbox {
 
   const enqueue = sqlite.transaction((messages: PlannedMessage[], nowAt: string): number => {
     let inserted = 0;
-    for (const message of messages) inserted += insert.run(...toInsertParams(message, nowAt)).changes;
+    for (const message of messages) {
+      const params = toInsertParams(message, nowAt);
+      const { series, stageFrom } = message;
+      inserted += (series && stageFrom ? insertStage.run(...params, series, stageFrom) : insert.run(...params)).changes;
+    }
     return inserted;
   });
 

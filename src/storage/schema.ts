@@ -225,6 +225,9 @@ export const outbox = sqliteTable(
     index('outbox_undelivered').on(t.memberId).where(sql`status = 'failed' and noticed_at is null`),
     // A member's change withdraws their reminders still waiting to go (they are planned afresh).
     index('outbox_member_pending').on(t.memberId).where(sql`status = 'pending'`),
+    // A ladder stage is not planned when its series had a message sent since the stage began (a
+    // ladder changed after it went out); pending rows stay out of it, so a sweep's inserts skip it.
+    index('outbox_series_sent').on(t.series, t.sentAt).where(sql`status = 'sent'`),
     // One message per DM or channel at a time: a claim skips any with an earlier one still to go.
     index('outbox_target_open').on(t.workspaceId, t.targetKind, t.targetId, t.id).where(sql`status in ('pending', 'sending')`),
   ],

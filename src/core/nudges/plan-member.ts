@@ -93,6 +93,8 @@ interface Due {
   stage: string;
   urgent: boolean;
   reply: () => Reply;
+  /** A ladder stage's first day (local): see PlannedMessage.stageFrom. */
+  from?: string;
 }
 
 interface CredentialPlan {
@@ -135,15 +137,19 @@ export function planMember(input: PlanInput): PlanResult {
   // Outside the member's hours: plan nothing yet, and look again when their window opens.
   if (deliverableAt.getTime() > now.getTime()) return planResult([], earliestIso(deliverableAt.toISOString(), nextCheckAt), counted);
 
-  const messages = due.map(({ standing: { credential, evaluation }, item }): PlannedMessage => ({
-    key: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}:${item.stage}`,
-    series: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}`,
-    workspaceId: member.workspaceId,
-    memberId: member.memberId,
-    target: { kind: 'direct', userId: member.userId },
-    kind: item.kind,
-    reply: item.reply(),
-  }));
+  const messages = due.map(({ standing: { credential, evaluation }, item }): PlannedMessage => {
+    const message: PlannedMessage = {
+      key: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}:${item.stage}`,
+      series: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}`,
+      workspaceId: member.workspaceId,
+      memberId: member.memberId,
+      target: { kind: 'direct', userId: member.userId },
+      kind: item.kind,
+      reply: item.reply(),
+    };
+    if (item.from) message.stageFrom = instantIsoAt(item.from, 0, tz);
+    return message;
+  });
   return planResult(messages, nextCheckAt, counted);
 }
 
@@ -192,7 +198,10 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
       const { reached, nextOn } = ladderStage(ladder, evaluation.submitBy, evaluation.submitByDaysLeft);
       const due: Due[] = [];
       if (reached !== undefined) {
-        due.push({ kind: 'nudge', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date)) });
+        due.push({
+          kind: 'nudge', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, from: shiftDate(evaluation.submitBy, -reached),
+          reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date)),
+        });
       } else if (isBehindPace(evaluation)) {
         // Before the ladder starts, a member well behind gets one note per pace period.
         const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
@@ -229,7 +238,10 @@ function planCard(evaluation: Evaluation, ladder: readonly number[], today: stri
     return { due: [{ kind: 'renewal', stage: 'expired', urgent: true, reply: () => cardReply(evaluation, daysToExpiry) }] };
   }
   const { reached, nextOn } = ladderStage(cardLadder(ladder), evaluation.cycle.end, daysToExpiry);
-  const due: Due[] = reached === undefined ? [] : [{ kind: 'renewal', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, reply: () => cardReply(evaluation, daysToExpiry) }];
+  const due: Due[] = reached === undefined ? [] : [{
+    kind: 'renewal', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, from: shiftDate(evaluation.cycle.end, -reached),
+    reply: () => cardReply(evaluation, daysToExpiry),
+  }];
   return { due, nextOn: earliestDate(nextOn, shiftDate(evaluation.cycle.end, 1)) };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_series_sent` ON `outbox` (`series`,`sent_at`) WHERE status = 'sent';
