@@ -17,7 +17,8 @@ afterEach(() => t.close());
 describe('history after a renewal', () => {
   it('shows what an activity of the previous cycle counted toward it, naming that cycle', async () => {
     const text = await t.text('history');
-    expect(text).toContain('CMA, previous cycle (to 2027-02-28): +2 points clinical, AAMA-approved');
+    // Renewed on 2027-01-10: the new cycle starts after January (RULES.md), so the previous one ends then.
+    expect(text).toContain('CMA, previous cycle (to 2027-01-31): +2 points clinical, AAMA-approved');
     expect(text).not.toContain('outside the period');
   });
 });

@@ -132,7 +132,8 @@ describe('snooze and renew', () => {
 
   it('renews a credential near the end of its cycle into the next one', async () => {
     const reply = await t.say('credential renew CMA', { userId: 'alice' });
-    expect(renderText(reply)).toContain('the new cycle runs 2027-02-01 to 2032-01-31');
+    // A CMA is current for 60 months from the end of the month it is renewed in (RULES.md): renewed in November 2026.
+    expect(renderText(reply)).toContain('the new cycle runs 2026-12-01 to 2031-11-30');
     // Believed, but the gap the old cycle still showed is named, with the way back.
     expect(renderText(reply)).toContain('The old cycle still showed 10 administrative, 10 clinical and 10 more points to go here; if you have not renewed after all, `credential add CMA expires 2027-01-31` puts it back.');
     await t.say('credential add RMA expires 2029-04-30', { userId: 'erin' });

@@ -152,7 +152,7 @@ function renewCredential(ctx: CommandContext, code: CredentialCode) {
   if (differenceInCalendarDays(parseISO(end), parseISO(ctx.today)) > RENEW_WINDOW_DAYS) {
     return errorReply([problem('renew-too-early', `Your ${code} cycle runs until ${end}; renewing moves it on only in its last ${RENEW_WINDOW_DAYS} days. If your card shows a new date, use \`credential add ${code} expires <date>\`.`)], USAGE);
   }
-  const expiresOn = nextCycleExpiry(code, end);
+  const expiresOn = nextCycleExpiry(code, end, ctx.today);
   ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString());
   const renewed = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
   // Believed (a renewal by exam, or credit not logged here), but said: a slip would end the reminders.

@@ -72,3 +72,17 @@ export const calendarDaysBetween = (fromOn: string, toOn: string): number => day
 
 /** The ISO date `days` calendar days after (or, negative, before) `isoDate`. */
 export const addCalendarDays = (isoDate: string, days: number): string => (days === 0 ? (calendarParts(isoDate), isoDate) : fromDayNumber(dayNumber(isoDate) + days));
+
+/**
+ * The ISO date `months` calendar months after `isoDate`, on day numbers like the two above: the day
+ * is kept (clamped to a shorter month), and a month's last day goes to the last day (Feb 28 → May 31).
+ */
+export function addMonthsKeepingMonthEnd(isoDate: string, months: number): string {
+  const [y, m, d] = calendarParts(isoDate);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = daysInMonth(year, month);
+  const day = d === daysInMonth(y, m) ? last : Math.min(d, last);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}

@@ -33,7 +33,9 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   if (pack.unit === 'card') return excluded(activity, 'no-ce-required', `A ${pack.name} has no CE requirement; nothing is counted toward it.`);
   const countsUntil = ctx.graceEndsOn ?? window.end;
   if (activity.completedOn < window.earnFrom || activity.completedOn > countsUntil) {
-    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${countsUntil}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
+    // The period ends at the expiry: a grace end in its place read as a later expiry (NCCT's is 5 years on).
+    const afterGrace = ctx.graceEndsOn !== null && activity.completedOn > window.end ? ` and after the grace period that followed it (to ${ctx.graceEndsOn})` : '';
+    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}${afterGrace}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
   }
   const details: string[] = [];
   if (activity.completedOn > window.end) {
@@ -46,6 +48,11 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   }
   if (activity.unit === 'card') return classifyCard(ctx, activity, index, details);
 
+  // Before converting: reading an unverified conversion lists it in the notes as "in use", and it
+  // is not for an activity that cannot count (NHA credits logged for a CCMA, seen by a CMA).
+  if (pack.categoryMinimums.length > 0 && !activity.category) {
+    return excluded(activity, 'no-category', `${pack.body} points need a category (administrative, clinical or general); edit the activity to add one.`);
+  }
   const converted = convertAmount(pack, activity.amount, activity.unit, ctx.read);
   if (!converted.accepted) {
     return excluded(activity, 'unit-not-accepted', `${pack.body} does not count ${activity.unit}; log it in ${acceptedUnits(pack).join(', ')} instead.`);
@@ -53,9 +60,6 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   const { conversion, value } = converted;
   if (conversion.factor.status === 'U') details.push(`the ${activity.unit} conversion is unverified`);
   if (conversion.condition) details.push(conversion.condition);
-  if (pack.categoryMinimums.length > 0 && !activity.category) {
-    return excluded(activity, 'no-category', `${pack.body} points need a category (administrative, clinical or general); edit the activity to add one.`);
-  }
   const approved = pack.approved !== null && activity.aamaApproved && conversion.alwaysNonApproved !== true;
   if (pack.approved && activity.aamaApproved && !approved) details.push(`${activity.unit} always count as non-${pack.body}`);
   if (!approved && belowMinimumHour(ctx, activity, value)) {

@@ -3,7 +3,7 @@
  * Grace periods and processing times come from the pack (afterExpiry, processingDays).
  */
 import { addYears } from 'date-fns';
-import { addCalendarDays, calendarDaysBetween, shiftCalendarDate } from './calendar-date.js';
+import { addCalendarDays, addMonthsKeepingMonthEnd, calendarDaysBetween, shiftCalendarDate } from './calendar-date.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { div, isZero, mul, rational, toNumber, ZERO, type Rational } from './rational.js';
 import type { CredentialState } from './types.js';
@@ -31,7 +31,12 @@ export function graceEndOf(pack: RulePack, end: string, read: SettingReader): st
   const grace = pack.afterExpiry.grace;
   if (!grace) return null;
   const length = Math.round(toNumber(read.number(grace.length)));
-  return grace.unit === 'days' ? addCalendarDays(end, length) : shiftCalendarDate(end, (d) => addYears(d, length));
+  const byLength = grace.unit === 'days' ? addCalendarDays(end, length) : shiftCalendarDate(end, (d) => addYears(d, length));
+  if (!grace.orCalendarMonths) return byLength;
+  // Months run month end to month end, as the cycle does: three months after February 28 is May 31.
+  const months = Math.round(toNumber(read.number(grace.orCalendarMonths)));
+  const byMonths = addMonthsKeepingMonthEnd(end, months);
+  return byMonths < byLength ? byMonths : byLength;
 }
 
 export function describeTimeline(ctx: EvaluationContext, remaining: Rational, usesNonApproved: boolean): Timeline {

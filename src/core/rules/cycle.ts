@@ -82,9 +82,15 @@ function computeWindow(credential: CredentialInput): CycleWindow {
   return { start, end, earnFrom: januaryFirst < start ? januaryFirst : start };
 }
 
-/** The expiry of the cycle after the one ending `expiresOn`: what an on-time renewal gives. */
-export function nextCycleExpiry(code: CredentialCode, expiresOn: string): string {
+/**
+ * The expiry of the cycle after the one ending `expiresOn`, renewed on `renewedOn` (default: an
+ * on-time renewal in the expiry's month). Anniversary cycles (AMT, NCCT, NHA) follow on from the old
+ * expiry. A CMA is current for 60 months from the end of the month of its last recertification
+ * (aama-policies), so an early renewal ends sooner and one in the grace period starts after it: the
+ * grace CE that renewed the old cycle does not count toward the new one.
+ */
+export function nextCycleExpiry(code: CredentialCode, expiresOn: string, renewedOn: string = expiresOn): string {
   const { cycle } = getRulePack(code);
   if (cycle.kind === 'anniversary-years') return expiryFromCertified(code, shiftCalendarDate(expiresOn, (d) => addDays(d, 1)));
-  return shiftCalendarDate(expiresOn, (d) => endOfMonth(addMonths(d, cycle.length.value)));
+  return expiryFromCertified(code, renewedOn);
 }

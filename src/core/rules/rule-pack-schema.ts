@@ -73,7 +73,14 @@ export const rulePackSchema = z.object({
   /** Applies to non-approved activities; `minutes` is the contact hour's length in minutes. */
   minimumContactHour: z.object({ minimum: sourcedNumberSchema, minutes: sourcedNumberSchema }).nullable(),
   afterExpiry: z.object({
-    grace: z.object({ length: sourcedNumberSchema, unit: z.enum(['days', 'years']) }).nullable(),
+    grace: z
+      .object({
+        length: sourcedNumberSchema,
+        unit: z.enum(['days', 'years']),
+        /** A second wording of the same grace in calendar months (AAMA: "three months" and "90 days"): the earlier end wins. */
+        orCalendarMonths: sourcedNumberSchema.optional(),
+      })
+      .nullable(),
     then: z.enum(['exam-required', 'expired']),
     route: z.string().min(1),
     sourceId: z.string(),

@@ -16,8 +16,11 @@ import { RULE_PACKS } from './rule-packs.js';
 import { RULE_SETTINGS } from './rule-settings.js';
 import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, RequirementResult, RuleOverrides } from './types.js';
 
-/** Bump when counting changes meaning in code; a change to a pack's figures is caught by `tallyFormat`. */
-const COUNTING_VERSION = 1;
+/**
+ * Bump when counting changes meaning in code; a change to a pack's figures is caught by `tallyFormat`.
+ * 2: an activity kept out for having no category no longer lists its unit's conversion in `settings`.
+ */
+const COUNTING_VERSION = 2;
 
 /**
  * What a tally was counted under: the counting code's version and a fingerprint of the rule packs

@@ -81,8 +81,13 @@ export const CMA_PACK = {
     minutes: { value: 50, sourceId: 'aama-does-it-count', status: 'V' },
   },
   afterExpiry: {
-    // "three months" (aama-expired-2025) or "90 days" (aama-press-2018 wording): the earlier, 90 days.
-    grace: { length: { value: 90, sourceId: 'aama-press-2018', status: 'V' }, unit: 'days' },
+    // "90 days" (aama-press-2018) or "three months" (aama-expired-2025, aama-faqs): the earlier end is shown.
+    // That is the 90th day for most month-end expiries, but April 30 for January 31 in a common year.
+    grace: {
+      length: { value: 90, sourceId: 'aama-press-2018', status: 'V' },
+      unit: 'days',
+      orCalendarMonths: { value: 3, sourceId: 'aama-expired-2025', status: 'V' },
+    },
     then: 'exam-required',
     route: 'recertify by exam: $50 reactivation fee plus the exam fee ($125 AAMA member / $250 non-member), at most 3 attempts',
     sourceId: 'aama-expired-2025',
