@@ -30,7 +30,8 @@ export function renderReply(reply: Reply, { maxBlocks = MAX_BLOCKS } = {}): Slac
     blocks.length = maxBlocks - 1;
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…more than fits in one Slack ${maxBlocks === MAX_BLOCKS ? 'message' : 'view'}.` }] });
   }
-  return { text: truncate(renderText(reply), MAX_TEXT_FALLBACK), blocks };
+  // Slack reads the fallback as markup too (a notification would ping for `<!channel>` in a title).
+  return { text: truncate(escape(renderText(reply)), MAX_TEXT_FALLBACK), blocks };
 }
 
 function renderBlock(block: Block, out: KnownBlock[]): void {

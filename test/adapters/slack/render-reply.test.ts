@@ -33,6 +33,8 @@ describe('Block Kit rendering', () => {
     expect(text).toContain('Title &lt;!channel&gt; &amp; &lt;!here&gt; &lt;https://evil.example|relias.com&gt;');
     expect(text).toContain('*Member*\\n<@U0A1B2C3>');
     expect(text).not.toContain('<!');
+    expect(message.text).toContain('<@U0A1B2C3>: CMA expires in 68 days');
+    expect(message.text).toContain('Title &lt;!channel&gt; &amp; &lt;!here&gt;');
   });
 
   it('keeps within 50 blocks and 3,000 characters a section', () => {

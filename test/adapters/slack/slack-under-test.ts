@@ -1,4 +1,5 @@
 /** The real Bolt app (our adapter) on loopback, talking to the fake Slack, on a real SQLite file. */
+import { fromSlackText } from '../../../src/adapters/slack/from-slack-text.js';
 import { startSlack, type SlackHandle } from '../../../src/adapters/slack/start-slack.js';
 import type { DatabaseHandle } from '../../../src/storage/index.js';
 import { makeTestCore, type TestCoreOptions } from '../../support/make-test-core.js';
@@ -47,7 +48,7 @@ export async function startSlackUnderTest(options: SlackTestOptions = {}): Promi
   };
 }
 
-/** The plain text of a Slack message body: its `text` fallback. */
+/** The plain text of a Slack message body as a person reads it: its `text` fallback, Slack's escapes read back. */
 export function textOf(body: unknown): string {
-  return (body as { text?: string }).text ?? '';
+  return fromSlackText((body as { text?: string }).text ?? '');
 }
