@@ -2,8 +2,14 @@ import type { CommandDeclaration } from './command.js';
 import { editDistance } from './text/edit-distance.js';
 
 export function findCommand(commands: readonly CommandDeclaration[], word: string): CommandDeclaration | undefined {
-  const name = word.toLowerCase();
-  return commands.find((c) => c.name === name || c.aliases?.includes(name));
+  return named(commands, word.toLowerCase()) ?? named(commands, word.toLowerCase().replace(TRAILING_PUNCTUATION, ''));
+}
+
+// "Status?", "need.", "help!": the command, asked or said; the symbol alias "?" is matched first.
+const TRAILING_PUNCTUATION = /[.!?]+$/;
+
+function named(commands: readonly CommandDeclaration[], name: string): CommandDeclaration | undefined {
+  return name === '' ? undefined : commands.find((c) => c.name === name || c.aliases?.includes(name));
 }
 
 /**

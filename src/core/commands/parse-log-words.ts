@@ -9,25 +9,47 @@ import { isDatePhrase } from '../text/resolve-date.js';
 import { joinTokens, type Token } from '../text/tokenize.js';
 
 const KEYWORDS = new Set(['on', 'from', 'aama', 'aama-approved']);
+// Commas and a full stop typed between the parts ("2h, clinical, HIPAA", "log 2h clinical."): not
+// part of the word, or "clinical," reads as a misspelt category and "yesterday." as a title.
+const TRAILING_PUNCTUATION = /[,;:.!]+$/;
+// A dash or colon typed between the parts ("log 2h clinical — HIPAA"): no word at all.
+const SEPARATOR = /^[-–—:|•·]+$/;
+// "1h30m": hours and minutes in one word, which one entry cannot hold.
+const HOURS_AND_MINUTES = /^(\d+(?:[.,]\d+)?)(h|hrs?|hours?)(\d+(?:m|mins?|minutes?)?)$/i;
+// "Sun", "Sat", "Wed" end names ("from Dr Sun") as often as they mean a day: not taken from a provider.
+const WEEKDAY_ABBREVIATION = /^(mon|tue|wed|thu|fri|sat|sun)$/i;
 
-export function parseLogWords(tokens: Token[]): RawOptions {
+export function parseLogWords(typed: Token[]): RawOptions {
   const raw: RawOptions = {};
-  const rest = [...tokens];
+  // Titles keep what was typed; every other part is read without the punctuation after it.
+  const typedText = new Map<Token, string>();
+  const rest = typed.flatMap((token) => {
+    if (token.quoted) return [token];
+    if (SEPARATOR.test(token.text)) return [];
+    const word = { text: token.text.replace(TRAILING_PUNCTUATION, '') || token.text, quoted: false };
+    typedText.set(word, token.text);
+    return [word];
+  });
+  readCategoryFirst(rest, raw);
   readAmountAndUnit(rest, raw);
   const free: Token[] = [];
+  let providerWords: Token[] | undefined;
   // Title words seen before an unquoted category word: more after it make the word ambiguous.
   let freeBeforeCategory: number | undefined;
   while (rest.length > 0) {
     const token = rest.shift()!;
     const word = token.quoted ? '' : token.text.toLowerCase();
     if (word === 'on' || word === 'from') {
-      const phrase = takeUntilKeyword(rest);
+      // "from AAMA": the body that gave it, which is also the keyword `aama`.
+      const phrase = word === 'from' && rest[0] && !rest[0].quoted && /^aama$/i.test(rest[0].text) ? [rest.shift()!] : takeUntilKeyword(rest);
       const field = word === 'on' ? 'date' : 'provider';
       // A second `on` or `from` means one of them belongs to the title: which one is a guess.
       if (raw[field] !== undefined) raw.repeatedKeyword = word;
       raw[field] = joinTokens(phrase);
+      if (word === 'from') providerWords = phrase;
     } else if (word === 'aama' || word === 'aama-approved') {
       raw.aama = true;
+      if (word === 'aama' && rest[0] && !rest[0].quoted && rest[0].text.toLowerCase() === 'approved') rest.shift();
     } else if (word && toCategory(word) && raw.category === undefined) {
       raw.category = word;
       if (free.length > 0) freeBeforeCategory = free.length;
@@ -43,11 +65,34 @@ export function parseLogWords(tokens: Token[]): RawOptions {
     const date = takeTrailingDate(free);
     if (date) raw.date = date;
   }
+  if (raw.date === undefined && providerWords && raw.repeatedKeyword === undefined) takeDateFromProvider(providerWords, raw);
   if (freeBeforeCategory !== undefined && free.length > freeBeforeCategory) raw.categoryInTitle = raw.category;
   flagNearMisses(free, raw);
-  const title = joinTokens(free);
+  const title = free.map((t) => typedText.get(t) ?? t.text).join(' ').trim().replace(TRAILING_PUNCTUATION, '');
   if (title) raw.title = title;
   return raw;
+}
+
+/**
+ * "from yesterday", "from Relias Nov 2": the date a member put after `from` (as people say "from
+ * yesterday's session"), not a provider called "yesterday" with the activity dated today.
+ */
+function takeDateFromProvider(words: Token[], raw: RawOptions): void {
+  const last = words[words.length - 1];
+  if (!last || WEEKDAY_ABBREVIATION.test(last.text)) return;
+  const date = takeTrailingDate(words);
+  if (!date) return;
+  raw.date = date;
+  if (words.length > 0) raw.provider = joinTokens(words);
+  else delete raw.provider;
+}
+
+/** "log clinical 2h Sepsis": the category before the amount reads one way only. */
+function readCategoryFirst(rest: Token[], raw: RawOptions): void {
+  const [first, second] = rest;
+  if (!first || !second || first.quoted || second.quoted || !toCategory(first.text) || !readAmount(second.text)) return;
+  raw.category = first.text.toLowerCase();
+  rest.shift();
 }
 
 /**
@@ -92,6 +137,12 @@ function readAmountAndUnit(rest: Token[], raw: RawOptions): void {
     }
     return;
   }
+  const both = HOURS_AND_MINUTES.exec(first.text);
+  if (both) {
+    rest.shift();
+    [raw.amount, raw.unit, raw.secondAmount] = [both[1]!, both[2]!, both[3]!];
+    return;
+  }
   const words = readAmount(first.text);
   if (!words) {
     raw.amount = first.text; // not a number: the schema says what to type instead
@@ -102,6 +153,7 @@ function readAmountAndUnit(rest: Token[], raw: RawOptions): void {
   raw.amount = words.amount;
   if (words.unitWord) {
     raw.unit = words.unitWord;
+    skipOf(rest);
     return;
   }
   const next = rest[0];
@@ -115,6 +167,12 @@ function readAmountAndUnit(rest: Token[], raw: RawOptions): void {
     raw.unit = next.text;
     rest.shift();
   }
+  skipOf(rest);
+}
+
+/** "2 hours of clinical": "of" joins the amount to what follows, it starts no title. */
+function skipOf(rest: Token[]): void {
+  if (rest.length > 1 && !rest[0]!.quoted && rest[0]!.text.toLowerCase() === 'of') rest.shift();
 }
 
 function takeUntilKeyword(rest: Token[]): Token[] {

@@ -74,7 +74,12 @@ function readOther(text: string, options: DateOptions): Read {
   return readWords(text, options);
 }
 
+// "this week", "last month", "2025": a span, not a day ("last week" is read as seven days ago).
+const SPAN = /^(?:(?:this|past|previous) (week)|(?:this|last|past|previous) (month|year)|(?:in )?(?:19|20)\d{2})$/i;
+
 function readWords(text: string, options: DateOptions): Read {
+  const span = SPAN.exec(text.replace(/^on\s+/i, ''));
+  if (span) return { code: 'imprecise-date', message: `“${text}” names a ${span[1] ?? span[2] ?? 'year'}; say which day, e.g. 2026-11-01 or "Nov 1".` };
   // chrono works in the process's local zone; a local noon of the member's "today" makes the
   // calendar arithmetic independent of both zones.
   const [y, m, d] = options.today.split('-').map(Number) as [number, number, number];
@@ -100,6 +105,12 @@ function readWords(text: string, options: DateOptions): Read {
   if (options.direction === 'past' && date > reference && !start.isCertain('year')) {
     const on = format(date, 'yyyy-MM-dd');
     if (start.isCertain('month')) {
+      // chrono takes the nearest "March 14", so in November it is next March: this year's, already
+      // past, is the one a member means.
+      const thisYear = new Date(reference.getFullYear(), date.getMonth(), date.getDate(), 12);
+      if (date.getFullYear() > reference.getFullYear() && thisYear.getMonth() === date.getMonth() && thisYear <= reference) {
+        return { on: format(thisYear, 'yyyy-MM-dd') };
+      }
       // "Nov 25" in November 2026 may be a slip or last year: ask rather than move it a year back.
       return { code: 'future-date', message: `${text} is in the future; type ${format(addYears(date, -1), 'yyyy-MM-dd')} if you meant last year.` };
     }

@@ -15,7 +15,14 @@ const CODE_AFTER_ADD = /^add\s+(\S+)\s+((?:expires?|expiring|certified|renewed|i
 const HELP_PLEA = /^help\s+(me|out|please)\b/i;
 const PLEA_WORDS = /\b(me|out|please|with|on|to|my)\b|[.!?]/gi;
 
-export function rewordCommandLine(text: string): string {
+// "please log …", "can you log …", "I need to log …", "status please", "…yesterday, thanks!", a
+// closing emoji: courtesy around a command, not part of it (it became a title "please", and hid a
+// date at the end of a log).
+const LEADING_COURTESY = /^(?:please|pls|plz|kindly|(?:can|could|would|will) (?:you|u)(?: please)?|i (?:need|want|would like|['’]d like) to|let me)\s+(?=\S)/i;
+const TRAILING_COURTESY = /(?:[\s,;.!-]+(?:please|pls|plz|thanks|thank you|thank u|thx|tia|cheers)|\s*[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+)[\s.!]*$/iu;
+
+export function rewordCommandLine(typed: string): string {
+  const text = withoutCourtesy(typed);
   const swapped = NOUN_AFTER_VERB.exec(text);
   if (swapped) return `credential ${CREDENTIAL_VERBS[swapped[1]!.toLowerCase()]} ${swapped[2]}`.trim();
   const added = CODE_AFTER_ADD.exec(text);
@@ -25,4 +32,13 @@ export function rewordCommandLine(text: string): string {
     return `help ${topic}`.trim();
   }
   return text;
+}
+
+/** The line without its courtesy words, unless they are all there is ("thanks"). */
+function withoutCourtesy(text: string): string {
+  let line = text.replace(LEADING_COURTESY, '');
+  for (let stripped = line.replace(TRAILING_COURTESY, ''); stripped !== line && stripped.trim() !== ''; stripped = line.replace(TRAILING_COURTESY, '')) {
+    line = stripped;
+  }
+  return line.trim() === '' ? text : line;
 }

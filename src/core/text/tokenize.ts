@@ -7,11 +7,13 @@ export interface Token {
 /** Splits a command line on spaces, keeping "quoted phrases" (straight or curly quotes) whole. */
 export function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /"([^"]*)"?|“([^”]*)”?|'([^']*)'(?=\s|$)|(\S+)/g;
+  // Slack and phones turn 'quotes' into ‘curly’ ones; the closing ’ is also an apostrophe
+  // (‘Women’s health’), so only one before a space or the end closes.
+  const pattern = /"([^"]*)"?|“([^”]*)”?|'([^']*)'(?=\s|$)|‘(.*?)’(?=\s|$)|(\S+)/g;
   for (const match of line.matchAll(pattern)) {
-    const quotedText = match[1] ?? match[2] ?? match[3];
+    const quotedText = match[1] ?? match[2] ?? match[3] ?? match[4];
     if (quotedText !== undefined) tokens.push({ text: quotedText.trim(), quoted: true });
-    else tokens.push({ text: match[4] ?? '', quoted: false });
+    else tokens.push({ text: match[5] ?? '', quoted: false });
   }
   return tokens;
 }

@@ -3,42 +3,61 @@
  * the same grammar and schema as typed commands. Returns undefined when nothing matches.
  */
 import { nearCategory } from './aliases.js';
+import { findVagueDate } from './find-vague-date.js';
 import { findDatePhrase } from './resolve-date.js';
+import { withDigitAmounts } from './spoken-amounts.js';
 
 // Deadline questions come first: "how many days left?" asks when, not how much.
-const DEADLINE = /\b(when (does|do|will|is|am|are) .*\b(expire|expires|end|ends|due|lapse|lapses|renew|renewal|deadline)|how long (do i have|have i got|until|till|left)|days (do i have )?left)\b/;
-const STATUS = /\b(how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress))\b/;
-const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)\b.*\b(need|needed|left|remaining|to go|more|missing)|what am i missing|still need)\b/;
-const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log))\b/;
+const DEADLINE = /\b(when (does|do|will|is|am|are) .*\b(expire|expires|end|ends|due|lapse|lapses|renew|renewal|deadline|submit|recertify)|(what|when)('?s| is) my (deadline|due date|expiration|expiry)|how long (do i have|have i got|until|till|left)|days (do i have )?left)\b/;
+const STATUS = /\b(how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress)|how (much|many)\b.*\b(do i have|have i (got|logged|earned|done)|did i (do|log|earn)))\b/;
+const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)\b.*\b(need|needed|left|remaining|to go|more|missing)|what am i missing|still need|am i (done|finished|good|set|covered|complete)|do i have enough|have i (met|done|got|earned) (enough|all|my|the)|did i do enough)\b/;
+const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log)|did i (log|record|enter|add))\b/;
 // Only an explicit request: "oops, wrong window" is chat, and undoing on it would change data.
 const UNDO = /^(please )?(undo( that| it| the last one)?|take (that|it) back)( please)?$/;
 const HELP = /^(hi|hello|hey|help|what can you do|how does this work)\b|\b(can|could) you help\b|\bhelp me\b|\bi need help\b/;
 const DID = /\b(i|i've|i have)( just)? (did|do|completed|finished|attended|took|earned|got|watched|spent|renewed|done|taken)\b|^(just )?(did|completed|finished|attended|took|watched|earned|renewed)\b(?! (i|you|we|my|it|that|this)\b)/i;
+// "I did not do 2 hours", "I haven't done …": never a log (a "not" in the topic, "do not
+// resuscitate", is not a negation of the sentence).
+const NEGATION = /\bi(?:'ve)? (?:(?:did|do|have|had)(?: not|n'?t)|not|never)\b/;
 // A sentence that opens "I did …", "I completed …" is a statement, whatever follows ("…, does it
 // count?"), and is read before the questions, whose words may be its topic ("how much water
 // patients need").
 const OPENS_AS_STATEMENT = /^(i|i've|i have)( just)? (did|completed|finished|attended|took|earned|got|watched|spent|renewed|done|taken)\b/;
-// Without "I", "did …" is a statement only before "a"/"an"/a number ("did a 1 hour webinar"):
+// Without "I", "did …" is a statement only before "a"/"an"/a number ("did a 1 hour webinar", "did 2h"):
 // "did the webinar count" is a question that lost its "?". Nor is any line asking whether it counts.
-const DID_WITHOUT_SUBJECT = /^(just )?did (?!(a|an|\d)\b)/;
+const DID_WITHOUT_SUBJECT = /^(just )?did (?!(?:a|an)\b|\.?\d)/;
 const ASKS_IF_IT_COUNTS = /\b(count|counts|counted|qualify|qualifies|go through|work|apply)( (toward|towards|for)\b.*)?$/;
-const AMOUNT = /(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|min|ceus?|iacet(?: ceus?)?|points?|pts|nha[ -]credits?|college[ -]credits?)\b/i;
+// The question after a statement ("I did 3 hours, is that enough?"): not part of the topic.
+const QUESTION_TAG = /[,;]\s*(?:is|does|do|did|will|would|can|could|should|what|how|when|am|are|was|right|ok|okay)\b[^,;]*\?\s*$/i;
+// "2 hours", ".5 hours", "a 2-hour(-long) webinar", "2 contact hours"; bare "credits" too, for `log`
+// to ask which (NHA, college or points) rather than this not hearing an amount at all.
+const AMOUNT = /(\d+(?:[.,]\d+)?|[.,]\d+)(?:\s*|-)((?:contact|ce)[ -]hours?|hours?|hrs?|h|minutes?|mins?|min|ceus?|iacet(?: ceus?)?|points?|pts|nha[ -]credits?|college[ -]credits?|(?:ce[ -])?credits?)(?:-long)?\b/i;
+// "AAMA approved" marks the activity; "from AAMA" names who gave it, as in the typed `log`.
+const AAMA_WORDS = /(?<!\b(?:from|by|via|with|through) )\baama(?:-| )?(?:approved)?\b/gi;
 const CATEGORY = /\b(administrative|admin|clinical|clin|general)\b/i;
+// "clinical and admin", "admin/clinical": two categories for one amount, which `log` refuses.
+const JOINED_CATEGORIES = /\b(administrative|admin|clinical|clin|general)\s*(?:and|or|&|\/|\+|plus)\s*(administrative|admin|clinical|clin|general)\b/i;
+// "for my CMA", "for my RMA renewal": what it is for, not the topic.
+const FOR_CREDENTIAL = /\b(?:for|toward|towards) (?:(?:my|the) )?(?:(?:cma|rma|cmas|ncma|ccma|cmaa|cpt|cet)\b(?: (?:renewal|recertification|recert|certification))?|renewal|recertification|recert)\b/gi;
 const CARD = /\b(cpr|bls)( card)?\b/i;
-const FILLER = /\b(i|i've|have|just|did|do|completed|finished|attended|took|earned|got|watched|spent|done|taken|renewed|of|a|an|the|my|some|hours?|ce|ceus?|training|course|class|continuing|education|credit|credits|today|approved|aama)\b/gi;
+// A course named without an amount ("I did a webinar on HIPAA"): `log` asks how much.
+const COURSE = /\b(webinar|course|class|training|seminar|module|lecture|conference|workshop|in-?service|ceus?|video|lesson|program)\b/i;
+const FILLER = /\b(i['’]ve|i|have|just|did|do|completed|finished|attended|took|earned|got|watched|spent|done|taken|renewed|of|a|an|the|my|some|hours?|ce|ceus?|training|course|class|continuing|education|credit|credits|today|(?:this|in the) (?:morning|afternoon|evening)|tonight|earlier|approved|aama)\b/gi;
 const PROVIDER = /\b(?:from|with|by|via|through) ([\w'&-]+(?: [\w'&-]+)?)\s*$/i;
 // "at Relias" names who gave it, but "at work" or "at home" does not: only a capitalised name after "at".
 const PROVIDER_AT = /\b[Aa]t (\p{Lu}[\w'&-]*(?: [\w'&-]+)?)\s*$/u;
 // Words that join a topic to the sentence ("training on HIPAA", "3 CEUs in general"), not part of it; a
 // leading "at" stays, since "at work" without a provider is where it happened.
-const EDGE_PREPOSITIONS = /^((on|about|in|for|of|and)\s+)+|(\s+(on|about|in|for|at|of|and))+$/gi;
+const EDGE_PREPOSITIONS = /^((on|about|in|for|of|and)\s+)+|(\s+(on|about|in|for|at|of|and))+$|^(on|about|in|for|of|and)$/gi;
 
 export function understandPlainLanguage(text: string): string | undefined {
-  const original = text.replace(/[?!.,]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
-  const said = original.toLowerCase();
+  const original = plain(text);
+  // Slack and phones type ’ for an apostrophe: "What’s left?", "I’ve done 3 hours".
+  const said = original.toLowerCase().replace(/[’‘]/g, "'");
   const question = /\?\s*$/.test(text);
-  if (OPENS_AS_STATEMENT.test(said)) {
-    const line = logLine(original);
+  const negated = NEGATION.test(said);
+  if (OPENS_AS_STATEMENT.test(said) && !negated) {
+    const line = logLine(plain(text.replace(QUESTION_TAG, '')));
     if (line) return line;
   }
   if (DEADLINE.test(said)) return 'status';
@@ -46,31 +65,39 @@ export function understandPlainLanguage(text: string): string | undefined {
   if (STATUS.test(said)) return 'status';
   if (HISTORY.test(said)) return 'history';
   if (UNDO.test(said)) return 'undo';
-  if (DID.test(said) && !question && !DID_WITHOUT_SUBJECT.test(said) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(original);
+  if (DID.test(said) && !question && !negated && !DID_WITHOUT_SUBJECT.test(said) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(original);
   if (HELP.test(said)) return 'help';
   return undefined;
 }
 
-function logLine(said: string): string | undefined {
-  const date = findDatePhrase(said);
+function plain(text: string): string {
+  return text.replace(/[?!.,]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function logLine(sentence: string): string | undefined {
+  const aama = new RegExp(AAMA_WORDS.source, 'i').test(sentence) ? ' aama' : '';
+  const said = withDigitAmounts(sentence.replace(AAMA_WORDS, ' ')).replace(/\s+/g, ' ').trim();
+  const date = findDatePhrase(said) ?? findVagueDate(said);
   const datePart = date ? ` on ${date.replace(/^on /i, '')}` : '';
   if (CARD.test(said) && !AMOUNT.test(said)) return `log cpr${datePart}`;
   const amount = AMOUNT.exec(said);
-  if (!amount) return undefined;
+  if (!amount) return COURSE.test(said) ? 'log' : undefined;
   const second = new RegExp(AMOUNT.source, 'gi').exec(said.slice(amount.index + amount[0].length));
   // "2 hours clinical and 1 hour admin": pass both on so that `log` refuses, never drop one.
   if (second) return `log ${amount[1]} ${unitWord(amount[2]!)} ${second[1]} ${unitWord(second[2]!)}`;
   const unit = unitWord(amount[2]!);
+  const joined = JOINED_CATEGORIES.exec(said);
+  // Likewise two categories for one amount: `log` refuses, rather than this picking the first.
+  if (joined) return `log ${amount[1]} ${unit} ${joined[1]} ${joined[2]}`;
   const category = CATEGORY.exec(said)?.[0]?.toLowerCase();
-  const aama = /\baama\b/i.test(said) ? ' aama' : '';
-  let rest = said.replace(amount[0], ' ').replace(/\baama(-| )?(approved)?\b/gi, ' ');
+  let rest = said.replace(amount[0], ' ').replace(FOR_CREDENTIAL, ' ');
   if (date && rest.includes(date)) {
-    // chrono's "Nov 2" leaves the "on" before it, which is not part of the title.
+    // chrono's "Nov 2" leaves the "on" (or "from") before it, which is not part of the title.
     const at = rest.indexOf(date);
-    rest = `${rest.slice(0, at).replace(/\bon\s*$/i, '')} ${rest.slice(at + date.length)}`;
+    rest = `${rest.slice(0, at).replace(/\b(on|from)\s*$/i, '')} ${rest.slice(at + date.length).replace(/^['’]s\b/, '')}`;
   }
-  if (category) rest = rest.replace(new RegExp(`\\b(?:(?:in|of|for) )?${category}\\b`, 'i'), ' ');
-  rest = rest.replace(/\s+/g, ' ').trim();
+  if (category) rest = rest.replace(new RegExp(`\\b(?:(?:in|of|for|on) )?${category}\\b`, 'i'), ' ');
+  rest = rest.replace(/\(\s*\)|\[\s*\]/g, ' ').replace(/\s+/g, ' ').trim();
   const providerPattern = PROVIDER.test(rest) ? PROVIDER : PROVIDER_AT;
   const provider = providerPattern.exec(rest)?.[1];
   const title = rest.replace(providerPattern, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim().replace(EDGE_PREPOSITIONS, '');
@@ -95,5 +122,5 @@ function titleWords(title: string, hasCategory: boolean): string {
 }
 
 function unitWord(said: string): string {
-  return said.replace(/ /g, '-').replace(/^iacet-ceus?$/, 'iacet');
+  return said.toLowerCase().replace(/ /g, '-').replace(/^iacet-ceus?$/, 'iacet').replace(/^ce-/, '');
 }
