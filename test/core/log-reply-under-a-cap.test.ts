@@ -26,4 +26,13 @@ describe('a log under a full non-AAMA cap', () => {
     expect(text).toContain('CMA: +2 points clinical; now 2 of 60 points');
     expect(text).not.toContain('in place of');
   });
+
+  it('says nothing of the kind when only rounding differs (a credential with no limit)', async () => {
+    await t.say('credential add CCMA expires 2027-06-30');
+    await t.say('log 1.5 nha-credits general "Module one" on 2026-10-01');
+    // 50 minutes is 0.4166… credits: 0.42 for the activity, the total rounded down.
+    const text = await t.text('log 50 minutes general "Module two" on 2026-11-01');
+    expect(text).toMatch(/CCMA: \+0\.42 credits/);
+    expect(text).not.toContain('in place of');
+  });
 });

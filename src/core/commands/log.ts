@@ -131,9 +131,9 @@ export const logCommand = defineCommand({
     const trackedCard: Block[] = logged.unit === 'card' && !credentials.some((c) => c.code === 'BLS')
       ? [{ kind: 'paragraph', text: `To be reminded before this card expires, track it too: \`credential add BLS certified ${logged.completedOn}\`.` }]
       : [];
-    const { evaluations, earnedBefore } = standingWithAndWithout(ctx, logged.id);
+    const { evaluations, countedBefore } = standingWithAndWithout(ctx, logged.id);
     const blocks: Block[] = [{ kind: 'paragraph', text: `Logged ${describeActivity(logged)}.` }, ...trackedCard, ...fromTypedAsForm(logged, options.providerAfterForm)];
-    blocks.push(...countedBlocks(logged, evaluations, earnedBefore));
+    blocks.push(...countedBlocks(logged, evaluations, countedBefore));
     blocks.push({
       kind: 'actions',
       buttons: [
@@ -157,18 +157,25 @@ function fromTypedAsForm(logged: StoredActivity, provider: string | undefined): 
   return [{ kind: 'paragraph', text: `If ${provider} is who gave it (\`from\`, not “form”), ${fix}.` }];
 }
 
+type CountedById = Map<number, number>;
+
 /**
- * The standing with the new activity, and each credential's total without it: under a full cap
- * (the CMA's 30 non-AAMA points, chosen optimally) an activity can count in place of another's points.
+ * The standing with the new activity, and what each other activity counted without it: under a
+ * full cap (the CMA's 30 non-AAMA points, chosen optimally) an activity can count in place of
+ * another's points, and only another activity counting less says so (totals round down and an
+ * activity's credit to the nearest hundredth, so comparing totals saw a cap where there was none).
  */
-function standingWithAndWithout(ctx: CommandContext, activityId: number): { evaluations: Evaluation[]; earnedBefore: Map<Evaluation, number> } {
+function standingWithAndWithout(ctx: CommandContext, activityId: number): { evaluations: Evaluation[]; countedBefore: Map<Evaluation, CountedById> } {
   const { credentials, activities, evaluations } = loadStanding(ctx);
   const others = activities.filter((a) => a.id !== activityId);
-  const earnedBefore = new Map(evaluations.map((e, i) => [e, evaluate(currentCycle(credentials[i]!, others), others, ctx.today, ctx.overrides, { explain: false }).earned]));
-  return { evaluations, earnedBefore };
+  const countedBefore = new Map(evaluations.map((e, i): [Evaluation, CountedById] => {
+    const before = evaluate(currentCycle(credentials[i]!, others), others, ctx.today, ctx.overrides, { explain: true });
+    return [e, new Map(before.activities.map((a) => [a.activityId, a.counted]))];
+  }));
+  return { evaluations, countedBefore };
 }
 
-function countedBlocks(logged: StoredActivity, evaluations: Evaluation[], earnedBefore: Map<Evaluation, number>): Block[] {
+function countedBlocks(logged: StoredActivity, evaluations: Evaluation[], countedBefore: Map<Evaluation, CountedById>): Block[] {
   if (evaluations.length === 0) {
     return [{ kind: 'paragraph', text: 'You hold no credentials yet, so it counts toward nothing for now. Add one, e.g. `credential add CMA expires 2027-02-28`, and it will count.' }];
   }
@@ -176,15 +183,19 @@ function countedBlocks(logged: StoredActivity, evaluations: Evaluation[], earned
     if (e.code === 'BLS') return logged.unit === 'card' ? [`BLS: card valid through ${e.cycle.end}`] : [];
     const left = e.remaining > 0 ? `, ${formatNumber(e.remaining)} still needed` : ', all met';
     const total = e.required > 0 ? `; now ${formatNumber(e.earned)} of ${quantity(e.required, e.unit)}${left}` : '';
-    return [`${outcomeLine(e, logged.id) ?? `${e.code}: not counted`}${displaced(e, logged.id, earnedBefore.get(e))}${total}`];
+    return [`${outcomeLine(e, logged.id) ?? `${e.code}: not counted`}${displaced(e, logged.id, countedBefore.get(e))}${total}`];
   });
   return items.length > 0 ? [{ kind: 'list', items }] : [];
 }
 
-/** ", in place of 2 points other activities counted": what it counted beyond what the total gained. */
-function displaced(e: Evaluation, activityId: number, before: number | undefined): string {
+/** ", in place of 2 points other activities counted": what the other activities count less with it. */
+function displaced(e: Evaluation, activityId: number, before: CountedById | undefined): string {
   const counted = e.activities.find((a) => a.activityId === activityId)?.counted ?? 0;
   if (before === undefined || counted === 0) return '';
-  const replaced = Math.round((counted - (e.earned - before)) * 100) / 100;
+  let lost = 0;
+  for (const other of e.activities) {
+    if (other.activityId !== activityId) lost += Math.max(0, (before.get(other.activityId) ?? 0) - other.counted);
+  }
+  const replaced = Math.round(lost * 100) / 100;
   return replaced > 0 ? `, in place of ${quantity(replaced, e.unit)} other activities counted (a limit is reached)` : '';
 }
