@@ -1,7 +1,8 @@
 /**
- * An admin changing the workspace's reminder ladder must not start a second round of reminders:
- * a member already reminded in the window of the stage the new ladder reaches has had it. Real
- * planner and stores on a SQLite file, delivery to the console notifier.
+ * Ladder reminders at their edges. An admin changing the workspace's ladder must not start a
+ * second round of reminders: a member already reminded in the window of the stage the new ladder
+ * reaches has had it. A reminder past the submit-by date asks for the credit now. Real planner and
+ * stores on a SQLite file, delivery to the console notifier.
  */
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -78,5 +79,19 @@ describe('a ladder changed after a reminder went out', () => {
   it('checks what was sent by an index seek, not by reading the whole outbox', () => {
     const plan = t.database.sqlite.prepare(`explain query plan ${SENT_IN_SERIES_SINCE_SQL}`).all('nudge:1:CMA:2027-02-28', now()) as Array<{ detail: string }>;
     expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING COVERING INDEX outbox_series_sent/);
+  });
+});
+
+describe('a ladder reminder past the submit-by date', () => {
+  it('asks for the credit as soon as possible, not by a date already gone', async () => {
+    // Non-AAMA credit moves a CMA's submit-by 21 days before its expiry: 7 Feb for 28 Feb 2027.
+    t.clock.advance(88 * DAY_MS); // Sat 20 Feb 2027
+    const member = alice();
+    t.store.addActivity(member, { amount: '5', unit: 'points', category: 'general', title: 'Ethics', provider: null, completedOn: '2026-01-01', aamaApproved: false, certificate: null }, now());
+    await scheduler.sweep();
+    expect(await scheduler.drain()).toMatchObject({ sent: 1 });
+    expect(printed).toContain('CMA: submit as soon as you can (the submit-by date, 7 Feb 2027, was 13 days ago)');
+    expect(printed).toMatch(/Still needed, as soon as you can: .*points\./);
+    expect(printed).not.toMatch(/by 7 Feb 2027/);
   });
 });

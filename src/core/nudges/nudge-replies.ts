@@ -48,12 +48,20 @@ function processingNote(evaluation: Evaluation): string[] {
 
 const paragraphs = (texts: (string | undefined)[]): Block[] => texts.filter((t): t is string => Boolean(t)).map((text) => ({ kind: 'paragraph', text }));
 
-/** `evaluateOn` evaluates the same credential on another day. */
+/**
+ * `evaluateOn` evaluates the same credential on another day. Past the submit-by date but not the
+ * expiry (non-AAMA credit's processing time), it asks for the credit now, not "by" a date gone.
+ */
 export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation): Reply {
   const { code } = evaluation;
+  const late = evaluation.submitByDaysLeft < 0;
+  const heading = late
+    ? `${code}: submit as soon as you can (the submit-by date, ${formatDay(evaluation.submitBy)}, was ${daysPhrase(evaluation.submitByDaysLeft)})`
+    : `${code}: submit by ${formatDay(evaluation.submitBy)} (${daysPhrase(evaluation.submitByDaysLeft)})`;
+  const needed = late ? `Still needed, as soon as you can: ${gapSummary(evaluation)}.` : stillNeeded(evaluation, { by: evaluation.submitBy });
   return reply([
-    { kind: 'heading', text: `${code}: submit by ${formatDay(evaluation.submitBy)} (${daysPhrase(evaluation.submitByDaysLeft)})`, status: 'attention' },
-    ...paragraphs([stillNeeded(evaluation, { by: evaluation.submitBy }), ...processingNote(evaluation), ifMissed(evaluation, evaluateOn)]),
+    { kind: 'heading', text: heading, status: 'attention' },
+    ...paragraphs([needed, ...processingNote(evaluation), ifMissed(evaluation, evaluateOn)]),
     buttons(code, { log: true, renewed: true }),
   ], 'warning');
 }
