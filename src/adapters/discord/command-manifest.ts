@@ -14,6 +14,11 @@ export const MANAGE_GUILD = String(1 << 5);
 // Discord's ApplicationCommandOptionType numbers.
 const SUBCOMMAND = 1;
 const OPTION_TYPE: Record<OptionDeclaration['type'], number> = { string: 3, date: 3, integer: 4, boolean: 5, user: 6, channel: 7, number: 10, attachment: 11 };
+/**
+ * Channels a channel option offers: text (0) and announcement (5) channels, where the bot can post
+ * a digest; not voice channels, stages, forums or categories.
+ */
+const POSTABLE_CHANNEL_TYPES = [0, 5];
 const MAX_DESCRIPTION = 100;
 const MAX_CHOICES = 25;
 
@@ -26,6 +31,7 @@ export interface ApiOption {
   autocomplete?: boolean;
   min_value?: number;
   max_value?: number;
+  channel_types?: number[];
   options?: ApiOption[];
 }
 
@@ -59,6 +65,7 @@ function option(declared: OptionDeclaration): ApiOption {
   if (declared.required) api.required = true;
   if (declared.autocomplete) api.autocomplete = true;
   else if (declared.choices && declared.choices.length <= MAX_CHOICES) api.choices = declared.choices.map((c) => ({ name: c, value: c }));
+  if (declared.type === 'channel') api.channel_types = POSTABLE_CHANNEL_TYPES;
   if (declared.type === 'number' || declared.type === 'integer') {
     if (declared.min !== undefined) api.min_value = declared.min;
     if (declared.max !== undefined) api.max_value = declared.max;

@@ -68,7 +68,8 @@ describe('the command manifest', () => {
     expect(admin).toMatchObject({ name: 'ceu-admin', default_member_permissions: MANAGE_GUILD, contexts: [0] });
     expect(admin!.options.map((o) => o.name)).toEqual(['team', 'digest', 'admin']);
     const digest = admin!.options.find((o) => o.name === 'digest')!;
-    expect(digest.options!.find((o) => o.name === 'channel')).toMatchObject({ type: 7 });
+    // Only text and announcement channels: a digest cannot go to a voice channel or a category.
+    expect(digest.options!.find((o) => o.name === 'channel')).toMatchObject({ type: 7, channel_types: [0, 5] });
     for (const command of [ceu!, admin!]) {
       expect(command.options.length).toBeLessThanOrEqual(25);
       for (const sub of command.options) {
