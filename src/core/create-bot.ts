@@ -51,7 +51,11 @@ export function createBot(deps: BotDeps): Bot {
     const known = deps.store.findMember(actor);
     const isAdmin = actor.isAdmin || Boolean(known?.namedAdmin);
     if (command.adminOnly && !isAdmin) {
-      return errorReply([problem('admin-only', `\`${command.name}\` is for admins of this workspace.`)]);
+      // A Discord DM is the member's own space (`dm:<id>`): a server's admins manage it from the server.
+      const where = actor.platform === 'discord' && actor.tenantId.startsWith('dm:')
+        ? ` A DM belongs to no server: in your server, use \`/ceu-admin ${command.name}\`.`
+        : '';
+      return errorReply([problem('admin-only', `\`${command.name}\` is for admins of this workspace.${where}`)]);
     }
     const now = deps.clock.now();
     const tz = known?.tz ?? actor.timeZone ?? known?.platformTz ?? defaultTz;

@@ -88,6 +88,12 @@ describe('mentions and DMs', () => {
     expect(d.activityCount()).toBe(1);
   });
 
+  it('tells a server admin who asks for an admin command in a DM to use /ceu-admin in the server', async () => {
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('team', { guildId: null }));
+    const sent = await d.fake.waitForMessage((m) => textOf(m).includes('is for admins'));
+    expect(textOf(sent)).toContain('A DM belongs to no server: in your server, use `/ceu-admin team`.');
+  });
+
   it('ignores a reply to its own message in a channel (Discord lists the replied-to bot in mentions) unless the reply names it', async () => {
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
     const notice = await d.fake.waitForMessage((m) => m.content === 'I sent you the answer by DM.');
