@@ -10,6 +10,7 @@ import { createConsoleNotifier } from '../../src/adapters/console/notifier.js';
 import type { Member } from '../../src/core/index.js';
 import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
 import { SENT_IN_SERIES_SINCE_SQL } from '../../src/storage/create-outbox.js';
+import { makeActivity } from '../storage/make-store.js';
 import { makeTestOutbox, type TestOutbox } from './make-outbox.js';
 
 const DAY_MS = 86_400_000;
@@ -87,7 +88,7 @@ describe('a ladder reminder past the submit-by date', () => {
     // Non-AAMA credit moves a CMA's submit-by 21 days before its expiry: 7 Feb for 28 Feb 2027.
     t.clock.advance(88 * DAY_MS); // Sat 20 Feb 2027
     const member = alice();
-    t.store.addActivity(member, { amount: '5', unit: 'points', category: 'general', title: 'Ethics', provider: null, completedOn: '2026-01-01', aamaApproved: false, certificate: null }, now());
+    t.store.addActivity(member, makeActivity({ amount: '5', unit: 'points', category: 'general', title: 'Ethics', completedOn: '2026-01-01', aamaApproved: false }), now());
     await scheduler.sweep();
     expect(await scheduler.drain()).toMatchObject({ sent: 1 });
     expect(printed).toContain('CMA: submit as soon as you can (the submit-by date, 7 Feb 2027, was 13 days ago)');
