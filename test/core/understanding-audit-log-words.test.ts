@@ -48,8 +48,7 @@ describe('words around the parts', () => {
     ['log clinical 2 hours', row('2026-11-24', '2', 'hours', 'clinical')],
     ['log 2h clinical ‘Phlebotomy basics’ from Relias', row('2026-11-24', '2', 'hours', 'clinical', 'Phlebotomy basics', 'Relias')],
     ['log 2h clinical please', row('2026-11-24', '2', 'hours', 'clinical')],
-    ['log 2h clinical thanks', row('2026-11-24', '2', 'hours', 'clinical')],
-    ['log 2h clinical 🙂', row('2026-11-24', '2', 'hours', 'clinical')],
+    ['log 2h clinical, thanks', row('2026-11-24', '2', 'hours', 'clinical')],
     ['please log 2h clinical', row('2026-11-24', '2', 'hours', 'clinical')],
     ['can you log 2h clinical Sepsis', row('2026-11-24', '2', 'hours', 'clinical', 'Sepsis')],
   ])('"%s"', async (line, expected) => {
@@ -61,6 +60,21 @@ describe('words around the parts', () => {
     await t.say('log 2h clinical Sepsis, shock and fluids');
     await t.say('log 1h general Women’s health');
     expect(logged()).toEqual([row('2026-11-24', '2', 'hours', 'clinical', 'Sepsis, shock and fluids'), row('2026-11-24', '1', 'hours', 'general', 'Women’s health')]);
+  });
+
+  it('keeps a title that ends in a word that is also a courtesy, or in an emoji, as typed', async () => {
+    await t.say('log 1h clinical Stroke and TIA');
+    await t.say('log 1h general Giving thanks');
+    await t.say('log 1h general Cheers');
+    await t.say('log 1h general Patient thank you notes');
+    await t.say('log 1h general Team huddle 🙂');
+    await t.say('edit 1 title Stroke and TIA update');
+    expect(logged().map((r) => (r as { title: string }).title)).toEqual(['Stroke and TIA update', 'Giving thanks', 'Cheers', 'Patient thank you notes', 'Team huddle 🙂']);
+  });
+
+  it('reads "I\'d like to log …" as the log it asks for', async () => {
+    expect((await t.say('I\'d like to log 2h clinical Sepsis')).tone).toBe('success');
+    expect(logged()).toEqual([row('2026-11-24', '2', 'hours', 'clinical', 'Sepsis')]);
   });
 
   it('keeps a quoted title that ends in a polite word', async () => {

@@ -17,9 +17,16 @@ const PLEA_WORDS = /\b(me|out|please|with|on|to|my)\b|[.!?]/gi;
 
 // "please log …", "can you log …", "I need to log …", "status please", "…yesterday, thanks!", a
 // closing emoji: courtesy around a command, not part of it (it became a title "please", and hid a
-// date at the end of a log).
-const LEADING_COURTESY = /^(?:please|pls|plz|kindly|(?:can|could|would|will) (?:you|u)(?: please)?|i (?:need|want|would like|['’]d like) to|let me)\s+(?=\S)/i;
-const TRAILING_COURTESY = /(?:[\s,;.!-]+(?:please|pls|plz|thanks|thank you|thank u|thx|tia|cheers)|\s*[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+)[\s.!]*$/iu;
+// date at the end of a log). A title is kept as typed, though: on a `log` or `edit` line only
+// "please" goes by itself, a thanks only after a comma or a stop ("Giving thanks", "Stroke and
+// TIA" and a title's emoji stay).
+const LEADING_COURTESY = /^(?:please|pls|plz|kindly|(?:can|could|would|will) (?:you|u)(?: please)?|i(?: need| want| would like|['’]d like) to|let me)\s+(?=\S)/i;
+const PLEASE = String.raw`please|pls|plz`;
+const THANKS = String.raw`thanks|thank you|thank u|thx|cheers`;
+const EMOJI = String.raw`\s*[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+`;
+const TRAILING_COURTESY = new RegExp(String.raw`(?:[\s,;.!-]+(?:${PLEASE}|${THANKS})|${EMOJI})[\s.!]*$`, 'iu');
+const TRAILING_COURTESY_AFTER_TITLE = new RegExp(String.raw`(?:[\s,;.!-]+(?:${PLEASE})|\s*[,;.!]\s*(?:${THANKS}))[\s.!]*$`, 'i');
+const WRITES_A_TITLE = /^\s*\/?(?:log|edit)\b/i;
 
 export function rewordCommandLine(typed: string): string {
   const text = withoutCourtesy(typed);
@@ -37,7 +44,8 @@ export function rewordCommandLine(typed: string): string {
 /** The line without its courtesy words, unless they are all there is ("thanks"). */
 function withoutCourtesy(text: string): string {
   let line = text.replace(LEADING_COURTESY, '');
-  for (let stripped = line.replace(TRAILING_COURTESY, ''); stripped !== line && stripped.trim() !== ''; stripped = line.replace(TRAILING_COURTESY, '')) {
+  const trailing = WRITES_A_TITLE.test(line) ? TRAILING_COURTESY_AFTER_TITLE : TRAILING_COURTESY;
+  for (let stripped = line.replace(trailing, ''); stripped !== line && stripped.trim() !== ''; stripped = line.replace(trailing, '')) {
     line = stripped;
   }
   return line.trim() === '' ? text : line;
