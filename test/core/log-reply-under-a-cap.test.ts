@@ -35,4 +35,11 @@ describe('a log under a full non-AAMA cap', () => {
     expect(text).toMatch(/CCMA: \+0\.42 credits/);
     expect(text).not.toContain('in place of');
   });
+
+  it('says nothing of the kind when the cap only moves which points count and the total grows by all of it', async () => {
+    for (const line of ['log 20 points admin on 2026-01-01', 'log 20 points clinical on 2026-01-02', 'log 10 points clinical aama on 2026-01-03', 'log 10 points admin aama on 2026-01-04', 'log 10 points general on 2026-01-05']) await t.say(line);
+    const text = await t.text('log 5 points general aama on 2026-01-06');
+    expect(text).toContain('now 55 of 60 points');
+    expect(text).not.toContain('in place of');
+  });
 });

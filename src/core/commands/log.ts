@@ -188,13 +188,16 @@ function countedBlocks(logged: StoredActivity, evaluations: Evaluation[], counte
   return items.length > 0 ? [{ kind: 'list', items }] : [];
 }
 
-/** ", in place of 2 points other activities counted": what the other activities count less with it. */
+/**
+ * ", in place of 2 points other activities counted": what the other activities count less with it,
+ * all told (the optimal choice under a cap may move points between them without any lost).
+ */
 function displaced(e: Evaluation, activityId: number, before: CountedById | undefined): string {
   const counted = e.activities.find((a) => a.activityId === activityId)?.counted ?? 0;
   if (before === undefined || counted === 0) return '';
   let lost = 0;
   for (const other of e.activities) {
-    if (other.activityId !== activityId) lost += Math.max(0, (before.get(other.activityId) ?? 0) - other.counted);
+    if (other.activityId !== activityId) lost += (before.get(other.activityId) ?? 0) - other.counted;
   }
   const replaced = Math.round(lost * 100) / 100;
   return replaced > 0 ? `, in place of ${quantity(replaced, e.unit)} other activities counted (a limit is reached)` : '';
