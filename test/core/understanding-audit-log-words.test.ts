@@ -94,9 +94,10 @@ describe('more log lines from the audit', () => {
     expect(logged()).toEqual([row('2026-11-24', '2', 'hours', 'clinical', 'HIPAA')]);
   });
 
-  it('reads "from AAMA" as the provider, not as the keyword with no provider', async () => {
+  it('reads "from AAMA" as the provider, not as the keyword with no provider, and as AAMA-approved', async () => {
     await t.say('log 2h clinical from AAMA aama');
-    expect(logged()).toEqual([row('2026-11-24', '2', 'hours', 'clinical', null, 'AAMA', 1)]);
+    await t.say('log 3h admin Coding from AAMA');
+    expect(logged()).toEqual([row('2026-11-24', '2', 'hours', 'clinical', null, 'AAMA', 1), row('2026-11-24', '3', 'hours', 'administrative', 'Coding', 'AAMA', 1)]);
   });
 
   it('answers "1h30m" as two amounts, suggesting one', async () => {

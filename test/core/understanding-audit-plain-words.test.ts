@@ -152,7 +152,8 @@ it('logs a topic that holds a "not"', async () => {
 
 describe('a provider, a credential and a possessive date', () => {
   it.each([
-    ['i completed 6 contact hours general on 11/1 from AAMA', row('2026-11-01', '6', 'hours', 'general', null, 'AAMA')],
+    // AAMA's own courses are AAMA-approved.
+    ['i completed 6 contact hours general on 11/1 from AAMA', row('2026-11-01', '6', 'hours', 'general', null, 'AAMA', 1)],
     ["I did 2 hours of clinical from yesterday's webinar", row('2026-11-23', '2', 'hours', 'clinical', 'webinar')],
     ['I did 2 hours of clinical for CMA on Nov 20', row('2026-11-20', '2', 'hours', 'clinical')],
   ])('"%s"', async (said, expected) => {

@@ -47,6 +47,8 @@ export function parseLogWords(typed: Token[]): RawOptions {
       if (raw[field] !== undefined) raw.repeatedKeyword = word;
       raw[field] = joinTokens(phrase);
       if (word === 'from') providerWords = phrase;
+      // AAMA's own courses are AAMA-approved: "from AAMA" marks it, as the keyword `aama` does.
+      if (word === 'from' && phrase.length === 1 && /^aama$/i.test(phrase[0]!.text)) raw.aama = true;
     } else if (word === 'aama' || word === 'aama-approved') {
       raw.aama = true;
       if (word === 'aama' && rest[0] && !rest[0].quoted && rest[0].text.toLowerCase() === 'approved') rest.shift();
