@@ -251,6 +251,11 @@ export interface OutboxMessage extends PlannedMessage {
    * send stays inside their hours. Absent for a channel post, which is nobody's night.
    */
   recipient?: Pick<Member, 'tz' | 'platformTz' | 'quietHours'>;
+  /**
+   * A DM to a member: their data version at the claim. A change since (a log, a setting, a pause,
+   * a credential removed) means the message was planned from data that no longer holds.
+   */
+  dataVersion?: number;
 }
 
 export interface OutboxCounts {
@@ -287,12 +292,30 @@ export interface SchedulerStore {
   /** `platforms`: only messages for these (the ones running in this process); all when omitted. */
   claimDue(nowAt: string, limit: number, platforms?: readonly Platform[]): OutboxMessage[];
   markSent(id: number, nowAt: string): void;
-  /** Back to pending, to try again at `nextAttemptAt`. */
-  markRetry(id: number, nextAttemptAt: string, error: string): void;
+  /**
+   * Back to pending, to try again at `nextAttemptAt`. `counted: false` when the platform only said
+   * to wait (Retry-After, a pause): the claim is not counted as an attempt, as with `release`.
+   */
+  markRetry(id: number, nextAttemptAt: string, error: string, counted?: boolean): void;
   /** Back to pending without counting the claim as an attempt: it was never sent (a pause, a stop). */
   release(id: number, nextAttemptAt: string): void;
-  /** Given up for good; a DM failure marks the member unreachable and keeps the note for them. */
+  /**
+   * Given up for good because the recipient cannot be reached (closed DMs, an unknown user or
+   * channel): a DM failure marks the member unreachable and keeps the note for them.
+   */
   markFailed(id: number, error: string, nowAt: string): void;
+  /**
+   * Given up for good for a reason that is not the recipient's (a platform down through every
+   * retry, a message the platform refuses): nobody is marked unreachable and no note is kept.
+   */
+  markAbandoned(id: number, error: string, nowAt: string): void;
+  /**
+   * Whether a claimed message still stands, checked just before it is sent, put back or retried:
+   * not when it is gone or was settled elsewhere, nor when it is a DM whose member changed since
+   * the claim (`dataVersion`). That one is withdrawn, as a change withdraws the member's messages
+   * still pending, and the member made due so the sweep plans afresh. One lookup by primary key.
+   */
+  confirmClaim(message: Pick<OutboxMessage, 'id' | 'dataVersion'>): boolean;
   /** At start-up: messages left "sending" by a crash go back to pending (at most one duplicate). */
   requeueInterrupted(): number;
   /** When the next pending message falls due, if any. */
@@ -325,7 +348,15 @@ export type DeliveryResult =
    * `permanent`: retrying cannot help (closed DMs, unknown channel). `retryAfterMs`: the platform
    * said when to try again (429 Retry-After); `scope` says whether the pause is for this target only.
    */
-  | { ok: false; permanent: boolean; reason: string; retryAfterMs?: number; scope?: 'target' | 'global' };
+  | {
+    ok: false; permanent: boolean; reason: string; retryAfterMs?: number; scope?: 'target' | 'global';
+    /**
+     * With `permanent`: the recipient cannot be reached there (closed DMs, an unknown user or
+     * channel), so a DM's member is marked unreachable. Absent when the failure is not theirs (the
+     * message itself refused, the bot's permissions): nobody is blamed.
+     */
+    unreachable?: boolean;
+  };
 
 /** Delivers planned messages on one platform; each adapter has one (`notifier.ts`). */
 export interface Notifier {

@@ -3,9 +3,15 @@
  * than the platform allows (overall and per DM or channel). The outbox hands out one message per
  * target at a time, so a member's messages keep their order; a message waiting on its own target's
  * window stays in memory without taking a claim slot, so other targets go on. Every outcome is
- * written back: sent, retry (backoff or the platform's Retry-After, which also pauses that target
- * or the whole platform), or failed. A DM to a member goes only in their hours: a retry, a pause or
- * a backlog that ends outside them waits for their next start (retry-policy.ts, `sendableAt`).
+ * written back: sent, retry (backoff, or the platform's Retry-After, which also pauses that target
+ * or the whole platform and is not counted as an attempt), or failed (a DM's member is marked
+ * unreachable only when the platform says they cannot be reached). A DM to a member goes only in
+ * their hours: a retry, a pause or a backlog that ends outside them waits for their next start
+ * (retry-policy.ts, `sendableAt`).
+ *
+ * A member who changes anything while their DM is claimed (a pause, nudges off, a log that closes
+ * the gap) changes their data version: checked just before the send, and before a retry or a
+ * return to the outbox, the DM is then withdrawn unsent and the sweep plans afresh from what holds.
  *
  * A crash between a send and its mark leaves the row "sending"; `requeueInterrupted` at the next
  * start sends it again: at most one duplicate, nothing lost. An outcome the outbox cannot take just
@@ -167,6 +173,8 @@ export function createDrainer(deps: DrainerDeps): Drainer {
           continue;
         }
         queue.splice(i, 1);
+        // It may have waited here a while (its DM's window, a running send): is it still wanted?
+        if (!stillStands(message)) continue;
         busy.add(target);
         blockedUntil.delete(target);
         globalWaits.delete(platform);
@@ -235,8 +243,28 @@ export function createDrainer(deps: DrainerDeps): Drainer {
   /** Never sent: back to the outbox, due again after `afterMs`, the claim not counted as an attempt. */
   function putBack(message: OutboxMessage, afterMs: number): void {
     holding.delete(message.id);
+    if (!stillStands(message)) return;
     const retryAt = nextAttemptAt(message, afterMs);
     persist(() => outbox.release(message.id, retryAt), { outboxId: message.id }, 'return a message');
+  }
+
+  /**
+   * Whether a claimed message still stands (`confirmClaim`): false once its member changed since the
+   * claim (it is withdrawn) or it was settled elsewhere. When the outbox cannot say just then, it
+   * stands, as before the check: the send goes, or the outcome is written.
+   */
+  function stillStands(message: OutboxMessage): boolean {
+    try {
+      if (outbox.confirmClaim(message)) return true;
+    } catch (error) {
+      logger.warn({ outboxId: message.id, err: describeThrown(error) }, 'outbox: could not check a claimed message; going on with it');
+      return true;
+    }
+    holding.delete(message.id);
+    // The DM's next message, if any, may be claimable now.
+    more = true;
+    logger.info({ outboxId: message.id, platform: message.platform, tenantId: message.tenantId, kind: message.kind }, 'outbox: not sent: its member changed since it was claimed, or it was settled elsewhere');
+    return false;
   }
 
   /** Writes to the outbox, or keeps the write for a later pass when the outbox cannot take it now. */
@@ -275,6 +303,8 @@ export function createDrainer(deps: DrainerDeps): Drainer {
 
   function settle(message: OutboxMessage, decision: ReturnType<typeof decide>, reason: string, stats: DrainStats): void {
     holding.delete(message.id);
+    // Not sent, and planned from data that has changed since: neither retried nor kept as a note.
+    if (decision.kind !== 'sent' && !stillStands(message)) return;
     const nowAt = clock.now().toISOString();
     const facts = { outboxId: message.id, platform: message.platform, tenantId: message.tenantId, kind: message.kind, attempts: message.attempts };
     if (decision.kind === 'sent') {
@@ -284,11 +314,17 @@ export function createDrainer(deps: DrainerDeps): Drainer {
       const retryAt = nextAttemptAt(message, decision.afterMs);
       stats.retried += 1;
       if (!decision.pause) logger.warn({ ...facts, reason, retryInMs: decision.afterMs, retryAt }, 'delivery failed; will retry');
-      persist(() => outbox.markRetry(message.id, retryAt, reason), facts, 'record a failed delivery');
+      // Told to wait (Retry-After, a paused platform) is not a failed try: the claim is not counted.
+      const counted = decision.pause === undefined;
+      persist(() => outbox.markRetry(message.id, retryAt, reason, counted), facts, 'record a failed delivery');
     } else {
       stats.failed += 1;
-      logger.warn({ ...facts, reason }, 'delivery failed for good');
-      persist(() => outbox.markFailed(message.id, reason, nowAt), facts, 'record a failed delivery');
+      logger.warn({ ...facts, reason, unreachable: decision.unreachable === true }, 'delivery failed for good');
+      persist(
+        () => (decision.unreachable ? outbox.markFailed(message.id, reason, nowAt) : outbox.markAbandoned(message.id, reason, nowAt)),
+        facts,
+        'record a failed delivery',
+      );
     }
   }
 

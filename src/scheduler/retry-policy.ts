@@ -4,6 +4,10 @@
  * the member's hours) the message is given up, as a permanent failure is at once. A platform's
  * Retry-After is honoured as stated and never counts toward giving up: being told to wait is not a
  * failure. When the wait ends outside the member's hours, a DM waits on for their next start.
+ *
+ * Only a failure that says the recipient cannot be reached (closed DMs, an unknown user) gives a
+ * member up as unreachable; a platform down through every retry, or a message it refuses, is
+ * nobody's doing on their side.
  */
 import { isUrgentKey, memberWindow, nextDeliverable } from '../core/index.js';
 import type { DeliveryResult, OutboxMessage } from '../core/ports.js';
@@ -15,7 +19,7 @@ const MAX_BACKOFF_MS = 3_600_000;
 export type Decision =
   | { kind: 'sent' }
   | { kind: 'retry'; afterMs: number; pause?: 'global' | 'target' }
-  | { kind: 'failed' };
+  | { kind: 'failed'; unreachable?: true };
 
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
@@ -24,6 +28,7 @@ export function backoffMs(attempts: number): number {
 export function decide(message: Pick<OutboxMessage, 'attempts'>, result: DeliveryResult): Decision {
   if (result.ok) return { kind: 'sent' };
   if (result.retryAfterMs !== undefined) return { kind: 'retry', afterMs: Math.max(0, result.retryAfterMs), pause: result.scope ?? 'global' };
+  if (result.permanent && result.unreachable) return { kind: 'failed', unreachable: true };
   if (result.permanent || message.attempts >= MAX_ATTEMPTS) return { kind: 'failed' };
   return { kind: 'retry', afterMs: backoffMs(message.attempts) };
 }

@@ -1,8 +1,12 @@
 /**
  * The outbox: planned messages and their delivery. A message moves pending → sending (claimed) →
- * sent | pending again (retry) | failed; only a message still to go can be marked, so a stray mark
- * never revives a sent one. Claims happen in an immediate transaction, so two drainers (or
- * processes) never claim the same row.
+ * sent | pending again (retry) | failed, or is withdrawn (deleted, as a member's change deletes
+ * their pending ones) when its member changed while it was claimed; only a message still to go can
+ * be marked, so a stray mark never revives a sent one. Claims happen in an immediate transaction,
+ * so two drainers (or processes) never claim the same row.
+ *
+ * A DM given up for a reason that is not its member's (an outage through every retry, content the
+ * platform refuses) is failed with `noticed_at` set: there is nothing for the member to be shown.
  *
  * A mark also lands on a claimed message that is pending again: another process starting on the
  * same file (a console run beside the bot) takes every "sending" row for a crash's leftovers and
@@ -46,6 +50,8 @@ type ClaimTuple = [
   tz: string | null,
   platformTz: string | null,
   quietHours: string | null,
+  /** The member's data version, for a DM: the drainer checks it has not moved before sending. */
+  dataVersion: number | null,
   /** 1 when a newer message of its series waits too: this one is dropped, not sent. */
   superseded: number,
 ];
@@ -61,14 +67,17 @@ function toInsertParams(message: PlannedMessage, nowAt: string): InsertParams {
 }
 
 /** The claim query's last column: a newer message of this one's series waits too. */
-const isReplaced = (row: ClaimTuple): boolean => row[16] === 1;
+const isReplaced = (row: ClaimTuple): boolean => row[17] === 1;
 
 function toOutboxMessage(row: ClaimTuple): OutboxMessage {
-  const [id, workspaceId, memberId, key, targetKind, targetId, kind, reply, attempts, createdAt, platform, tenantId, recipientId, tz, platformTz, quietHours] = row;
+  const [id, workspaceId, memberId, key, targetKind, targetId, kind, reply, attempts, createdAt, platform, tenantId, recipientId, tz, platformTz, quietHours, dataVersion] = row;
   const target: OutboxTarget = targetKind === 'direct' ? { kind: 'direct', userId: targetId } : { kind: 'channel', channelId: targetId };
   // `attempts` as it is after this claim's update.
   const message: OutboxMessage = { id, key, workspaceId, memberId, target, kind, reply: JSON.parse(reply) as Reply, platform, tenantId, attempts: attempts + 1, createdAt };
-  if (recipientId !== null) message.recipient = { tz, platformTz, quietHours };
+  if (recipientId !== null) {
+    message.recipient = { tz, platformTz, quietHours };
+    message.dataVersion = dataVersion!;
+  }
   return message;
 }
 
@@ -93,7 +102,7 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   const due = sqlite
     .prepare<{ nowAt: string; limit: number; platforms: string | null }, ClaimTuple>(
       `select o.id, o.workspace_id, o.member_id, o.key, o.target_kind, o.target_id, o.kind, o.reply, o.attempts,
-         o.created_at, w.platform, w.external_id, m.id, m.tz, m.platform_tz, m.quiet_hours,
+         o.created_at, w.platform, w.external_id, m.id, m.tz, m.platform_tz, m.quiet_hours, m.data_version,
          o.series is not null and exists (select 1 from outbox n where n.member_id = o.member_id and n.status = 'pending'
            and n.series = o.series and n.id > o.id)
        from outbox o join workspaces w on w.id = o.workspace_id
@@ -113,8 +122,10 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     `update outbox set status = 'sent', sent_at = :nowAt where id = :id and status in ('sending', 'pending')
      returning target_kind as targetKind, member_id as memberId`,
   );
-  const retry = sqlite.prepare<{ id: number; nextAttemptAt: string; error: string }>(
-    `update outbox set status = 'pending', next_attempt_at = :nextAttemptAt, last_error = :error
+  // `uncounted` 1: the platform only said to wait, so the claim's attempt is taken back.
+  const retry = sqlite.prepare<{ id: number; nextAttemptAt: string; error: string; uncounted: 0 | 1 }>(
+    `update outbox set status = 'pending', next_attempt_at = :nextAttemptAt, last_error = :error,
+       attempts = max(attempts - :uncounted, 0)
      where id = :id and status in ('sending', 'pending')`,
   );
   const release = sqlite.prepare<{ id: number; nextAttemptAt: string }>(
@@ -125,6 +136,18 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     `update outbox set status = 'failed', last_error = :error where id = :id and status in ('sending', 'pending')
      returning target_kind as targetKind, member_id as memberId`,
   );
+  // Not the recipient's failure: nothing for them to be shown (noticed_at set keeps it out of their notes).
+  const abandoned = sqlite.prepare<{ id: number; error: string; nowAt: string }>(
+    `update outbox set status = 'failed', last_error = :error, noticed_at = :nowAt where id = :id and status in ('sending', 'pending')`,
+  );
+  // By primary key; the member's by theirs. `data_version` only for a DM, as the claim reads it.
+  const claimState = sqlite
+    .prepare<[number], { status: OutboxStatus; memberId: number | null; dataVersion: number | null }>(
+      `select o.status, o.member_id as memberId, m.data_version as dataVersion
+       from outbox o left join members m on m.id = o.member_id and o.target_kind = 'direct' where o.id = ?`,
+    );
+  const withdrawClaimed = sqlite.prepare<[number]>("delete from outbox where id = ? and status in ('sending', 'pending')");
+  const memberDue = sqlite.prepare<[number]>('update members set next_check_at = null where id = ?');
   const reachable = sqlite.prepare<[number]>('update members set unreachable_since = null where id = ? and unreachable_since is not null');
   const unreachable = sqlite.prepare<{ memberId: number; nowAt: string }>(
     'update members set unreachable_since = :nowAt where id = :memberId and unreachable_since is null',
@@ -171,14 +194,30 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     if (row?.targetKind === 'direct' && row.memberId !== null) unreachable.run({ memberId: row.memberId, nowAt });
   });
 
+  // Made due as well: a sweep since the change found this row in the way and planned nothing.
+  const withdraw = sqlite.transaction((id: number, memberId: number): void => {
+    if (withdrawClaimed.run(id).changes > 0) memberDue.run(memberId);
+  });
+
+  function confirmClaim(message: Pick<OutboxMessage, 'id' | 'dataVersion'>): boolean {
+    const row = claimState.get(message.id);
+    // Pending too: another process's start-up requeued it, and a mark still lands (see the top).
+    if (row?.status !== 'sending' && row?.status !== 'pending') return false;
+    if (message.dataVersion === undefined || row.memberId === null || row.dataVersion === message.dataVersion) return true;
+    withdraw.immediate(message.id, row.memberId);
+    return false;
+  }
+
   return {
     enqueue: (messages, nowAt) => (messages.length === 0 ? 0 : enqueue.immediate(messages, nowAt)),
     hasMessage: (workspaceId, key) => exists.get({ workspaceId, key }) !== undefined,
     claimDue: (nowAt, limit, platforms) => (limit <= 0 ? [] : claim.immediate(nowAt, limit, platformList(platforms))), // a negative LIMIT is none
     markSent: (id, nowAt) => markSent.immediate(id, nowAt),
-    markRetry: (id, nextAttemptAt, error) => void retry.run({ id, nextAttemptAt, error }),
+    markRetry: (id, nextAttemptAt, error, counted = true) => void retry.run({ id, nextAttemptAt, error, uncounted: counted ? 0 : 1 }),
     release: (id, nextAttemptAt) => void release.run({ id, nextAttemptAt }),
     markFailed: (id, error, nowAt) => markFailed.immediate(id, error, nowAt),
+    markAbandoned: (id, error, nowAt) => void abandoned.run({ id, error, nowAt }),
+    confirmClaim,
     requeueInterrupted: () => requeue.run().changes,
     nextDueAt: (platforms) => nextDue.get({ platforms: platformList(platforms) }) ?? undefined,
     countOutbox() {

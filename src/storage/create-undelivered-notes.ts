@@ -1,7 +1,9 @@
 /**
  * DMs that failed for good (closed DMs), kept for the member: the next time they use the bot they
  * see what they missed, once. Reading and marking share a transaction, so two commands arriving
- * together cannot both show the same note.
+ * together cannot both show the same note. A DM given up for a reason that is not the member's
+ * (an outage, content the platform refused) is failed already noticed (create-outbox.ts): "I could
+ * not reach you by DM" would not be true of it.
  */
 import type Database from 'better-sqlite3';
 import type { MemberScope, Store, UndeliveredNote } from '../core/ports.js';

@@ -214,7 +214,9 @@ export const outbox = sqliteTable(
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
     lastError: text('last_error'),
-    // When a DM that failed for good was shown to its member instead.
+    // When a DM that failed for good was shown to its member instead; for one given up for a
+    // reason not the member's (an outage through every retry, content refused), when it was given
+    // up: there is nothing to show them.
     noticedAt: text('noticed_at'),
   },
   (t) => [

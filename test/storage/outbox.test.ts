@@ -75,6 +75,7 @@ describe('outbox', () => {
       attempts: 1,
       createdAt: at(0),
       recipient: { tz: null, platformTz: null, quietHours: null }, // a DM: the member's hours, as they are now
+      dataVersion: 0, // and their data version, which must not move before it is sent
     });
     expect(claimed[1]!.recipient).toBeUndefined(); // a channel post is nobody's night
     expect(claimed[1]).toMatchObject({ platform: 'discord', tenantId: 'G1', memberId: null, target: { kind: 'channel', channelId: 'C9' }, kind: 'digest' });

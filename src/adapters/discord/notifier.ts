@@ -36,15 +36,23 @@ export const DISCORD_LIMITS: Notifier['limits'] = {
   perTarget: { count: 5, perMs: 5000 },
 };
 
-/** Codes no retry can fix (discord.com/developers/docs/topics/opcodes-and-status-codes, JSON error codes). */
-const PERMANENT_CODES = new Set([
+/**
+ * Codes that say the recipient cannot be reached there: a DM failing so marks its member
+ * unreachable (discord.com/developers/docs/topics/opcodes-and-status-codes, JSON error codes).
+ */
+const UNREACHABLE_CODES = new Set([
   10003, // Unknown Channel
   10004, // Unknown Guild
   10013, // Unknown User
-  20009, // Explicit content cannot be sent to the desired recipient(s)
-  50001, // Missing Access
   50007, // Cannot send messages to this user (DMs closed, or no shared server)
+]);
+
+/** Every code no retry can fix: those above, and the ones about the bot or the message, where nobody is blamed. */
+const PERMANENT_CODES = new Set([
+  ...UNREACHABLE_CODES,
+  50001, // Missing Access
   50013, // Missing Permissions
+  20009, // Explicit content cannot be sent to the desired recipient(s)
   50035, // Invalid Form Body: this message will never be accepted
 ]);
 
@@ -111,7 +119,9 @@ export function classify(error: unknown): DeliveryResult {
       // The bot's token is refused: nobody's DMs are at fault, so pause Discord until it is fixed.
       return { ok: false, permanent: false, reason: 'Discord refused the bot token (401); check DISCORD_TOKEN', retryAfterMs: INSTALL_RETRY_MS, scope: 'global' };
     }
-    return { ok: false, permanent: PERMANENT_CODES.has(code), reason: `discord ${error.code}: ${error.message}` };
+    const reason = `discord ${error.code}: ${error.message}`;
+    if (UNREACHABLE_CODES.has(code)) return { ok: false, permanent: true, unreachable: true, reason };
+    return { ok: false, permanent: PERMANENT_CODES.has(code), reason };
   }
   const facts = describeError(error);
   return { ok: false, permanent: false, reason: String(facts.message ?? facts.status ?? 'unknown failure') };

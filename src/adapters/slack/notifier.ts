@@ -30,10 +30,20 @@ export const SLACK_LIMITS: Notifier['limits'] = {
   perTarget: { count: 1, perMs: 1000 },
 };
 
-/** Errors about the recipient or the message, which no retry can fix (Slack's chat.postMessage error list). */
+/**
+ * The recipient cannot be reached there: the user or channel is unknown, gone or closed to the bot
+ * (Slack's chat.postMessage error list). A DM failing so marks its member unreachable.
+ */
+const UNREACHABLE = new Set([
+  'channel_not_found', 'is_archived', 'user_not_found', 'cannot_dm_bot', 'messages_tab_disabled', 'user_disabled',
+]);
+
+/**
+ * Every error no retry can fix: those above, and the ones that are not the recipient's (workspace
+ * policy, the bot's permissions, the message itself), given up without blaming the member.
+ */
 const PERMANENT = new Set([
-  'channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'cannot_dm_bot',
-  'messages_tab_disabled', 'user_disabled', 'restricted_action', 'restricted_action_read_only_channel',
+  ...UNREACHABLE, 'not_in_channel', 'restricted_action', 'restricted_action_read_only_channel',
   'restricted_action_thread_only_channel', 'restricted_action_non_threadable_channel', 'ekm_access_denied',
   'no_permission', 'msg_too_long', 'no_text', 'invalid_blocks', 'invalid_blocks_format',
   'too_many_attachments', 'invalid_arguments',
@@ -66,7 +76,8 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
 /** A Web API failure as a delivery result; never the error itself, whose request can carry the token. */
 /**
  * The bot's own token or install refused: no recipient is at fault, so nothing is marked
- * undeliverable; Slack is paused and tried again until someone fixes the install.
+ * undeliverable; Slack is paused and tried again until someone fixes the install. (For a bot token,
+ * `account_inactive` means the bot's user or workspace was deleted, not the recipient.)
  */
 const INSTALL_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'org_login_required', 'team_access_not_granted', 'missing_scope', 'account_inactive']);
 export const INSTALL_RETRY_MS = 15 * 60_000;
@@ -81,6 +92,7 @@ export function classify(error: unknown): DeliveryResult {
     return { ok: false, permanent: false, reason: `Slack refused the bot token (${facts.error}); check the install`, retryAfterMs: INSTALL_RETRY_MS, scope: 'global' };
   }
   if (facts.code === webApi.ErrorCode.PlatformError && facts.error) {
+    if (UNREACHABLE.has(facts.error)) return { ok: false, permanent: true, unreachable: true, reason: facts.error };
     return { ok: false, permanent: PERMANENT.has(facts.error), reason: facts.error };
   }
   return { ok: false, permanent: false, reason: facts.error ?? facts.message ?? facts.code ?? 'unknown failure' };
