@@ -186,6 +186,11 @@ export interface Store {
   listCredentials(scope: MemberScope): StoredCredential[];
   /** Adds the credential or replaces its dates (a renewal). */
   putCredential(scope: MemberScope, credential: StoredCredential, nowAt: string): void;
+  /**
+   * The expiry `code` had before the change that gave it `expiresOn` (a renewal, or a corrected
+   * date), from the audit trail; undefined when it was added with that expiry.
+   */
+  expiryBefore(scope: MemberScope, code: CredentialCode, expiresOn: string): string | undefined;
   /** Returns false when the member did not hold it. */
   removeCredential(scope: MemberScope, code: CredentialCode, nowAt: string): boolean;
 

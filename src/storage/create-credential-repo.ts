@@ -12,7 +12,7 @@ import { CREDENTIAL_COLUMNS, toStoredCredential, type CredentialTuple } from './
 type LiveRow = { id: number; expiresOn: string; certifiedOn: string | null; snoozedUntil: string | null };
 type ByCode = MemberScope & { code: CredentialCode };
 
-export type CredentialRepo = Pick<Store, 'listCredentials' | 'putCredential' | 'removeCredential' | 'snoozeCredential'>;
+export type CredentialRepo = Pick<Store, 'listCredentials' | 'putCredential' | 'expiryBefore' | 'removeCredential' | 'snoozeCredential'>;
 
 export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog): CredentialRepo {
   const list = sqlite
@@ -38,6 +38,16 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   const setSnooze = sqlite.prepare<{ id: number; until: string | null; nowAt: string }>(
     'update credentials set snoozed_until = :until, updated_at = :nowAt where id = :id',
   );
+  // The member's audit rows, latest first (audit_member_id): the latest change that set this expiry.
+  const replacedExpiry = sqlite
+    .prepare<MemberScope & ByCode & { expiresOn: string }, string | null>(
+      `select json_extract(before, '$.expiresOn') from audit
+       where member_id = :memberId and workspace_id = :workspaceId and entity = 'credential' and action = 'credential-add'
+         and undone_at is null and before is not null
+         and json_extract(after, '$.code') = :code and json_extract(after, '$.expiresOn') = :expiresOn
+       order by id desc limit 1`,
+    )
+    .pluck(true);
   const scopeOf = (scope: MemberScope): MemberScope => ({ workspaceId: scope.workspaceId, memberId: scope.memberId });
 
   const put = sqlite
@@ -84,6 +94,7 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   return {
     listCredentials: (scope) => list.all(scopeOf(scope)).map((row) => toStoredCredential(...row)),
     putCredential: put,
+    expiryBefore: (scope, code, expiresOn) => replacedExpiry.get({ ...scopeOf(scope), code, expiresOn }) ?? undefined,
     removeCredential: remove,
     snoozeCredential: snooze,
   };

@@ -98,10 +98,13 @@ export const historyCommand = defineCommand({
 /**
  * The cycle before the current one, evaluated, when the member logged anything in it: after a
  * renewal, what those activities counted toward that cycle is the record an audit of it asks for.
+ * It ended on the expiry the renewal replaced: a CMA renewed early or in its grace period starts
+ * its new cycle after the month of the renewal, not the day after the old expiry.
  */
 function previousCycle(ctx: CommandContext, e: Evaluation, activities: readonly StoredActivity[]): Evaluation | undefined {
   if (e.unit === 'card' || !activities.some((a) => ofPreviousCycle(a, e))) return undefined;
-  const end = addCalendarDays(e.cycle.start, -1);
+  const replaced = ctx.store.expiryBefore(ctx.member, e.code, e.cycle.end);
+  const end = replaced !== undefined && replaced < e.cycle.end ? replaced : addCalendarDays(e.cycle.start, -1);
   return evaluate({ code: e.code, expiresOn: end }, activities, ctx.today, ctx.overrides, { explain: true });
 }
 
