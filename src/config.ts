@@ -1,9 +1,11 @@
 /**
  * The only reader of process.env. One zod schema; a half-configured platform is a start-up error
- * that names the missing variables. Secrets are kept here and never logged.
+ * that names the missing variables. Secrets are kept here and never logged; an error never repeats
+ * a value, for a secret pasted into the wrong variable would be shown.
  */
 import os from 'node:os';
 import { z } from 'zod';
+import { editDistance } from './core/text/edit-distance.js';
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -17,7 +19,7 @@ const nowField = z
     // A date alone means 12:00 UTC that day (DESIGN.md), so "today" is the same date in most zones.
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value;
     if (!ISO_INSTANT.test(iso) || !isCalendarDate(iso.slice(0, 10))) {
-      ctx.addIssue({ code: 'custom', message: `CEU_NOW must be an ISO date or date-time such as 2026-11-24 or 2026-11-24T09:00:00Z; got "${value}"` });
+      ctx.addIssue({ code: 'custom', message: 'CEU_NOW must be a date such as 2026-11-24 (meaning 12:00 UTC) or a date-time with Z or an offset such as 2026-11-24T09:00:00Z' });
       return z.NEVER;
     }
     return new Date(iso);
@@ -35,14 +37,14 @@ const MAX_SWEEP_INTERVAL_MS = 3_600_000;
 const durationField = z.string().default('5m').transform((value, ctx) => {
   const match = DURATION.exec(value.trim());
   if (!match || Number(match[1]) === 0) {
-    ctx.addIssue({ code: 'custom', message: `CEU_SWEEP_INTERVAL must look like 30s, 5m or 1h; got "${value}"` });
+    ctx.addIssue({ code: 'custom', message: 'CEU_SWEEP_INTERVAL must be a whole number of seconds, minutes or hours such as 30s, 5m or 1h' });
     return z.NEVER;
   }
   const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
   // A member's reminders may be confined to an hour a day (src/core/nudges/local-time.ts): a longer
   // interval could step over it every day.
   if (ms > MAX_SWEEP_INTERVAL_MS) {
-    ctx.addIssue({ code: 'custom', message: `CEU_SWEEP_INTERVAL can be at most 1h (reminders may have an hour a day to arrive in); got "${value}"` });
+    ctx.addIssue({ code: 'custom', message: 'CEU_SWEEP_INTERVAL can be at most 1h (reminders may have an hour a day to arrive in)' });
     return z.NEVER;
   }
   return ms;
@@ -50,22 +52,56 @@ const durationField = z.string().default('5m').transform((value, ctx) => {
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const portField = z.string().default('3000').transform((value, ctx) => {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65535) {
+    ctx.addIssue({ code: 'custom', message: 'PORT must be a port number from 0 to 65535, such as 3000' });
+    return z.NEVER;
+  }
+  return port;
+});
+
+const urlField = (name: string, example: string) => z.url({ error: `${name} must be a URL such as ${example}` }).optional();
+
 const envSchema = z.object({
-  CEU_DB: z.string().trim().min(1).default('./data/ceu.sqlite'),
+  CEU_DB: z.string().trim().default('./data/ceu.sqlite'),
   CEU_NOW: nowField,
   CEU_SWEEP_INTERVAL: durationField,
   CEU_USER: optionalText,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  PORT: portField,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: z.url().optional(),
+  SLACK_API_URL: urlField('SLACK_API_URL', 'https://slack.com/api/'),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
-  DISCORD_API_URL: z.url().optional(),
+  DISCORD_API_URL: urlField('DISCORD_API_URL', 'https://discord.com/api'),
   DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, { error: 'DISCORD_GUILD_ID must be a server id (digits)' }).optional(),
 });
+
+const KNOWN_NAMES = Object.keys(envSchema.shape);
+
+/**
+ * Names that look meant for ceu-bot but are not what it reads: ignored, a misspelt token would
+ * leave the console running where Slack or Discord was meant. Only our prefixes and near misses of
+ * our longer names count, so other programs' variables (HOST, LOGLEVEL, SLACK_WEBHOOK_URL) pass.
+ */
+function misspeltNames(env: Record<string, string>): string[] {
+  const problems: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (KNOWN_NAMES.includes(name)) continue;
+    const upper = name.toUpperCase();
+    const ours = upper.startsWith('CEU_');
+    const meant = KNOWN_NAMES.find((known) =>
+      known !== 'LOG_LEVEL' && (ours || known.length >= 8) && editDistance(upper, known) <= (ours || known.length >= 10 ? 2 : 1));
+    if (meant) problems.push(`${name} is not a variable ceu-bot reads: did you mean ${meant}?`);
+    else if (ours) problems.push(`${name} is not a variable ceu-bot reads: it reads ${KNOWN_NAMES.filter((k) => k.startsWith('CEU_')).join(', ')}`);
+  }
+  return problems;
+}
 
 export interface Config {
   dbPath: string;
@@ -80,10 +116,14 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
-  }
+  // An empty value is unset, as a line `PORT=` in an env file means (and not port 0).
+  const given = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''));
+  const parsed = envSchema.safeParse(given);
+  const problems = [
+    ...misspeltNames(given),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => (i.message.startsWith(String(i.path[0])) ? i.message : `${i.path.join('.')}: ${i.message}`))),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems.join('\n'));
   const e = parsed.data;
   const missing: string[] = [];
   const slackAny = e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN;

@@ -3,6 +3,7 @@
  * and/or Discord when configured, otherwise the console chat on the embedded SQLite file. The
  * scheduler starts once the surfaces are up (it delivers through them) and stops before they do.
  */
+import { resolve as absolutePath } from 'node:path';
 import { createConsoleNotifier } from './adapters/console/notifier.js';
 import { startConsole } from './adapters/console/start-console.js';
 import { startDiscord } from './adapters/discord/start-discord.js';
@@ -12,7 +13,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBot, type Bot, type Clock, type Logger, type Notifier } from './core/index.js';
 import { createLogger } from './logger.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
-import { createSchedulerStore, createSqliteStore, openDatabase } from './storage/index.js';
+import { createSchedulerStore, createSqliteStore, openDatabase, type DatabaseHandle } from './storage/index.js';
 
 async function main(): Promise<number> {
   let config: Config;
@@ -20,13 +21,16 @@ async function main(): Promise<number> {
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Configuration error:\n${error.message}\n`);
+    for (const problem of error.message.split('\n')) process.stderr.write(`Configuration error: ${problem}\n`);
     return 2;
   }
   const onPlatform = Boolean(config.slack || config.discord);
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
-  // Checkpoints on their own thread: none lands inside a request or a sweep step.
-  const database = openDatabase(config.dbPath, { checkpoints: { onError: (message) => logger.warn({ err: { message } }, 'storage: a WAL checkpoint failed') } });
+  const database = openWritableDatabase(config.dbPath, logger);
+  if (typeof database === 'string') {
+    process.stderr.write(`${database}\n`);
+    return 1;
+  }
   try {
     const clock = createClock(config.startAt);
     const store = createSqliteStore(database);
@@ -43,6 +47,36 @@ async function main(): Promise<number> {
     await database.checkpoints?.stop();
   }
   return 0;
+}
+
+/**
+ * The database, or one line naming CEU_DB and what to do. SQLite quietly opens a file it may not
+ * write read-only, so a write is tried (and rolled back) here rather than failing at the first command.
+ */
+function openWritableDatabase(path: string, logger: Logger): DatabaseHandle | string {
+  let database: DatabaseHandle | undefined;
+  try {
+    // Checkpoints on their own thread: none lands inside a request or a sweep step.
+    database = openDatabase(path, { checkpoints: { onError: (message) => logger.warn({ err: { message } }, 'storage: a WAL checkpoint failed') } });
+    database.sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      database.sqlite.exec('CREATE TABLE ceu_write_check (x)');
+    } finally {
+      database.sqlite.exec('ROLLBACK');
+    }
+    return database;
+  } catch (error) {
+    database?.close();
+    // A migration that could not run arrives wrapped by drizzle; SQLite's own error says why.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    const { code = '', message = String(error) } = cause instanceof Error ? (cause as Error & { code?: string }) : {};
+    const what = code === 'SQLITE_NOTADB'
+      ? 'set CEU_DB to a new file (it is created) or to the ceu-bot database you meant'
+      : /^(SQLITE_(READONLY|CANTOPEN|PERM|IOERR)|EACCES|EPERM|EROFS|EEXIST|ENOTDIR)/.test(code)
+        ? 'make the file and its folder writable, or set CEU_DB to a file in a folder you can write'
+        : 'set CEU_DB to another file, or free this one';
+    return `Cannot use the database ${absolutePath(path)} (CEU_DB): ${message}; ${what}.`;
+  }
 }
 
 /** The console chat with its reminders; the end of piped input ends the run (and the scheduler). */

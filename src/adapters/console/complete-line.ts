@@ -1,10 +1,10 @@
 import type { CommandDeclaration } from '../../core/index.js';
 
-/** Tab completion from the command declarations: command names, then option choices. */
+/** Tab completion from the command declarations: command names, then option choices (also after `@name`). */
 export function createCompleter(commands: readonly CommandDeclaration[]) {
   const names = commands.map((c) => c.name);
   return (line: string): [string[], string] => {
-    const words = line.replace(/^\/?ceu\s+/, '').split(/\s+/);
+    const words = line.replace(/^@\S+\s+/, '').replace(/^\/?ceu\s+/, '').split(/\s+/);
     const last = words[words.length - 1] ?? '';
     if (words.length <= 1) return [names.filter((n) => n.startsWith(last)), last];
     const command = commands.find((c) => c.name === words[0]);

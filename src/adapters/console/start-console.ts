@@ -42,6 +42,7 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
     rl.setPrompt('ceu> ');
     rl.prompt();
   }
+  let quit = false;
   try {
     for await (const line of rl) {
       const trimmed = line.trim();
@@ -49,7 +50,10 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
         if (interactive) rl.prompt();
         continue;
       }
-      if (/^(exit|quit)$/i.test(trimmed)) break;
+      if (/^(exit|quit)$/i.test(trimmed)) {
+        quit = true;
+        break;
+      }
       busy = true;
       output.write(`${await answer(options, trimmed, interactive)}\n\n`);
       busy = false;
@@ -57,6 +61,8 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
     }
   } finally {
     rl.close();
+    // Ctrl-D or Ctrl-C leave the cursor after the prompt: end that line, or the shell's prompt joins it.
+    if (interactive && !quit) output.write('\n');
     notifier?.printVia();
     notifier?.release();
   }
