@@ -77,6 +77,17 @@ describe('words around the parts', () => {
     expect(logged()).toEqual([row('2026-11-24', '2', 'hours', 'clinical', 'Sepsis')]);
   });
 
+  it('keeps a title and a provider as typed: abbreviations, a dash inside, the full stop of "Inc."', async () => {
+    await t.say('log 1h clinical HIPAA - Part 2 from St. Mary\'s');
+    await t.say('log 1h general Coding, billing etc. from Relias Inc.');
+    await t.say('log 1h general Sepsis. from Relias.');
+    expect(logged().map((r) => { const { title, provider } = r as { title: string; provider: string }; return [title, provider]; })).toEqual([
+      ['HIPAA - Part 2', 'St. Mary\'s'],
+      ['Coding, billing etc.', 'Relias Inc.'],
+      ['Sepsis', 'Relias'],
+    ]);
+  });
+
   it('keeps a quoted title that ends in a polite word', async () => {
     await t.say('log 1h general "Say please"');
     expect(logged()).toEqual([row('2026-11-24', '1', 'hours', 'general', 'Say please')]);

@@ -21,15 +21,25 @@ const WEEKDAY_ABBREVIATION = /^(mon|tue|wed|thu|fri|sat|sun)$/i;
 
 export function parseLogWords(typed: Token[]): RawOptions {
   const raw: RawOptions = {};
-  // Titles keep what was typed; every other part is read without the punctuation after it.
+  // Titles and providers keep what was typed ("St. Mary's", "HIPAA - Part 2"); every other part
+  // is read without the punctuation after it, and a dash between the parts is no word.
   const typedText = new Map<Token, string>();
+  const separatorBefore = new Map<Token, string>();
+  let separators: string[] = [];
   const rest = typed.flatMap((token) => {
     if (token.quoted) return [token];
-    if (SEPARATOR.test(token.text)) return [];
+    if (SEPARATOR.test(token.text)) {
+      separators.push(token.text);
+      return [];
+    }
     const word = { text: token.text.replace(TRAILING_PUNCTUATION, '') || token.text, quoted: false };
     typedText.set(word, token.text);
+    if (separators.length > 0) separatorBefore.set(word, separators.join(' '));
+    separators = [];
     return [word];
   });
+  const asTyped = (words: Token[]): string =>
+    withoutClosingStop(words.map((t, i) => `${i > 0 && separatorBefore.has(t) ? `${separatorBefore.get(t)} ` : ''}${typedText.get(t) ?? t.text}`).join(' ').trim());
   readCategoryFirst(rest, raw);
   readAmountAndUnit(rest, raw);
   const free: Token[] = [];
@@ -45,7 +55,7 @@ export function parseLogWords(typed: Token[]): RawOptions {
       const field = word === 'on' ? 'date' : 'provider';
       // A second `on` or `from` means one of them belongs to the title: which one is a guess.
       if (raw[field] !== undefined) raw.repeatedKeyword = word;
-      raw[field] = joinTokens(phrase);
+      raw[field] = word === 'from' ? asTyped(phrase) : joinTokens(phrase);
       if (word === 'from') providerWords = phrase;
       // AAMA's own courses are AAMA-approved: "from AAMA" marks it, as the keyword `aama` does.
       if (word === 'from' && phrase.length === 1 && /^aama$/i.test(phrase[0]!.text)) raw.aama = true;
@@ -67,25 +77,34 @@ export function parseLogWords(typed: Token[]): RawOptions {
     const date = takeTrailingDate(free);
     if (date) raw.date = date;
   }
-  if (raw.date === undefined && providerWords && raw.repeatedKeyword === undefined) takeDateFromProvider(providerWords, raw);
+  if (raw.date === undefined && providerWords && raw.repeatedKeyword === undefined) takeDateFromProvider(providerWords, raw, asTyped);
   if (freeBeforeCategory !== undefined && free.length > freeBeforeCategory) raw.categoryInTitle = raw.category;
   flagNearMisses(free, raw);
-  const title = free.map((t) => typedText.get(t) ?? t.text).join(' ').trim().replace(TRAILING_PUNCTUATION, '');
+  const title = asTyped(free);
   if (title) raw.title = title;
   return raw;
+}
+
+/**
+ * Without the punctuation that closes the line ("Sepsis." "Relias!"), but keeping the full stop of
+ * a short abbreviation, which belongs to the name ("Relias Inc.", "and more etc.").
+ */
+function withoutClosingStop(text: string): string {
+  const kept = text.replace(/[,;:!]+$/, '');
+  return /(?:^|\s)\p{L}{1,4}\.$/u.test(kept) ? kept : kept.replace(TRAILING_PUNCTUATION, '');
 }
 
 /**
  * "from yesterday", "from Relias Nov 2": the date a member put after `from` (as people say "from
  * yesterday's session"), not a provider called "yesterday" with the activity dated today.
  */
-function takeDateFromProvider(words: Token[], raw: RawOptions): void {
+function takeDateFromProvider(words: Token[], raw: RawOptions, asTyped: (words: Token[]) => string): void {
   const last = words[words.length - 1];
   if (!last || WEEKDAY_ABBREVIATION.test(last.text)) return;
   const date = takeTrailingDate(words);
   if (!date) return;
   raw.date = date;
-  if (words.length > 0) raw.provider = joinTokens(words);
+  if (words.length > 0) raw.provider = asTyped(words);
   else delete raw.provider;
 }
 
