@@ -80,6 +80,11 @@ describe('what a statement says besides the amount', () => {
     expect(logged()).toEqual([row('2026-11-24', '2', 'hours', 'clinical', 'general anesthesia')]);
   });
 
+  it('logs a topic that names a period with a possessive ("last year\'s changes") as done today', async () => {
+    await t.say("I did 1 hour of clinical on last year's coding changes");
+    expect(logged()).toMatchObject([{ completed_on: '2026-11-24', amount: '1', category: 'clinical' }]);
+  });
+
   it.each([
     ['I did 2 hours clinical in March', 'imprecise-date'],
     ['I did 2 hours clinical last month', 'imprecise-date'],

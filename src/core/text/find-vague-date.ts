@@ -8,7 +8,8 @@ const VAGUE = new RegExp(
   [
     String.raw`\b(?:in|during)\s+(?:(?:early|late|mid)[- ])?${MONTH}\b(?:\s+\d{4}\b)?`,
     // "last week" is read as a day (seven days ago), as `log` reads it.
-    String.raw`\b(?:(?:this|past|previous)\s+week|(?:this|last|past|previous)\s+(?:month|year))\b`,
+    // Not "last year's coding changes": a possessive names the topic, not when it was done.
+    String.raw`\b(?:(?:this|past|previous)\s+week|(?:this|last|past|previous)\s+(?:month|year))\b(?!['’]s)`,
     String.raw`\b(?:in|during)\s+(?:19|20)\d{2}\b`,
     String.raw`\b(?:on\s+)?the\s+\d{1,2}(?:st|nd|rd|th)\b`,
   ].join('|'),
