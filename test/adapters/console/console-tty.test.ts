@@ -7,8 +7,8 @@ const ROOT = new URL('../../..', import.meta.url).pathname;
 // util-linux `script` gives the program a real pseudo-terminal, so it sees a TTY.
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
-/** Types keys one chunk at a time (readline ignores Tab inside a pasted chunk), waiting for each prompt. */
-async function typeInTerminal(keys: string[]): Promise<string> {
+/** Types keys one chunk at a time (readline ignores Tab inside a pasted chunk), waiting for each prompt, then `last` to end the session. */
+async function typeInTerminal(keys: string[], last = '\u0004' /* Ctrl-D */): Promise<string> {
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
   const child = spawn('script', ['-qfec', `${tsx} src/main.ts`, '/dev/null'], {
     cwd: ROOT,
@@ -27,10 +27,13 @@ async function typeInTerminal(keys: string[]): Promise<string> {
     if (key.endsWith('\r')) await waitFor(() => prompts() > seen);
     else await new Promise((r) => setTimeout(r, 150));
   }
-  child.stdin.write('\u0004'); // Ctrl-D ends the session
+  child.stdin.write(last);
   await new Promise((resolve) => child.on('close', resolve));
   return output;
 }
+
+/** What the terminal shows after the last prompt, escape sequences left out. */
+const afterLastPrompt = (output: string) => output.slice(output.lastIndexOf('ceu> ') + 'ceu> '.length).replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 
 describe.skipIf(!hasScript)('the console on a terminal', () => {
   it('prompts, completes a command with Tab and recalls history with the up arrow', async () => {
@@ -39,6 +42,19 @@ describe.skipIf(!hasScript)('the console on a terminal', () => {
     expect(output).toContain('Tracking Registered Medical Assistant');
     // "sta" + Tab became "status", and the up arrow ran it again: two status replies.
     expect(output.match(/RMA \(AMT\): in progress/g)?.length).toBe(3);
+    expect(output).not.toContain('I don\'t know the command');
+  }, 30_000);
+
+  it.each([['Ctrl-D', '\u0004'], ['Ctrl-C', '\u0003']])('ends the line on %s, so the shell prompt starts on a line of its own', async (_name, key) => {
+    const output = await typeInTerminal(['status\r'], key);
+    expect(output).toContain('You have no credentials yet');
+    expect(afterLastPrompt(output)).toMatch(/^\r?\n$/);
+  }, 30_000);
+
+  it('completes a command with Tab after @name, as it does without', async () => {
+    const output = await typeInTerminal(['@bob sta', '\t', '\r']);
+    expect(output).toContain('@bob status');
+    expect(output).toContain('You have no credentials yet');
     expect(output).not.toContain('I don\'t know the command');
   }, 30_000);
 });
