@@ -1,5 +1,4 @@
 /** What an operator sees when `npm start` cannot start: one line on stderr naming what to set, nothing else. */
-import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,27 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { replies, runConsole } from './run-console.js';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 // Root writes through file modes: the read-only case runs the program as `nobody` then.
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
-function run(lines: string[], env: Record<string, string>, uid?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', CEU_NOW: '2026-11-24', CEU_USER: 'alice', ...env },
-      ...(uid === undefined ? {} : { uid, gid: uid }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(lines.map((l) => `${l}\n`).join(''));
-  });
-}
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ceu-startup-'));
@@ -44,7 +26,7 @@ describe('start-up problems, as the operator sees them', () => {
     const made = await runConsole(['credential add RMA expires 2027-04-30'], { CEU_DB: db });
     expect(made.code).toBe(0);
     chmodSync(db, 0o444);
-    const run1 = await run(['status', 'log 1h general'], { CEU_DB: db }, asRoot ? NOBODY : undefined);
+    const run1 = await runConsole(['status', 'log 1h general'], { CEU_DB: db }, asRoot ? NOBODY : undefined);
     expect(run1.code).toBe(1);
     expect(run1.stdout).toBe('');
     expect(run1.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/CEU_DB/)]);
@@ -69,7 +51,7 @@ describe('start-up problems, as the operator sees them', () => {
     migrate(drizzle(sqlite), { migrationsFolder: previous });
     sqlite.close();
     chmodSync(db, 0o444);
-    const run1 = await run(['status'], { CEU_DB: db }, asRoot ? NOBODY : undefined);
+    const run1 = await runConsole(['status'], { CEU_DB: db }, asRoot ? NOBODY : undefined);
     expect(run1.code).toBe(1);
     expect(run1.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/CEU_DB.*readonly.*writable/)]);
   }, 60_000);
@@ -77,7 +59,7 @@ describe('start-up problems, as the operator sees them', () => {
   it('names CEU_DB when its folder cannot be made (a file is in the way)', async () => {
     const blocker = join(tempDir(), 'data');
     writeFileSync(blocker, 'not a folder');
-    const run1 = await run(['status'], { CEU_DB: join(blocker, 'ceu.sqlite') });
+    const run1 = await runConsole(['status'], { CEU_DB: join(blocker, 'ceu.sqlite') });
     expect(run1.code).toBe(1);
     expect(run1.stdout).toBe('');
     expect(run1.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/CEU_DB/)]);
@@ -87,13 +69,13 @@ describe('start-up problems, as the operator sees them', () => {
   it('names CEU_DB when it points at a file that is not a ceu-bot database', async () => {
     const other = join(tempDir(), 'notes.txt');
     writeFileSync(other, 'shopping list\n'.repeat(200));
-    const run1 = await run(['status'], { CEU_DB: other });
+    const run1 = await runConsole(['status'], { CEU_DB: other });
     expect(run1.code).toBe(1);
     expect(run1.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/CEU_DB.*not a database/)]);
   }, 30_000);
 
   it('prints a configuration error as one line per problem', async () => {
-    const run1 = await run(['status'], { CEU_SWEEP_INTERVAL: 'abc', CEU_DB: join(tempDir(), 'ceu.sqlite') });
+    const run1 = await runConsole(['status'], { CEU_SWEEP_INTERVAL: 'abc', CEU_DB: join(tempDir(), 'ceu.sqlite') });
     expect(run1.code).toBe(2);
     expect(run1.stdout).toBe('');
     expect(run1.stderr).toMatch(/^Configuration error: CEU_SWEEP_INTERVAL must [^\n]*1h\n$/);

@@ -17,12 +17,14 @@ export function tempDbPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'ceu-console-')), 'nested', 'ceu.sqlite');
 }
 
-export function runConsole(lines: string[], env: Record<string, string>): Promise<ConsoleRun> {
+/** `uid`: run as that user (a root test run cannot otherwise meet a file it may not write). */
+export function runConsole(lines: string[], env: Record<string, string>, uid?: number): Promise<ConsoleRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, ['src/main.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', CEU_NOW: '2026-11-24', CEU_USER: 'alice', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: uid === undefined ? process.env.HOME ?? '/tmp' : '/tmp', CEU_NOW: '2026-11-24', CEU_USER: 'alice', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(uid === undefined ? {} : { uid, gid: uid }),
     });
     let stdout = '';
     let stderr = '';
