@@ -37,8 +37,8 @@ async function main(): Promise<number> {
     const bot = createBot({ store, clock, logger });
     const schedulerFor = (notifiers: Notifier[]): Scheduler =>
       createScheduler({ schedulerStore: createSchedulerStore(database), store, notifiers, clock, logger, sweepIntervalMs: config.sweepIntervalMs });
-    if (onPlatform) await runPlatforms(config, bot, clock, logger, schedulerFor);
-    else await runConsole(config, bot, logger, schedulerFor);
+    if (onPlatform) return await runPlatforms(config, bot, clock, logger, schedulerFor);
+    await runConsole(config, bot, logger, schedulerFor);
   } finally {
     // The core saves what a reply counted just after replying (setImmediate, standing-reply.ts);
     // one turn of the event loop lets every save already queued land before the file closes.
@@ -96,23 +96,33 @@ async function runConsole(config: Config, bot: Bot, logger: Logger, schedulerFor
   }
 }
 
-/** Starts every configured platform and the scheduler, then runs until SIGINT or SIGTERM and stops them all. */
-async function runPlatforms(config: Config, bot: Bot, clock: Clock, logger: Logger, schedulerFor: (notifiers: Notifier[]) => Scheduler): Promise<void> {
-  const running: Array<{ notifier: Notifier; stop(): Promise<void> }> = [];
-  let scheduler: Scheduler | undefined;
-  try {
-    if (config.slack) {
-      const { slack } = config;
-      running.push(await startSlack({
+/**
+ * Starts every configured platform and the scheduler, then runs until SIGINT or SIGTERM and stops
+ * them all. The platforms start side by side, so a problem with each is reported (one line each,
+ * exit code 1) in one go, and whatever did start is stopped again.
+ */
+async function runPlatforms(config: Config, bot: Bot, clock: Clock, logger: Logger, schedulerFor: (notifiers: Notifier[]) => Scheduler): Promise<number> {
+  const { slack, discord } = config;
+  const starts = await Promise.allSettled([
+    ...(slack
+      ? [startSlack({
         bot, clock, logger, botToken: slack.botToken, port: slack.port,
         ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
         ...(slack.appToken ? { appToken: slack.appToken } : {}),
         ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
-      }));
-    }
-    if (config.discord) {
-      const { discord } = config;
-      running.push(await startDiscord({ bot, logger, token: discord.token, ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}) }));
+      })]
+      : []),
+    ...(discord
+      ? [startDiscord({ bot, logger, token: discord.token, applicationId: discord.applicationId, ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}) })]
+      : []),
+  ]);
+  const running = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
+  const problems = starts.flatMap((start) => (start.status === 'rejected' ? [start.reason] : []));
+  let scheduler: Scheduler | undefined;
+  try {
+    if (problems.length > 0) {
+      for (const problem of problems) process.stderr.write(`${problem instanceof Error ? problem.message : String(problem)}\n`);
+      return 1;
     }
     scheduler = schedulerFor(running.map((platform) => platform.notifier));
     scheduler.start();
@@ -120,6 +130,7 @@ async function runPlatforms(config: Config, bot: Bot, clock: Clock, logger: Logg
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    return 0;
   } finally {
     await scheduler?.stop();
     await Promise.all(running.map((platform) => platform.stop()));

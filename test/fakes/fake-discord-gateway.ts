@@ -7,7 +7,7 @@ import { createRecordLog } from './record-log.js';
 /** Gateway opcodes (https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-opcodes). */
 const OP = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, invalidSession: 9, hello: 10, heartbeatAck: 11 } as const;
 /** Close codes the real gateway uses for these mistakes; discord.js reacts to each differently. */
-const CLOSE = { unknownOpcode: 4001, decodeError: 4002, notAuthenticated: 4003, authenticationFailed: 4004, alreadyAuthenticated: 4005, invalidSeq: 4007 } as const;
+const CLOSE = { unknownOpcode: 4001, decodeError: 4002, notAuthenticated: 4003, authenticationFailed: 4004, alreadyAuthenticated: 4005, invalidSeq: 4007, disallowedIntents: 4014 } as const;
 
 export interface FakeDiscordGatewayFrame {
   /** Which socket sent it, numbered from 1 in connection order. */
@@ -36,6 +36,8 @@ export interface FakeDiscordGatewayOptions {
   token: string;
   heartbeatIntervalMs: number;
   botUserId: string;
+  /** Intents the application may not use: an IDENTIFY asking for any of them is closed with 4014. */
+  disallowedIntents?: number;
   handshake(): GatewayHandshake;
 }
 
@@ -112,6 +114,7 @@ export function startFakeDiscordGateway(server: Server, options: FakeDiscordGate
   function identify(connection: Connection, d: { token?: unknown; intents?: unknown }): void {
     if (connection.session) return connection.socket.close(CLOSE.alreadyAuthenticated, 'Already authenticated.');
     if (d?.token !== options.token) return connection.socket.close(CLOSE.authenticationFailed, 'Authentication failed.');
+    if (typeof d.intents === 'number' && d.intents & (options.disallowedIntents ?? 0)) return connection.socket.close(CLOSE.disallowedIntents, 'Disallowed intent(s).');
     const nth = ++counts.identify;
     const session: Session = { id: sessionId(nth), seq: 0, intents: typeof d.intents === 'number' ? d.intents : 0 };
     sessions.set(session.id, session);

@@ -20,12 +20,19 @@ export type { FakeDiscordGatewayFrame, FakeDiscordSessionStart } from './fake-di
 export type { FakeDiscordGuild, FakeDiscordGuildSeed } from './fake-discord-guilds.js';
 
 export interface FakeDiscordOptions {
+  /** Listen on this port instead of any free one (a test that brings Discord up after the bot starts trying). */
+  port?: number;
   token?: string;
   applicationId?: string;
   /** Defaults to the application id, as for every bot Discord creates. */
   botUserId?: string;
   /** Replaces the one default guild (FAKE_DISCORD_IDS.guild with #general). */
   guilds?: FakeDiscordGuildSeed[];
+  /**
+   * Privileged intents the application has not been granted (e.g. Message Content left off in the
+   * Developer Portal): an IDENTIFY asking for any of them is closed with 4014, as Discord does.
+   */
+  disallowedIntents?: number;
   /** Discord says about 41 s; a test of heartbeats wants far less. */
   heartbeatIntervalMs?: number;
   /** How long after dispatch the first interaction response is accepted (Discord: 3 s). */
@@ -103,7 +110,7 @@ export interface FakeDiscord {
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const gatewayUrl = `${origin.replace('http:', 'ws:')}/gateway`;
   const applicationId = options.applicationId ?? FAKE_DISCORD_IDS.application;
@@ -135,6 +142,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     token: state.token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     botUserId: botUser.id,
+    ...(options.disallowedIntents ? { disallowedIntents: options.disallowedIntents } : {}),
     handshake: () => createHandshake(botUser, applicationId, state.guilds, joinedAt),
   });
   const calls = createRecordLog<FakeDiscordCall>((call) => `${call.method} ${call.path} → ${call.status} ${JSON.stringify(call.body)}`);

@@ -11,6 +11,8 @@ import { createRecordLog } from './record-log.js';
 export { assertBlockKit, blockKitProblems } from './slack-block-kit.js';
 
 export interface FakeSlackOptions {
+  /** Listen on this port instead of any free one (a test that brings Slack up after the bot starts trying). */
+  port?: number;
   botToken?: string;
   appToken?: string;
   /** Replaces `defaultFakeSlackUsers` as the members `users.info` knows. */
@@ -83,7 +85,7 @@ export interface FakeSlack {
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const socketUrl = `${origin.replace('http:', 'ws:')}/socket?ticket=fake-ticket&app_id=${FAKE_APP_ID}`;
   const violations: BlockKitViolation[] = [];
