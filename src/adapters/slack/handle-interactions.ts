@@ -1,11 +1,11 @@
 /**
- * Buttons and the log modal. A click is keyed by the message, the button and the person, and a
- * form by its view id, so a double click or a resubmitted form changes data once (a form the core
- * refused can be corrected and sent again).
+ * Buttons and the log modal. A click is keyed by the message, the button (action and command) and
+ * the person, and a form by its view id, so a double click or a resubmitted form changes data once
+ * (a form the core refused can be corrected and sent again).
  */
 import type { App, BlockButtonAction, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
-import { fieldErrors, LOG_MODAL_ID, readLogModal } from './log-modal.js';
+import { fieldErrors, formUnavailable, LOG_MODAL_ID, readLogModal } from './log-modal.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { openLogModal } from './handle-slash-command.js';
@@ -26,17 +26,23 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     if (action.value === 'log') {
       // trigger_id lives 3 s: open the form first; the zone only sets the date picker's default.
       const known = await lookupQuickly(ctx, body.user.id, 300);
-      await openLogModal(ctx, client, body.trigger_id, known.timeZone);
+      if (!(await openLogModal(ctx, client, body.trigger_id, known.timeZone))) {
+        await deliver(ctx, client, body.user.id, formUnavailable(ctx.logCommand), body.response_url ? respond : undefined);
+      }
       return;
     }
     const user = await lookupQuickly(ctx, body.user.id);
-    // One click of one person on one button of one message: another member's click is theirs.
+    // One click of one person on one button of one message: another member's click is theirs. The
+    // button is its action and its command: a message can hold two Snooze buttons (the reminders a
+    // member missed, shown together), one per credential.
     const where = body.container.message_ts ?? body.view?.id ?? action.action_ts;
     // No channel: a click in App Home, which is the member's own space.
     const isDirect = !body.channel || isDirectChannel(body.channel);
     const reply = await handleSafely(ctx, textRequest({
       tenantId, userId: body.user.id, channelId: body.channel?.id ?? body.user.id, isDirect, text: action.value ?? 'help', user,
-      idempotencyKey: `action:${where}:${action.action_id}:${body.user.id}`,
+      idempotencyKey: `action:${where}:${action.action_id}:${action.value ?? ''}:${body.user.id}`,
+      // Without a response_url (App Home) the answer goes by DM.
+      privateReplyMayFail: !body.response_url,
     }));
     // A repeated click is answered too ("Already done"), privately: otherwise it looks ignored.
     await deliver(ctx, client, body.user.id, reply, body.response_url ? respond : undefined);
@@ -53,6 +59,8 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     const pending = handleSafely(ctx, structuredRequest({
       tenantId, userId: body.user.id, channelId: body.user.id, isDirect: true, user, command: 'log', options,
       idempotencyKey: `view:${view.id}`,
+      // The form closes and its confirmation goes by DM.
+      privateReplyMayFail: true,
     }));
     // Field errors can only ride on the ack, and Slack drops an ack later than 3 s.
     const quick = await within(pending, Math.max(0, ctx.ackBudgetMs - (Date.now() - startedAt)), TIMED_OUT);

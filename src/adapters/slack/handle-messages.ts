@@ -4,10 +4,12 @@
  * idempotency key and a repeat is answered by silence.
  */
 import type { App, types, webApi } from '@slack/bolt';
+import type { Reply } from '../../core/index.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { withoutMention } from '../format.js';
 import { fromSlackText } from './from-slack-text.js';
+import { FROM_ANOTHER_ORG, isFromAnotherOrg } from './from-another-org.js';
 import { isDirectChannel, tenantOf, textRequest } from './to-command-request.js';
 
 interface Incoming {
@@ -20,6 +22,8 @@ interface Incoming {
   threadTs: string | undefined;
   /** A file shared with the message (a certificate): kept with the activity a `log` records. */
   attachment?: { url: string; name: string };
+  /** Someone of another organisation, in a Slack Connect conversation: answered, never run. */
+  fromAnotherOrg: boolean;
 }
 
 /**
@@ -52,6 +56,7 @@ export function handleMessages(app: App, ctx: SlackContext): void {
         await answer(ctx, client, {
           tenantId: tenantOf(context), userId: event.user, channelId: event.channel, isDirect: false,
           text: fromSlackText(withoutMention(event.text, context.botUserId)), eventId: body.event_id, threadTs: event.thread_ts ?? event.ts,
+          fromAnotherOrg: isFromAnotherOrg(context, body.is_ext_shared_channel, event.user_team ?? event.team),
         });
         return;
       case 'message':
@@ -60,6 +65,7 @@ export function handleMessages(app: App, ctx: SlackContext): void {
         await answer(ctx, client, {
           tenantId: tenantOf(context), userId: event.user, channelId: event.channel, isDirect: true,
           text: fromSlackText(withoutMention(event.text ?? '', context.botUserId)), eventId: body.event_id, threadTs: 'thread_ts' in event ? event.thread_ts : undefined,
+          fromAnotherOrg: isFromAnotherOrg(context, body.is_ext_shared_channel, senderTeam(event)),
           ...sharedFile(event),
         });
         return;
@@ -68,6 +74,12 @@ export function handleMessages(app: App, ctx: SlackContext): void {
         await publishHome(ctx, client, tenantOf(context), event.user);
     }
   });
+}
+
+/** The sender's workspace: Slack names it on each message in a shared conversation. */
+function senderTeam(event: PersonMessage): string | undefined {
+  const { user_team: userTeam, team } = event as { user_team?: string; team?: string };
+  return userTeam ?? team;
 }
 
 /**
@@ -81,6 +93,7 @@ function sharedFile(event: PersonMessage): { attachment?: { url: string; name: s
 }
 
 async function answer(ctx: SlackContext, client: webApi.WebClient, m: Incoming): Promise<void> {
+  if (m.fromAnotherOrg) return post(ctx, client, m, FROM_ANOTHER_ORG);
   const user = await lookupQuickly(ctx, m.userId);
   const reply = await handleSafely(ctx, textRequest({
     // A file alone is for the core to answer (how to log it); no words and no file is a call for help.
@@ -89,6 +102,11 @@ async function answer(ctx: SlackContext, client: webApi.WebClient, m: Incoming):
     ...(m.attachment ? { attachment: m.attachment } : {}),
   }));
   if (reply.duplicate) return;
+  await post(ctx, client, m, reply);
+  if (reply.tone === 'success') await publishHome(ctx, client, m.tenantId, m.userId);
+}
+
+async function post(ctx: SlackContext, client: webApi.WebClient, m: Incoming, reply: Reply): Promise<void> {
   const thread = m.threadTs ? { thread_ts: m.threadTs } : {};
   if (!m.isDirect && reply.visibility === 'private') {
     // Someone's progress is theirs: in a channel it is shown to them alone, in the thread asked.
@@ -96,5 +114,4 @@ async function answer(ctx: SlackContext, client: webApi.WebClient, m: Incoming):
   } else {
     await callSlack(ctx, 'chat.postMessage', () => client.chat.postMessage({ channel: m.channelId, ...thread, ...renderReply(reply) }));
   }
-  if (reply.tone === 'success') await publishHome(ctx, client, m.tenantId, m.userId);
 }

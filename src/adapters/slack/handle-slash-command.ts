@@ -6,7 +6,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
 import { fromSlackText } from './from-slack-text.js';
-import { logModal } from './log-modal.js';
+import { formUnavailable, logModal } from './log-modal.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, todayIn, type SlackContext } from './slack-context.js';
 import { isDirectChannel, tenantOf, textRequest } from './to-command-request.js';
@@ -37,7 +37,7 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
   const user = await lookupQuickly(ctx, command.user_id, ctx.ackBudgetMs / 2);
   if (/^log$/i.test(text)) {
     await ack();
-    await openLogModal(ctx, client, command.trigger_id, user.timeZone);
+    await openLogFormOrSay(ctx, client, command.trigger_id, user.timeZone, respond);
     return;
   }
   const request = textRequest({ tenantId, userId: command.user_id, channelId: command.channel_id, isDirect: isDirectChannel({ id: command.channel_id, name: command.channel_name }), text: text || 'help', user });
@@ -48,7 +48,7 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
     await respond({ ...toResponse(await pending), replace_original: true });
   } else if (/^log\b/i.test(text) && quick.problems?.some((p) => TOO_LITTLE_TO_LOG.has(p.code))) {
     await ack();
-    await openLogModal(ctx, client, command.trigger_id, user.timeZone);
+    await openLogFormOrSay(ctx, client, command.trigger_id, user.timeZone, respond);
     return;
   } else {
     await ack(toResponse(quick));
@@ -56,8 +56,16 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
   if ((quick === TIMED_OUT ? await pending : quick).tone === 'success') await publishHome(ctx, client, tenantId, command.user_id);
 }
 
-export async function openLogModal(ctx: SlackContext, client: webApi.WebClient, triggerId: string, timeZone: string | undefined): Promise<void> {
-  await callSlack(ctx, 'views.open', () => client.views.open({ trigger_id: triggerId, view: logModal(ctx.logCommand, todayIn(ctx, timeZone)) }));
+/** Opens the log form; false when Slack refused (the failure is logged). */
+export async function openLogModal(ctx: SlackContext, client: webApi.WebClient, triggerId: string, timeZone: string | undefined): Promise<boolean> {
+  const opened = await callSlack(ctx, 'views.open', () => client.views.open({ trigger_id: triggerId, view: logModal(ctx.logCommand, todayIn(ctx, timeZone)) }));
+  return opened !== undefined;
+}
+
+/** The ack was empty, waiting for the form: if it does not open, the member hears why instead of nothing. */
+async function openLogFormOrSay(ctx: SlackContext, client: webApi.WebClient, triggerId: string, timeZone: string | undefined, respond: SlackCommandMiddlewareArgs['respond']): Promise<void> {
+  if (await openLogModal(ctx, client, triggerId, timeZone)) return;
+  await callSlack(ctx, 'response_url', () => respond(toResponse(formUnavailable(ctx.logCommand))));
 }
 
 export function toResponse(reply: Reply) {

@@ -3,7 +3,7 @@
  * option), and its submission read back as structured options for the same schema.
  */
 import type { types } from '@slack/bolt';
-import type { CommandDeclaration, OptionDeclaration, Problem } from '../../core/index.js';
+import type { CommandDeclaration, OptionDeclaration, Problem, Reply } from '../../core/index.js';
 
 export const LOG_MODAL_ID = 'ceu_log_activity';
 const ACTION = 'value';
@@ -41,9 +41,19 @@ function inputFor(option: OptionDeclaration, todayOn: string): InputBlock {
   return { ...base, element: { type: 'plain_text_input', action_id: ACTION, max_length: option.name === 'title' ? 200 : 100 } };
 }
 
+/** Options whose name, capitalised, does not read as a label ("Cpr", "Aama"). */
+const LABELS: Record<string, string> = { aama: 'AAMA-approved', cpr: 'CPR/BLS card' };
+
 function labelOf(option: OptionDeclaration): string {
-  return option.name === 'aama' ? 'AAMA-approved' : option.name[0]!.toUpperCase() + option.name.slice(1);
+  return LABELS[option.name] ?? option.name[0]!.toUpperCase() + option.name.slice(1);
 }
+
+/**
+ * A whole value in double quotes, as `log` taught for titles (`"Phlebotomy basics"`): a form's
+ * field needs none, and kept they would show as ““Phlebotomy basics””. Single quotes stay: one
+ * may be an apostrophe (‘Women’s health’).
+ */
+const QUOTED = /^["“]([^"“”]+)["”]$/;
 
 /** The submitted values, by option name, as the `log` schema takes them. */
 export function readLogModal(log: CommandDeclaration, state: ViewState): Record<string, unknown> {
@@ -53,9 +63,19 @@ export function readLogModal(log: CommandDeclaration, state: ViewState): Record<
     if (!input) continue;
     const value = input.selected_option?.value ?? input.selected_date ?? input.value ?? undefined;
     if (option.type === 'boolean') options[option.name] = (input.selected_options ?? []).length > 0;
-    else if (value !== undefined && value !== null && value !== '') options[option.name] = value;
+    else if (value !== undefined && value !== null && value !== '') options[option.name] = input.type === 'plain_text_input' ? unquoted(value) : value;
   }
   return options;
+}
+
+function unquoted(text: string): string {
+  return QUOTED.exec(text.trim())?.[1] ?? text;
+}
+
+/** When Slack cannot open the form (a trigger id lives 3 s, a slow network loses it): how to log by typing. */
+export function formUnavailable(log: CommandDeclaration): Reply {
+  const text = `I could not open the form just now. Type the activity instead, e.g. \`/ceu ${log.examples[0]}\`, or try again.`;
+  return { visibility: 'private', tone: 'warning', blocks: [{ kind: 'paragraph', text }] };
 }
 
 /** `response_action: errors` wants each message on the block it is about. */

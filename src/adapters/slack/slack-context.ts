@@ -46,9 +46,12 @@ export function todayIn(ctx: SlackContext, timeZone: string | undefined): string
   return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.clock.now());
 }
 
-/** Re-renders the member's App Home (after every change, and when they open it). */
+/**
+ * Re-renders the member's App Home (after every change, and when they open it). Reminders a
+ * member missed by DM are not shown there: a refresh they may never look at would mark them seen.
+ */
 export async function publishHome(ctx: SlackContext, client: webApi.WebClient, tenantId: string, userId: string): Promise<void> {
   const user = await ctx.directory.lookup(userId);
-  const status = await handleSafely(ctx, textRequest({ tenantId, userId, channelId: `home:${userId}`, isDirect: true, text: 'status', user }));
+  const status = await handleSafely(ctx, textRequest({ tenantId, userId, channelId: `home:${userId}`, isDirect: true, text: 'status', user, privateReplyMayFail: true }));
   await callSlack(ctx, 'views.publish', () => client.views.publish({ user_id: userId, view: homeView(status) }));
 }

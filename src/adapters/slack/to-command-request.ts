@@ -37,6 +37,8 @@ export interface TextRequestFields {
   user: SlackUser;
   idempotencyKey?: string;
   attachment?: { url: string; name: string };
+  /** Answered by DM (a form's confirmation, an App Home click), which a member may not get. */
+  privateReplyMayFail?: boolean;
 }
 
 export function textRequest(f: TextRequestFields): CommandRequest {
@@ -50,6 +52,7 @@ export function textRequest(f: TextRequestFields): CommandRequest {
     input: { kind: 'text', text: f.text },
     ...(f.idempotencyKey ? { idempotencyKey: f.idempotencyKey } : {}),
     ...(f.attachment ? { attachment: f.attachment } : {}),
+    ...(f.privateReplyMayFail ? { privateReplyMayFail: true } : {}),
   };
 }
 
