@@ -7,6 +7,7 @@ import { completeOption, type Choice } from './complete-option.js';
 import { COMMANDS } from './commands/index.js';
 import { findCommand, suggestCommand } from './find-command.js';
 import { localDate } from './nudges/local-time.js';
+import { channelFailureText } from './nudges/plan-digest.js';
 import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
 import { rewordCommandLine } from './text/reword-command-line.js';
@@ -112,7 +113,8 @@ export function createBot(deps: BotDeps): Bot {
       // Only when written: this runs on every request.
       if (logger && logger.isLevelEnabled?.('debug') !== false) logger.debug({ command: command.name, platform: actor.platform, tone: answer.tone }, 'handled');
       // Notes are marked seen as they are attached, so only to a reply sure to reach the member.
-      return ctx.member.unreachableSince && !request.privateReplyMayFail ? withUndelivered(answer, ctx) : answer;
+      // Only an admin can have set the digest, so only an admin's requests look for its notes.
+      return (ctx.member.unreachableSince || ctx.isAdmin) && !request.privateReplyMayFail ? withUndelivered(answer, ctx) : answer;
     }
   }
 
@@ -153,28 +155,36 @@ class Refusal extends Error {
 
 /**
  * Reminders a closed DM kept from the member are shown privately on their next (successful,
- * non-JSON) request. The answer stands without them if marking them seen fails: the request's
- * change is saved by then, and a failure here would tell the member it was not.
+ * non-JSON) request, and so are the channel posts the bot was not allowed to make, to the admin
+ * who set the digest there. The answer stands without them if marking them seen fails: the
+ * request's change is saved by then, and a failure here would tell the member it was not.
  */
 function withUndelivered(answer: Reply, ctx: CommandContext): Reply {
   if (answer.tone === 'error' || answer.visibility !== 'private' || answer.blocks.some((b) => b.kind === 'json')) return answer;
-  let notes: ReturnType<CommandContext['store']['takeUndelivered']>;
+  let notes: ReturnType<CommandContext['store']['takeUndelivered']> = [];
+  let refused: ReturnType<CommandContext['store']['takeChannelFailures']> = [];
   try {
-    notes = ctx.store.takeUndelivered(ctx.member, ctx.now.toISOString());
+    if (ctx.member.unreachableSince) notes = ctx.store.takeUndelivered(ctx.member, ctx.now.toISOString());
+    if (ctx.isAdmin) refused = ctx.store.takeChannelFailures(ctx.member, ctx.now.toISOString());
   } catch (error) {
     ctx.logger?.warn({ err: error instanceof Error ? error.message : String(error), memberId: ctx.member.memberId }, 'could not show undelivered reminders; kept for the next request');
-    return answer;
+    if (notes.length === 0) return answer;
   }
-  if (notes.length === 0) return answer;
+  const blocks = [...answer.blocks, ...missedReminders(notes, ctx)];
+  if (refused.length > 0) blocks.push({ kind: 'paragraph', text: channelFailureText(ctx.actor.platform, refused) });
+  return blocks.length === answer.blocks.length ? answer : { ...answer, blocks };
+}
+
+function missedReminders(notes: ReturnType<CommandContext['store']['takeUndelivered']>, ctx: CommandContext): Block[] {
+  if (notes.length === 0) return [];
   const advice = ctx.actor.platform === 'discord'
     ? 'To get them by DM, allow direct messages from this server (Server menu → Privacy Settings).'
     : 'Check that direct messages from ceu-bot are not blocked.';
   const shown = notes.slice(-MAX_UNDELIVERED_SHOWN);
-  const blocks: Block[] = [
+  return [
     { kind: 'paragraph', text: `I could not reach you by DM, so here ${notes.length === 1 ? 'is the reminder' : `are the ${shown.length === notes.length ? '' : `latest ${shown.length} of ${notes.length} `}reminders`} I tried to send. ${advice}` },
     ...shown.flatMap((note) => note.reply.blocks),
   ];
-  return { ...answer, blocks: [...answer.blocks, ...blocks] };
 }
 
 function resolveInput(commands: readonly CommandDeclaration[], input: CommandInput): Resolved {

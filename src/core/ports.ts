@@ -101,6 +101,23 @@ export interface DigestPost {
   status: 'pending' | 'sending' | 'sent' | 'failed';
   /** The platform's reason for the last failed attempt (e.g. "not_in_channel"). */
   error: string | null;
+  /** Failed because the bot may not post in the channel (not an outage): an admin can fix it there. */
+  channelRefused: boolean;
+  /** The note confirming the digest where it was set, rather than a weekly digest. */
+  confirmation: boolean;
+}
+
+/**
+ * A channel post (the digest's confirmation or a weekly digest) the bot was not allowed to make,
+ * kept for the admin who set the digest in that channel (`takeChannelFailures`).
+ */
+export interface ChannelPostFailure {
+  plannedAt: string; // ISO instant
+  channelId: string;
+  /** The platform's reason, e.g. "not_in_channel" or "discord 50013: Missing Permissions". */
+  error: string;
+  /** The confirmation posted when the digest was set, rather than a weekly digest. */
+  confirmation: boolean;
 }
 
 export interface WorkspaceSettings {
@@ -204,8 +221,14 @@ export interface Store {
   /** Audited; `by` is the admin. null restores the default ladder / turns the digest off. */
   setNudgeLadder(by: MemberScope, ladder: number[] | null, nowAt: string): void;
   setDigest(by: MemberScope, digest: DigestSchedule | null, nowAt: string): void;
-  /** The newest digest post planned for the workspace and how its delivery went, if any. */
+  /** The newest digest post (a weekly one or a confirmation) planned for the workspace and how its delivery went, if any. */
   lastDigestPost(workspaceId: number): DigestPost | undefined;
+  /**
+   * Queues the channel post confirming a digest just set. Its key names the configuration, so it is
+   * queued once per configuration; with `again`, one already sent or failed is queued afresh (the
+   * admin fixed the channel and sets it again to check).
+   */
+  announceDigest(post: PlannedMessage, nowAt: string, again: boolean): void;
 
   /** Every member of the workspace with their live credentials and activities, by member id. */
   loadTeam(workspaceId: number): TeamMember[];
@@ -215,6 +238,11 @@ export interface Store {
   saveTallies(scope: MemberScope, dataVersion: number, tallies: SavedTally[]): void;
   /** Permanently failed DMs to this member not shown to them yet; marks them shown. */
   takeUndelivered(scope: MemberScope, nowAt: string): UndeliveredNote[];
+  /**
+   * Channel posts the bot was not allowed to make in the digest's channel, kept for this member as
+   * the admin who set the digest there, not shown to them yet; marks them shown.
+   */
+  takeChannelFailures(scope: MemberScope, nowAt: string): ChannelPostFailure[];
 }
 
 /** Where a planned message goes: the member's DM, or a channel of the workspace. */
@@ -306,7 +334,9 @@ export interface SchedulerStore {
   release(id: number, nextAttemptAt: string): void;
   /**
    * Given up for good because the recipient cannot be reached (closed DMs, an unknown user or
-   * channel): a DM failure marks the member unreachable and keeps the note for them.
+   * channel): a DM failure marks the member unreachable and keeps the note for them; a channel post
+   * the bot may not make is kept for the admin who set the digest in that channel, while it is
+   * still the digest's channel.
    */
   markFailed(id: number, error: string, nowAt: string): void;
   /**
@@ -357,8 +387,10 @@ export type DeliveryResult =
     ok: false; permanent: boolean; reason: string; retryAfterMs?: number; scope?: 'target' | 'global';
     /**
      * With `permanent`: the recipient cannot be reached there (closed DMs, an unknown user or
-     * channel), so a DM's member is marked unreachable. Absent when the failure is not theirs (the
-     * message itself refused, the bot's permissions): nobody is blamed.
+     * channel), so a DM's member is marked unreachable. For a channel post, also when the bot may
+     * not post in that channel (not invited, no permission, archived): the admin who chose the
+     * channel is told, as only they can fix it. Absent when the failure is not theirs (the message
+     * itself refused, an outage, a DM refused for the bot's permissions): nobody is blamed.
      */
     unreachable?: boolean;
   };

@@ -5,7 +5,8 @@
  * window stays in memory without taking a claim slot, so other targets go on. Every outcome is
  * written back: sent, retry (backoff, or the platform's Retry-After, which also pauses that target
  * or the whole platform and is not counted as an attempt), or failed (a DM's member is marked
- * unreachable only when the platform says they cannot be reached). A DM to a member goes only in
+ * unreachable only when the platform says they cannot be reached; a channel post the bot may not
+ * make is kept for the admin who set the digest there). A DM to a member goes only in
  * their hours: a retry, a pause or a backlog that ends outside them waits for their next start
  * (retry-policy.ts, `sendableAt`).
  *

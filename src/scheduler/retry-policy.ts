@@ -6,8 +6,9 @@
  * failure. When the wait ends outside the member's hours, a DM waits on for their next start.
  *
  * Only a failure that says the recipient cannot be reached (closed DMs, an unknown user) gives a
- * member up as unreachable; a platform down through every retry, or a message it refuses, is
- * nobody's doing on their side.
+ * member up as unreachable, and for a channel post only one saying the bot may not post there is
+ * the channel's (its admin is told); a platform down through every retry, or a message it refuses,
+ * is nobody's doing on their side.
  */
 import { isUrgentKey, memberWindow, nextDeliverable } from '../core/index.js';
 import type { DeliveryResult, OutboxMessage } from '../core/ports.js';

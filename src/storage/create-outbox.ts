@@ -7,6 +7,10 @@
  *
  * A DM given up for a reason that is not its member's (an outage through every retry, content the
  * platform refuses) is failed with `noticed_at` set: there is nothing for the member to be shown.
+ * A channel post the bot may not make (not invited, no permission) is failed for the admin who set
+ * the digest in that channel, named in `member_id`, to be shown to them, until a later post there
+ * goes through; a channel the digest has moved away from since is nobody's to fix, so that one is
+ * failed already noticed.
  *
  * A mark also lands on a claimed message that is pending again: another process starting on the
  * same file (a console run beside the bot) takes every "sending" row for a crash's leftovers and
@@ -118,9 +122,16 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   const dropReplaced = sqlite.prepare<[number]>("delete from outbox where id = ? and status = 'pending'");
   const markSending = sqlite.prepare<[number]>("update outbox set status = 'sending', attempts = attempts + 1 where id = ?");
   type Settled = { targetKind: OutboxTarget['kind']; memberId: number | null };
-  const sent = sqlite.prepare<{ id: number; nowAt: string }, Settled>(
+  const sent = sqlite.prepare<{ id: number; nowAt: string }, Settled & { workspaceId: number; targetId: string }>(
     `update outbox set status = 'sent', sent_at = :nowAt where id = :id and status in ('sending', 'pending')
-     returning target_kind as targetKind, member_id as memberId`,
+     returning target_kind as targetKind, member_id as memberId, workspace_id as workspaceId, target_id as targetId`,
+  );
+  // A post that went through answers the failures in that channel not shown yet: they are moot now.
+  // Those are kept for the digest's setter, so the partial index outbox_undelivered finds them.
+  const channelWorks = sqlite.prepare<{ workspaceId: number; targetId: string; nowAt: string }>(
+    `update outbox set noticed_at = :nowAt
+     where member_id = (select digest_set_by from workspaces where id = :workspaceId) and status = 'failed' and noticed_at is null
+       and workspace_id = :workspaceId and target_kind = 'channel' and target_id = :targetId`,
   );
   // `uncounted` 1: the platform only said to wait, so the claim's attempt is taken back.
   const retry = sqlite.prepare<{ id: number; nextAttemptAt: string; error: string; uncounted: 0 | 1 }>(
@@ -135,6 +146,14 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   const failed = sqlite.prepare<{ id: number; error: string }, Settled>(
     `update outbox set status = 'failed', last_error = :error where id = :id and status in ('sending', 'pending')
      returning target_kind as targetKind, member_id as memberId`,
+  );
+  // By primary keys: the workspace's row says who set the digest, and whether it is still there.
+  const keepForSetter = sqlite.prepare<{ id: number; nowAt: string }>(
+    `update outbox set
+       member_id = (select w.digest_set_by from workspaces w where w.id = outbox.workspace_id and w.digest_channel_id = outbox.target_id),
+       noticed_at = case when exists (select 1 from workspaces w where w.id = outbox.workspace_id and w.digest_channel_id = outbox.target_id
+         and w.digest_set_by is not null) then null else :nowAt end
+     where id = :id`,
   );
   // Not the recipient's failure: nothing for them to be shown (noticed_at set keeps it out of their notes).
   const abandoned = sqlite.prepare<{ id: number; error: string; nowAt: string }>(
@@ -187,11 +206,13 @@ export function createOutbox(sqlite: Database.Database): Outbox {
   const markSent = sqlite.transaction((id: number, nowAt: string): void => {
     const row = sent.get({ id, nowAt });
     if (row?.targetKind === 'direct' && row.memberId !== null) reachable.run(row.memberId);
+    if (row?.targetKind === 'channel') channelWorks.run({ workspaceId: row.workspaceId, targetId: row.targetId, nowAt });
   });
 
   const markFailed = sqlite.transaction((id: number, error: string, nowAt: string): void => {
     const row = failed.get({ id, error });
     if (row?.targetKind === 'direct' && row.memberId !== null) unreachable.run({ memberId: row.memberId, nowAt });
+    if (row?.targetKind === 'channel') keepForSetter.run({ id, nowAt });
   });
 
   // Made due as well: a sweep since the change found this row in the way and planned nothing.

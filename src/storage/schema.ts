@@ -25,6 +25,9 @@ export const workspaces = sqliteTable(
     digestWeekday: integer('digest_weekday'), // ISO: 1 = Monday
     digestTime: text('digest_time'), // HH:MM
     digestTz: text('digest_tz'),
+    // The member (an admin) who set the digest last: a post the bot may not make in its channel is
+    // shown to them. No foreign key: members already reference workspaces.
+    digestSetBy: integer('digest_set_by'),
   },
   (t) => [uniqueIndex('workspaces_platform_external_id').on(t.platform, t.externalId)],
 );
@@ -216,7 +219,8 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     // When a DM that failed for good was shown to its member instead; for one given up for a
     // reason not the member's (an outage through every retry, content refused), when it was given
-    // up: there is nothing to show them.
+    // up: there is nothing to show them. A channel post the bot may not make is shown to the admin
+    // who set the digest there: `member_id` names them once it has failed (never while pending).
     noticedAt: text('noticed_at'),
   },
   (t) => [

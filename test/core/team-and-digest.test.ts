@@ -83,14 +83,17 @@ describe('digest', () => {
     await t.say('digest channel <#C0TEAM|team>', slackAdmin);
     expect(await t.text('digest', slackAdmin)).not.toContain('Last post');
     const scheduler = createSchedulerStore(t.database);
+    // Setting it queued a note confirming the digest in the channel: delivered first.
+    scheduler.markSent(scheduler.claimDue('2026-11-24T12:00:00.000Z', 1)[0]!.id, '2026-11-24T12:00:01.000Z');
+    expect(await t.text('digest', slackAdmin)).toContain('Last post: 2026-11-24 (the note confirming the digest), delivered.');
     const workspaceId = t.database.sqlite.prepare("select id from workspaces where platform = 'slack'").pluck().get() as number;
     const post = (key: string) => ({ key, workspaceId, memberId: null, kind: 'digest' as const, target: { kind: 'channel' as const, channelId: 'C0TEAM' }, reply: { visibility: 'public' as const, tone: 'info' as const, blocks: [] } });
-    scheduler.enqueue([post('digest:2026-11-16')], '2026-11-16T15:00:00.000Z');
-    scheduler.markSent(scheduler.claimDue('2026-11-16T15:00:00.000Z', 1)[0]!.id, '2026-11-16T15:00:01.000Z');
-    expect(await t.text('digest', slackAdmin)).toContain('Last post: 2026-11-16, delivered.');
-    scheduler.enqueue([post('digest:2026-11-23')], '2026-11-23T15:00:00.000Z');
-    scheduler.markFailed(scheduler.claimDue('2026-11-23T15:00:00.000Z', 1)[0]!.id, 'not_in_channel', '2026-11-23T15:00:01.000Z');
-    expect(await t.text('digest', slackAdmin)).toContain('Last post: 2026-11-23, could not be delivered (not_in_channel). To fix it, invite me to the channel');
+    scheduler.enqueue([post('digest:2026-11-30')], '2026-11-30T15:00:00.000Z');
+    scheduler.markSent(scheduler.claimDue('2026-11-30T15:00:00.000Z', 1)[0]!.id, '2026-11-30T15:00:01.000Z');
+    expect(await t.text('digest', slackAdmin)).toContain('Last post: 2026-11-30, delivered.');
+    scheduler.enqueue([post('digest:2026-12-07')], '2026-12-07T15:00:00.000Z');
+    scheduler.markFailed(scheduler.claimDue('2026-12-07T15:00:00.000Z', 1)[0]!.id, 'not_in_channel', '2026-12-07T15:00:01.000Z');
+    expect(await t.text('digest', slackAdmin)).toContain('Last post: 2026-12-07, could not be delivered (not_in_channel). To fix it, invite me to the channel');
   });
 
   it('defaults to Monday 09:00 and refuses a bad channel, day or time with what to type', async () => {

@@ -47,11 +47,19 @@ const UNREACHABLE_CODES = new Set([
   50007, // Cannot send messages to this user (DMs closed, or no shared server)
 ]);
 
-/** Every code no retry can fix: those above, and the ones about the bot or the message, where nobody is blamed. */
-const PERMANENT_CODES = new Set([
+/**
+ * A channel post the bot may not make: the channel is gone, or the bot lacks View Channel (50001) or
+ * Send Messages (50013) there. The admin who chose the channel is told, as only they can fix it.
+ */
+const CHANNEL_CLOSED_CODES = new Set([
   ...UNREACHABLE_CODES,
   50001, // Missing Access
   50013, // Missing Permissions
+]);
+
+/** Every code no retry can fix: those above, and the ones about the bot or the message, where nobody is blamed. */
+const PERMANENT_CODES = new Set([
+  ...CHANNEL_CLOSED_CODES,
   20009, // Explicit content cannot be sent to the desired recipient(s)
   50035, // Invalid Form Body: this message will never be accepted
 ]);
@@ -85,7 +93,7 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): DiscordN
           dmChannels.delete(direct.userId);
           return { ok: false, permanent: false, reason: 'discord 10003: DM channel gone' };
         }
-        const result = classify(error);
+        const result = classify(error, !direct);
         if (!result.ok && !result.permanent && result.retryAfterMs === undefined) options.logger.warn({ err: describeError(error), outboxId: message.id }, 'Discord: delivery failed');
         return result;
       }
@@ -107,7 +115,7 @@ function carryGuild(rows: APIActionRowComponent<APIButtonComponent>[], guildId: 
 const INSTALL_RETRY_MS = 15 * 60_000;
 
 /** A REST failure as a delivery result. */
-export function classify(error: unknown): DeliveryResult {
+export function classify(error: unknown, channelPost = false): DeliveryResult {
   if (error instanceof RateLimitError) {
     // DM opening is one bucket for every recipient, so a limit there holds all DMs back.
     const everything = error.global || error.route === '/users/@me/channels';
@@ -120,7 +128,7 @@ export function classify(error: unknown): DeliveryResult {
       return { ok: false, permanent: false, reason: 'Discord refused the bot token (401); check DISCORD_TOKEN', retryAfterMs: INSTALL_RETRY_MS, scope: 'global' };
     }
     const reason = `discord ${error.code}: ${error.message}`;
-    if (UNREACHABLE_CODES.has(code)) return { ok: false, permanent: true, unreachable: true, reason };
+    if ((channelPost ? CHANNEL_CLOSED_CODES : UNREACHABLE_CODES).has(code)) return { ok: false, permanent: true, unreachable: true, reason };
     return { ok: false, permanent: PERMANENT_CODES.has(code), reason };
   }
   const facts = describeError(error);

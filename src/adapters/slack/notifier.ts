@@ -39,6 +39,14 @@ const UNREACHABLE = new Set([
 ]);
 
 /**
+ * A channel post the bot may not make, for a reason an admin fixes in the channel (invite the bot,
+ * let it post there, unarchive it) or by picking another: the admin who chose the channel is told.
+ */
+const CHANNEL_CLOSED = new Set([
+  ...UNREACHABLE, 'not_in_channel', 'restricted_action', 'restricted_action_read_only_channel', 'restricted_action_thread_only_channel',
+]);
+
+/**
  * Every error no retry can fix: those above, and the ones that are not the recipient's (workspace
  * policy, the bot's permissions, the message itself), given up without blaming the member.
  */
@@ -67,7 +75,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
         await client.chat.postMessage({ channel, text, blocks });
         return { ok: true };
       } catch (error) {
-        return classify(error);
+        return classify(error, message.target.kind === 'channel');
       }
     },
   };
@@ -82,7 +90,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
 const INSTALL_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'org_login_required', 'team_access_not_granted', 'missing_scope', 'account_inactive']);
 export const INSTALL_RETRY_MS = 15 * 60_000;
 
-export function classify(error: unknown): DeliveryResult {
+export function classify(error: unknown, channelPost = false): DeliveryResult {
   const facts = describeSlackError(error);
   if (facts.code === webApi.ErrorCode.RateLimitedError) {
     // Slack does not say whether the channel or the workspace is limited: pause the workspace.
@@ -92,7 +100,7 @@ export function classify(error: unknown): DeliveryResult {
     return { ok: false, permanent: false, reason: `Slack refused the bot token (${facts.error}); check the install`, retryAfterMs: INSTALL_RETRY_MS, scope: 'global' };
   }
   if (facts.code === webApi.ErrorCode.PlatformError && facts.error) {
-    if (UNREACHABLE.has(facts.error)) return { ok: false, permanent: true, unreachable: true, reason: facts.error };
+    if ((channelPost ? CHANNEL_CLOSED : UNREACHABLE).has(facts.error)) return { ok: false, permanent: true, unreachable: true, reason: facts.error };
     return { ok: false, permanent: PERMANENT.has(facts.error), reason: facts.error };
   }
   return { ok: false, permanent: false, reason: facts.error ?? facts.message ?? facts.code ?? 'unknown failure' };

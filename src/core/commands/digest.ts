@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
 import { localTime } from '../nudges/local-time.js';
-import { digestReply } from '../nudges/plan-digest.js';
+import { channelRefusal, digestConfirmation, digestReply } from '../nudges/plan-digest.js';
 import type { DigestPost, DigestSchedule } from '../ports.js';
 import { reply, type Block } from '../reply.js';
 import { editDistance } from '../text/edit-distance.js';
@@ -151,6 +151,8 @@ export const digestCommand = defineCommand({
       case 'preview':
         return previewReply(ctx);
       case 'show':
+        // The reply says how the last post went: a failure kept for this admin is told here.
+        ctx.store.takeChannelFailures(ctx.member, nowAt);
         return scheduleReply(ctx, ctx.store.getWorkspaceSettings(ctx.member.workspaceId).digest, false);
       case 'channel': {
         // A new channel alone keeps the schedule already set; a new day or time is in the admin's zone.
@@ -162,7 +164,14 @@ export const digestCommand = defineCommand({
           time: options.time ?? current?.time ?? '09:00',
           tz: retimed ? ctx.tz : current.tz,
         };
+        const changed = !current || current.channelId !== digest.channelId || current.weekday !== digest.weekday || current.time !== digest.time || current.tz !== digest.tz;
+        const lastFailed = ctx.store.lastDigestPost(ctx.member.workspaceId)?.status === 'failed';
         ctx.store.setDigest(ctx.member, digest, nowAt);
+        // A confirmation goes there at once, so a channel the bot cannot post in shows up now, not
+        // at the first digest; set again unchanged, only to check a channel fixed since it failed.
+        ctx.store.announceDigest(digestConfirmation(ctx.actor.platform, ctx.member.workspaceId, digest), nowAt, changed || lastFailed);
+        // What was kept about failed posts is answered by this new try.
+        ctx.store.takeChannelFailures(ctx.member, nowAt);
         return scheduleReply(ctx, digest, true);
       }
     }
@@ -183,23 +192,30 @@ function scheduleReply(ctx: CommandContext, digest: DigestSchedule | null, saved
   const last = saved ? undefined : ctx.store.lastDigestPost(ctx.member.workspaceId);
   if (last) blocks.push({ kind: 'paragraph', text: lastPostLine(ctx, last) });
   if (ctx.actor.platform === 'slack' && saved) blocks.push({ kind: 'paragraph', text: 'A private channel needs me invited first (`/invite @ceu-bot`).' });
+  if (saved) blocks.push({ kind: 'paragraph', text: 'I will post a short note there within minutes; if I cannot, I will tell you on your next command.' });
   return reply(blocks, saved ? 'success' : 'info');
 }
 
-/** How the newest post went: an admin learns here that the bot could not post in the channel. */
+/**
+ * How the newest post (a weekly one, or the note confirming the digest) went: an admin learns here
+ * that the bot could not post in the channel, and why, until a post goes through.
+ */
 function lastPostLine(ctx: CommandContext, last: DigestPost): string {
-  const on = last.plannedAt.slice(0, 10);
+  const on = `${last.plannedAt.slice(0, 10)}${last.confirmation ? ' (the note confirming the digest)' : ''}`;
   switch (last.status) {
     case 'sent':
       return `Last post: ${on}, delivered.`;
     case 'failed': {
-      const fix = ctx.actor.platform === 'slack' ? 'invite me to the channel (`/invite @ceu-bot`) or pick another' : ctx.actor.platform === 'discord' ? 'give me View Channel and Send Messages there, or pick another' : 'pick another channel';
-      return `Last post: ${on}, could not be delivered (${last.error ?? 'refused'}). To fix it, ${fix}; the next one goes out as scheduled.`;
+      const error = last.error ?? 'refused';
+      if (!last.channelRefused) return `Last post: ${on}, not delivered: ${platformName(ctx)} failed on every try (${error}), which is not the channel's doing. The next one goes out as scheduled.`;
+      return `Last post: ${on}, could not be delivered (${error}). To fix it, ${channelRefusal(ctx.actor.platform, error).fix}.`;
     }
     default:
-      return `Last post: ${on}, still being delivered.`;
+      return last.confirmation ? 'A short note confirming the digest is on its way to the channel.' : `Last post: ${on}, still being delivered.`;
   }
 }
+
+const platformName = (ctx: CommandContext): string => ({ slack: 'Slack', discord: 'Discord', console: 'the console' })[ctx.actor.platform];
 
 function previewReply(ctx: CommandContext) {
   const digest = ctx.store.getWorkspaceSettings(ctx.member.workspaceId).digest;

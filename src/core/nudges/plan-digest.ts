@@ -2,9 +2,10 @@
  * The weekly team post: who has a credential expiring within 90 days or is behind pace, with the
  * credential and days left, and how many are on track. Requirement details stay private (`team`).
  */
-import type { DigestSchedule, Platform, PlannedMessage, TeamMember } from '../ports.js';
+import type { ChannelPostFailure, DigestSchedule, Platform, PlannedMessage, TeamMember } from '../ports.js';
 import { reply, type Block, type Reply } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
+import { channelMention } from '../text/read-channel-ref.js';
 import { daysBetween, instantAt, localTime, parseClock, shiftDate } from './local-time.js';
 import { evaluateMember, isBehindPace } from './member-standing.js';
 import { formatDay } from './nudge-replies.js';
@@ -63,6 +64,58 @@ export function digestMessage(input: Pick<DigestInput, 'workspaceId' | 'schedule
     kind: 'digest',
     reply: tally.reply(),
   };
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/**
+ * The short post a channel gets when it is made the digest's channel, at once: the team learns what
+ * to expect, and a channel the bot cannot post in shows up now rather than at the first digest.
+ * Keyed by the whole configuration, so setting the same digest again posts nothing new.
+ */
+export function digestConfirmation(platform: Platform, workspaceId: number, schedule: DigestSchedule): PlannedMessage {
+  const when = `on ${WEEKDAYS[schedule.weekday - 1]}s at ${schedule.time} (${schedule.tz})`;
+  const text = `ceu-bot will post the team's weekly CE digest here ${when}: who has a credential expiring within ${DIGEST_HORIZON_DAYS} days or is behind pace. Admins: ${typed(platform, 'digest off', { adminOnly: true })} stops it.`;
+  return {
+    key: `digest-set:${schedule.channelId}|${schedule.weekday}|${schedule.time}|${schedule.tz}`,
+    workspaceId,
+    memberId: null,
+    target: { kind: 'channel', channelId: schedule.channelId },
+    kind: 'digest',
+    reply: reply([{ kind: 'paragraph', text }], 'info', 'public'),
+  };
+}
+
+/**
+ * Why the bot may not post in a channel, in words, and what an admin does about it there. The
+ * reason is the platform's: a Slack error (chat.postMessage) or "discord <code>: <message>".
+ */
+export function channelRefusal(platform: Platform, error: string): { why: string; fix: string } {
+  const another = platform === 'discord' ? 'pick another channel with `/ceu-admin digest` (action `channel`)' : `pick another channel with ${typed(platform, 'digest channel #channel', { adminOnly: true })}`;
+  const check = 'then set the digest again and I will post there to check';
+  if (platform === 'slack') {
+    if (error === 'is_archived') return { why: 'the channel is archived', fix: `unarchive it or ${another}; ${check}` };
+    if (error.startsWith('restricted_action')) return { why: 'only some members may post there', fix: `let me post there (the channel's posting permissions) or ${another}; ${check}` };
+    const why = error === 'channel_not_found' ? 'I cannot see the channel: it is private and I was never invited, or it was deleted' : 'I am not a member of the channel';
+    return { why, fix: `invite me to the channel (type \`/invite @ceu-bot\` there) or ${another}; ${check}` };
+  }
+  if (platform === 'discord') {
+    if (/^discord 1000[34]\b/.test(error)) return { why: 'Discord no longer knows the channel (deleted?)', fix: `${another}; ${check}` };
+    return { why: 'I am not allowed to post there', fix: `give me View Channel, Send Messages and Embed Links there (Edit Channel → Permissions), or ${another}; ${check}` };
+  }
+  return { why: 'the channel refused the post', fix: `${another}; ${check}` };
+}
+
+/** What the admin who set the digest is told, once, about posts the bot was not allowed to make. */
+export function channelFailureText(platform: Platform, failures: readonly ChannelPostFailure[]): string {
+  const latest = failures[failures.length - 1]!;
+  const where = channelMention(platform, latest.channelId);
+  const { why, fix } = channelRefusal(platform, latest.error);
+  const what = latest.confirmation
+    ? `I could not post in ${where}, the channel you set for the weekly CE digest`
+    : `I could not post the weekly CE digest in ${where} (${formatDay(latest.plannedAt.slice(0, 10))}), so the team did not get it`;
+  const more = failures.length > 1 ? ` That is ${failures.length} posts there that failed.` : '';
+  return `${what}: ${why} (${latest.error}).${more} To fix it, ${fix}.`;
 }
 
 /** A line about one credential worth the team's attention, or undefined when it is on track. */
