@@ -31,8 +31,9 @@ describe('admins', () => {
   it('on a platform, takes only a real mention, never a plain name, as a member', async () => {
     const slackAdmin = { platform: 'slack' as const, tenantId: 'T1', userId: 'UBOSS', isAdmin: true };
     expect(problemCodes(await t.say('admin add @sam.lee', slackAdmin))).toEqual(['invalid-user']);
-    expect(await t.text('admin add <@U0002|sam.lee>', slackAdmin)).toContain('is now an admin');
-    expect(await t.text('admin add 3000000000000000002', { ...slackAdmin, platform: 'discord' })).toContain('is now an admin');
+    // Never seen before, so no name yet: a mention, which the platform shows as their name.
+    expect(await t.text('admin add <@U0002|sam.lee>', slackAdmin)).toContain('<@U0002> is now an admin');
+    expect(await t.text('admin add 3000000000000000002', { ...slackAdmin, platform: 'discord' })).toContain('<@3000000000000000002> is now an admin');
   });
 
   it.each([

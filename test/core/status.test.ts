@@ -52,6 +52,11 @@ describe('status --json', () => {
     expect(await json('need --json')).toEqual(await json('status --json'));
   });
 
+  it('reads the flag as a phone writes it, with a dash for the two hyphens ("status —json")', async () => {
+    await logExampleOne();
+    expect(await json('status —json')).toEqual(await json('status --json'));
+  });
+
   it('follows an admin override of an unverified figure (CPR not approved: 22 approved still needed)', async () => {
     await logExampleOne();
     await t.say('settings rule cma.cprCountsAsApproved false', { isAdmin: true });

@@ -67,7 +67,8 @@ export const adminCommand = defineCommand({
       return errorReply([problem('not-named-admin', `${name} is not a named admin (\`admin list\` shows who is); workspace owners and admins stay admins whatever this list says.`)], USAGE);
     }
     const member = ctx.store.setNamedAdmin(target, action === 'add', ctx.member, ctx.now.toISOString());
-    const name = member.displayName ?? member.userId;
+    // Someone who never used ceu-bot has no name yet: a mention lets the platform show theirs.
+    const name = member.displayName ?? (ctx.actor.platform === 'console' ? member.userId : `<@${member.userId}>`);
     return reply([{ kind: 'paragraph', text: action === 'add' ? `${name} is now an admin of this workspace.` : `${name} is no longer a named admin.` }], 'success');
   },
 });

@@ -8,7 +8,8 @@ export function parseJsonFlag(tokens: Token[]): RawOptions {
   const raw: RawOptions = {};
   const extra: string[] = [];
   for (const token of tokens) {
-    if (['--json', 'json', '-j'].includes(token.text.toLowerCase())) raw.json = true;
+    // Phones turn `--` into a dash (iOS: "—json"), which is the same flag.
+    if (['--json', 'json', '-j', '—json', '–json', '-json'].includes(token.text.toLowerCase())) raw.json = true;
     else extra.push(token.text);
   }
   if (extra.length > 0) raw.unexpected = extra.join(' ');
