@@ -1,7 +1,8 @@
 /**
  * Every interaction is answered exactly once within Discord's 3 seconds: the reply itself when
  * the core is quick, otherwise a deferral and then an edit. The error path always answers
- * privately (followUp once replied or deferred, else reply).
+ * privately (followUp once replied or deferred, else reply); an answer refused as too late goes
+ * by DM when it reports a saved change (report-late-change.ts).
  */
 import { DiscordAPIError, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { CommandRequest, Reply } from '../../core/index.js';
@@ -10,15 +11,21 @@ import { within } from '../within.js';
 import { describeError, FAILED, handleSafely, type DiscordContext } from './discord-context.js';
 import { readButtonId, withGuild } from './button-id.js';
 import { CEU, CEU_ADMIN } from './command-manifest.js';
-import { LOG_MODAL_ID, logLineFrom, logModal } from './log-modal.js';
+import { ephemeralFile, handleKeepingCertificate, type Certificate } from './keep-certificate.js';
+import { extrasFrom, logLineFrom, logModal, readLogForm, type FormExtras } from './log-modal.js';
+import { recallForm, rememberForm } from './pending-forms.js';
+import { reportLateChange } from './report-late-change.js';
 import { EPHEMERAL, renderReply } from './render-reply.js';
 import { actorOf, chatInputRequest, textRequest } from './to-command-request.js';
 
 const TIMED_OUT = Symbol('timed out');
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
-const LOG_MODAL_COMMAND = readButtonId(LOG_MODAL_ID)!.command;
-/** What a reminder's buttons run (core/nudges/nudge-replies.ts): Log now, Snooze a week, Already renewed. */
-const REMINDER_BUTTON = /^(log|snooze [A-Z]+|credential renew [A-Z]+)$/;
+/**
+ * What a DM button naming a server may run there: a reminder's (core/nudges/nudge-replies.ts: Log
+ * now, Snooze a week, Already renewed) and those of answers a mention there got by DM (Undo, Log
+ * another, What do I still need?). All act on the clicker's own data.
+ */
+const DM_BUTTON_FOR_SERVER = /^(log|need|snooze [A-Z]+|credential renew [A-Z]+|delete \d+|undo (delete \d+|edit \d+ [a-z]+))$/;
 /**
  * Buttons, forms and commands of an older version keep arriving (a message from last month, a form
  * left open across an update, a command Discord still lists): unanswered, Discord tells the member
@@ -29,13 +36,19 @@ const OUTDATED: Reply = {
   tone: 'warning',
   blocks: [{ kind: 'paragraph', text: 'That comes from an older version of ceu-bot and no longer works; use `/ceu` instead.' }],
 };
+/** A form whose command gave more than its fields hold, submitted after that was forgotten (pending-forms.ts). */
+const FORM_FORGOTTEN: Reply = {
+  visibility: 'private',
+  tone: 'error',
+  blocks: [{ kind: 'paragraph', text: 'Nothing was saved: this form was opened with a unit, provider or certificate that I no longer have (the form was open for over a day, or ceu-bot restarted). Run `/ceu log` again.' }],
+};
 
 export async function handleInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
   try {
     if (interaction.isAutocomplete()) await autocomplete(ctx, interaction);
     else if (interaction.isChatInputCommand() && isCurrentCommand(interaction)) await chatInput(ctx, interaction);
     else if (interaction.isButton() && readButtonId(interaction.customId)) await buttonClick(ctx, interaction);
-    else if (interaction.isModalSubmit() && readButtonId(interaction.customId)?.command === LOG_MODAL_COMMAND) await modalSubmit(ctx, interaction);
+    else if (interaction.isModalSubmit() && readLogForm(readButtonId(interaction.customId)?.command ?? '')) await modalSubmit(ctx, interaction);
     else if (interaction.isRepliable()) await answerOutdated(ctx, interaction);
   } catch (error) {
     if (isAnswered(error)) {
@@ -62,18 +75,28 @@ async function answerOutdated(ctx: DiscordContext, interaction: RepliableInterac
 async function chatInput(ctx: DiscordContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const request = { ...chatInputRequest(interaction), idempotencyKey: redeliveryKey(interaction) };
   const options = request.input.kind === 'structured' ? request.input.options : {};
+  const upload = ephemeralFile(interaction);
   if (interaction.options.getSubcommand() === 'log' && options.amount === undefined && !options.cpr) {
-    await interaction.showModal(logModal(options));
+    // What no field holds waits for the form, which names it by this interaction's id.
+    const extras = extrasFrom(options, Boolean(upload));
+    if (extras) rememberForm(ctx, interaction.id, extras);
+    await interaction.showModal(logModal(options, extras ? interaction.id : undefined));
     return;
   }
-  await answer(ctx, interaction, request);
+  if (!upload || request.input.kind !== 'structured') {
+    await answer(ctx, interaction, request);
+    return;
+  }
+  const input = request.input;
+  const withCertificate = (certificate: Certificate): CommandRequest => ({ ...request, input: { ...input, options: { ...input.options, [upload.option]: certificate } } });
+  await answer(ctx, interaction, request, handleKeepingCertificate(ctx, interaction, upload.file, withCertificate));
 }
 
 async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction): Promise<void> {
   const { command, guildId } = readButtonId(interaction.customId)!;
-  // A server named by a DM button is trusted only for what reminders offer: the clicker's own log,
-  // snooze or renewal. Anything else in such an id did not come from us.
-  if (guildId && !interaction.guildId && !REMINDER_BUTTON.test(command)) {
+  // A server named by a DM button is trusted only for what our DMs offer there, all about the
+  // clicker's own data. Anything else in such an id did not come from us.
+  if (guildId && !interaction.guildId && !DM_BUTTON_FOR_SERVER.test(command)) {
     ctx.logger.warn({ userId: interaction.user.id }, 'Discord DM button with an unexpected command ignored');
     await interaction.reply({ content: 'That button does not work here; use `/ceu` in the server.', flags: EPHEMERAL });
     return;
@@ -90,9 +113,19 @@ async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction):
 }
 
 async function modalSubmit(ctx: DiscordContext, interaction: ModalSubmitInteraction): Promise<void> {
-  const line = logLineFrom((id) => textInputValue(interaction, id));
-  const { guildId } = readButtonId(interaction.customId)!;
-  await answer(ctx, interaction, textRequest(interaction, line, redeliveryKey(interaction), guildId));
+  const { command, guildId } = readButtonId(interaction.customId)!;
+  const { formId } = readLogForm(command)!;
+  const extras: FormExtras | undefined = formId ? recallForm(ctx, formId) : {};
+  if (!extras) {
+    await interaction.reply(renderReply(FORM_FORGOTTEN));
+    return;
+  }
+  const line = logLineFrom((id) => textInputValue(interaction, id), extras);
+  const request = textRequest(interaction, line, redeliveryKey(interaction), guildId);
+  const { certificate } = extras;
+  if (!certificate) await answer(ctx, interaction, request);
+  else if (!certificate.ephemeral) await answer(ctx, interaction, { ...request, attachment: { url: certificate.url, name: certificate.name } });
+  else await answer(ctx, interaction, request, handleKeepingCertificate(ctx, interaction, certificate, (kept) => ({ ...request, attachment: kept })));
 }
 
 /** A form opened before an update may lack a field added since: it reads as left empty. */
@@ -121,8 +154,16 @@ function redeliveryKey(interaction: Interaction): string {
   return `interaction:${interaction.id}`;
 }
 
-async function answer(ctx: DiscordContext, interaction: Answerable, request: CommandRequest): Promise<void> {
-  const pending = handleSafely(ctx, request);
+/** `pending`: the core's answer to `request`, unless something must happen around it first. */
+async function answer(ctx: DiscordContext, interaction: Answerable, request: CommandRequest, pending = handleSafely(ctx, request)): Promise<void> {
+  try {
+    await respond(ctx, interaction, request, pending);
+  } catch (error) {
+    if (!isExpired(error) || !(await reportLateChange(ctx, interaction, request, await pending))) throw error;
+  }
+}
+
+async function respond(ctx: DiscordContext, interaction: Answerable, request: CommandRequest, pending: Promise<Reply>): Promise<void> {
   const quick = await within(pending, ctx.deferAfterMs, TIMED_OUT);
   if (quick !== TIMED_OUT) {
     // The same interaction delivered again: its first delivery answers it, and Discord takes one answer.

@@ -5,6 +5,7 @@
  */
 import type { Message } from 'discord.js';
 import { withoutMention } from '../format.js';
+import { rowsWithGuild } from './button-id.js';
 import { describeError, handleSafely, type DiscordContext } from './discord-context.js';
 import { renderReply } from './render-reply.js';
 import { textRequest } from './to-command-request.js';
@@ -12,7 +13,8 @@ import { textRequest } from './to-command-request.js';
 export async function handleMessage(ctx: DiscordContext, message: Message, botId: string): Promise<void> {
   // Never another bot (no bot loops), nor a system message ("pinned a message"), which has no text.
   if (message.author.bot || message.system) return;
-  const isDirect = !message.guildId;
+  const { guildId } = message;
+  const isDirect = !guildId;
   // Typing @ceu-bot, Discord offers the bot and the role it was given on joining, under one name.
   const roleId = message.guild?.roles.botRoleFor(botId)?.id;
   if (!isDirect && !namesBot(message.content, botId, roleId)) return;
@@ -30,11 +32,13 @@ export async function handleMessage(ctx: DiscordContext, message: Message, botId
   if (reply.duplicate) return;
   const { flags: _, ...rendered } = renderReply(reply); // messages cannot be ephemeral
   try {
-    if (isDirect || reply.visibility === 'public') {
+    if (!guildId || reply.visibility === 'public') {
       await message.reply({ ...rendered, allowedMentions: { repliedUser: false } });
       return;
     }
-    const delivered = await message.author.send(rendered).then(() => true, (error: unknown) => {
+    // In the DM, a click carries no server: the buttons name the one the member asked in.
+    const dm = { ...rendered, components: rowsWithGuild(rendered.components, guildId) };
+    const delivered = await message.author.send(dm).then(() => true, (error: unknown) => {
       ctx.logger.warn({ err: describeError(error), userId: message.author.id }, 'Discord: DM refused');
       return false;
     });

@@ -2,10 +2,14 @@
  * The log form for `/ceu log` with too little to go on, or the Log another button. Discord
  * modals take at most five text inputs, so amount and unit share one ("2h", "90 min", "3 ceu")
  * and the answers become a `log` line that goes through the same grammar and schema as typed text.
+ * What the command carried that no field holds (a unit, a provider, a certificate) waits for the
+ * form in pending-forms.ts; the form's id then names it: `ceu:log-modal+<command's interaction id>`.
  */
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import type { Certificate } from './keep-certificate.js';
 
-export const LOG_MODAL_ID = 'ceu:log-modal';
+const LOG_MODAL_ID = 'ceu:log-modal';
+const LOG_MODAL_COMMAND = 'log-modal';
 const FIELDS = [
   { id: 'amount', label: 'Amount and unit', placeholder: '2h, 90 min, 3 ceu, 0.5 iacet', required: true, max: 30 },
   { id: 'category', label: 'Category', placeholder: 'administrative, clinical or general', required: false, max: 20 },
@@ -13,35 +17,65 @@ const FIELDS = [
   { id: 'date', label: 'Completed on', placeholder: '2026-11-01 or yesterday (empty: today)', required: false, max: 40 },
   { id: 'aama', label: 'AAMA-approved?', placeholder: 'yes or no', required: false, max: 5 },
 ] as const;
+const BARE_NUMBER = /^\d*\.?\d+$/;
+
+/** What `/ceu log` was given that the form has no field for. */
+export interface FormExtras {
+  unit?: string;
+  provider?: string;
+  certificate?: Certificate & { ephemeral: boolean };
+}
+
+export function extrasFrom(typed: Record<string, unknown>, certificateIsEphemeral: boolean): FormExtras | undefined {
+  const certificate = typed.certificate as Certificate | undefined;
+  const extras: FormExtras = {
+    ...(typeof typed.unit === 'string' ? { unit: typed.unit } : {}),
+    ...(typeof typed.provider === 'string' ? { provider: typed.provider } : {}),
+    ...(certificate ? { certificate: { url: certificate.url, name: certificate.name, ephemeral: certificateIsEphemeral } } : {}),
+  };
+  return Object.keys(extras).length > 0 ? extras : undefined;
+}
 
 /** The form, with whatever the member already typed in the slash command filled in. */
-export function logModal(typed: Record<string, unknown> = {}): APIModalInteractionResponseCallbackData {
+export function logModal(typed: Record<string, unknown> = {}, formId?: string): APIModalInteractionResponseCallbackData {
   const prefill: Record<string, string> = {
     ...(typeof typed.category === 'string' ? { category: typed.category } : {}),
     ...(typeof typed.title === 'string' ? { title: typed.title } : {}),
     ...(typeof typed.date === 'string' ? { date: typed.date } : {}),
     ...(typed.aama === true ? { aama: 'yes' } : {}),
   };
+  // A unit chosen in the command: the number alone will do.
+  const unit = typeof typed.unit === 'string' ? { label: `Amount in ${typed.unit}`, placeholder: `2 (or with another unit: 90 min)` } : {};
   return {
-    custom_id: LOG_MODAL_ID,
+    custom_id: formId ? `${LOG_MODAL_ID}+${formId}` : LOG_MODAL_ID,
     title: 'Log an activity',
     components: FIELDS.map((f) => ({
       type: 1,
       components: [{
         type: 4, custom_id: f.id, label: f.label, placeholder: f.placeholder, style: 1, required: f.required, max_length: f.max,
+        ...(f.id === 'amount' ? unit : {}),
         ...(prefill[f.id] ? { value: prefill[f.id]!.slice(0, f.max) } : {}),
       }],
     })),
   };
 }
 
-/** The submitted fields as a `log` command line. */
-export function logLineFrom(field: (id: string) => string): string {
-  const clean = (id: string) => field(id).replace(/["“”]/g, '').trim();
-  const parts = ['log', clean('amount')];
-  if (clean('category')) parts.push(clean('category'));
-  if (clean('title')) parts.push(`"${clean('title')}"`);
-  if (clean('date')) parts.push('on', clean('date'));
-  if (/^(y|yes|true)$/i.test(clean('aama'))) parts.push('aama');
+/** A button id's command (button-id.ts) as a log form: whether it is one, and the extras it names. */
+export function readLogForm(command: string): { formId?: string } | undefined {
+  if (command === LOG_MODAL_COMMAND) return {};
+  const match = /^log-modal\+(\d{1,25})$/.exec(command);
+  return match ? { formId: match[1]! } : undefined;
+}
+
+/** The submitted fields, and what the command gave besides, as a `log` command line. */
+export function logLineFrom(field: (id: string) => string, extras: FormExtras = {}): string {
+  const clean = (text: string) => text.replace(/["“”]/g, '').trim();
+  const amount = clean(field('amount'));
+  const parts = ['log', extras.unit && BARE_NUMBER.test(amount) ? `${amount} ${extras.unit}` : amount];
+  if (clean(field('category'))) parts.push(clean(field('category')));
+  if (clean(field('title'))) parts.push(`"${clean(field('title'))}"`);
+  if (clean(field('date'))) parts.push('on', clean(field('date')));
+  if (extras.provider && clean(extras.provider)) parts.push('from', `"${clean(extras.provider)}"`);
+  if (/^(y|yes|true)$/i.test(clean(field('aama')))) parts.push('aama');
   return parts.join(' ');
 }

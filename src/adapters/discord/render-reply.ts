@@ -48,7 +48,7 @@ export function renderReply(reply: Reply): DiscordMessage {
     }
   }
   flush();
-  const message: DiscordMessage = { embeds: withinTotal(embeds.slice(0, MAX_EMBEDS)), components: buttonRows(buttons) };
+  const message: DiscordMessage = { embeds: withinTotal(withinCount(embeds)), components: buttonRows(buttons) };
   if (reply.visibility === 'private') message.flags = EPHEMERAL;
   return message;
 }
@@ -85,6 +85,17 @@ function buttonRows(buttons: APIButtonComponent[]): APIActionRowComponent<APIBut
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   for (let at = 0; at < unique.length && rows.length < MAX_ROWS; at += BUTTONS_PER_ROW) rows.push({ type: 1, components: unique.slice(at, at + BUTTONS_PER_ROW) });
   return rows;
+}
+
+/**
+ * Past 10 embeds, the rest continue in the tenth as text (titles in bold) rather than go: they
+ * may be reminders a closed DM kept, which are shown only this once.
+ */
+function withinCount(embeds: APIEmbed[]): APIEmbed[] {
+  if (embeds.length <= MAX_EMBEDS) return embeds;
+  const rest = embeds.slice(MAX_EMBEDS - 1);
+  const text = rest.map((e) => [e.title && `**${e.title}**`, ...(e.fields ?? []).map((f) => `**${f.name}:** ${f.value}`), e.description].filter(Boolean).join('\n')).join('\n\n');
+  return [...embeds.slice(0, MAX_EMBEDS - 1), { color: rest[0]!.color, description: truncate(text, MAX_DESCRIPTION) }];
 }
 
 const sizeOf = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);

@@ -7,8 +7,9 @@ import { PermissionFlagsBits, type ChatInputCommandInteraction, type CommandInte
 import type { Actor, CommandRequest } from '../../core/index.js';
 
 /**
- * `forGuild`: a reminder's button clicked in a DM names the server it is about (button-id.ts); the
- * click then acts for the clicker in that server, never as an admin (a DM shows no permissions).
+ * `forGuild`: a button clicked in a DM about a server (a reminder, the answer to a mention there)
+ * names that server (button-id.ts); the click then acts for the clicker in that server, never as an
+ * admin (a DM shows no permissions).
  */
 export function actorOf(source: Interaction | Message, forGuild?: string): Actor {
   const user = 'author' in source ? source.author : source.user;
