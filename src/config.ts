@@ -84,27 +84,44 @@ const envSchema = z.object({
 
 const KNOWN_NAMES = Object.keys(envSchema.shape);
 
+/** Variables Kubernetes (service links) and Docker (--link) add for a service named `ceu…`: not ours. */
+const PLATFORM_LINK = /_(?:SERVICE_HOST|SERVICE_PORT(?:_\w+)?|PORT(?:_\d+_(?:TCP|UDP)(?:_\w+)?)?|NAME|ENV_\w+)$/;
+/** Names other Slack tools use for a token: which of ours it belongs in is not a spelling question. */
+const OTHER_TOOLS: Record<string, string> = {
+  SLACK_API_TOKEN: 'ceu-bot reads the bot token (xoxb-…) from SLACK_BOT_TOKEN and, for Socket Mode, an app-level token (xapp-…) from SLACK_APP_TOKEN',
+};
+
 /**
- * Names that look meant for ceu-bot but are not what it reads: ignored, a misspelt token would
- * leave the console running where Slack or Discord was meant. Only our prefixes and near misses of
- * our longer names count, so other programs' variables (HOST, LOGLEVEL, SLACK_WEBHOOK_URL) pass.
+ * Names that look meant for ceu-bot but are not what it reads. An unknown `CEU_…` name stops
+ * start-up (`problems`); a near miss of another of ours (`SLACK_BOT_TOKN`) is a warning, printed
+ * before start-up goes on: it would otherwise leave the console running where Slack or Discord was
+ * meant, but the same name may be another program's, exported for it. HOST, LOGLEVEL,
+ * SLACK_WEBHOOK_URL and the variables Kubernetes and Docker add for a `ceu` service pass.
  */
-function misspeltNames(env: Record<string, string>): string[] {
+function misspeltNames(env: Record<string, string>): { problems: string[]; warnings: string[] } {
   const problems: string[] = [];
+  const warnings: string[] = [];
   for (const name of Object.keys(env)) {
     if (KNOWN_NAMES.includes(name)) continue;
     const upper = name.toUpperCase();
     const ours = upper.startsWith('CEU_');
+    if (ours && PLATFORM_LINK.test(upper)) continue;
+    if (OTHER_TOOLS[upper]) {
+      warnings.push(`${name} is not a variable ceu-bot reads: ${OTHER_TOOLS[upper]}`);
+      continue;
+    }
     const meant = KNOWN_NAMES.find((known) =>
       known !== 'LOG_LEVEL' && (ours || known.length >= 8) && editDistance(upper, known) <= (ours || known.length >= 10 ? 2 : 1));
-    if (meant) problems.push(`${name} is not a variable ceu-bot reads: did you mean ${meant}?`);
-    else if (ours) problems.push(`${name} is not a variable ceu-bot reads: it reads ${KNOWN_NAMES.filter((k) => k.startsWith('CEU_')).join(', ')}`);
+    if (ours) problems.push(`${name} is not a variable ceu-bot reads: ${meant ? `did you mean ${meant}?` : `it reads ${KNOWN_NAMES.filter((k) => k.startsWith('CEU_')).join(', ')}`}`);
+    else if (meant) warnings.push(`${name} is not a variable ceu-bot reads, so it is ignored: did you mean ${meant}?`);
   }
-  return problems;
+  return { problems, warnings };
 }
 
 export interface Config {
   dbPath: string;
+  /** Names that look like ours but are not read (`SLACK_BOT_TOKN`): printed, then start-up goes on. */
+  warnings: string[];
   startAt?: Date;
   sweepIntervalMs: number;
   consoleUser: string;
@@ -119,8 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty value is unset, as a line `PORT=` in an env file means (and not port 0).
   const given = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''));
   const parsed = envSchema.safeParse(given);
+  const names = misspeltNames(given);
   const problems = [
-    ...misspeltNames(given),
+    ...names.problems,
     ...(parsed.success ? [] : parsed.error.issues.map((i) => (i.message.startsWith(String(i.path[0])) ? i.message : `${i.path.join('.')}: ${i.message}`))),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems.join('\n'));
@@ -134,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (missing.length > 0) throw new ConfigError(`A platform is half-configured; also set: ${missing.join(', ')}`);
   return {
     dbPath: e.CEU_DB,
+    warnings: names.warnings,
     ...(e.CEU_NOW ? { startAt: e.CEU_NOW } : {}),
     sweepIntervalMs: e.CEU_SWEEP_INTERVAL,
     consoleUser: e.CEU_USER ?? safeUserName(),

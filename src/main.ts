@@ -24,6 +24,7 @@ async function main(): Promise<number> {
     for (const problem of error.message.split('\n')) process.stderr.write(`Configuration error: ${problem}\n`);
     return 2;
   }
+  for (const warning of config.warnings) process.stderr.write(`Configuration warning: ${warning}\n`);
   const onPlatform = Boolean(config.slack || config.discord);
   const logger = createLogger(config.logLevel ?? (onPlatform ? 'info' : 'warn'));
   const database = openWritableDatabase(config.dbPath, logger);

@@ -12,18 +12,34 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('configuration messages an operator reads', () => {
-  it('refuses a misspelt variable name, naming the one meant and not its value', () => {
-    // Ignored, the token would leave the console running where Slack or Discord was meant.
-    const [slack] = problemsOf({ SLACK_BOT_TOKN: 'xoxb-1-secret', SLACK_SIGNING_SECRET: 'sig' });
-    expect(slack).toContain('SLACK_BOT_TOKN');
-    expect(slack).toContain('SLACK_BOT_TOKEN');
-    expect(slack).not.toContain('xoxb-1-secret');
-    expect(problemsOf({ discord_token: 'abc.def.ghi' })[0]).toContain('DISCORD_TOKEN');
-    expect(problemsOf({ DISCROD_TOKEN: 'abc.def.ghi' })[0]).toContain('DISCORD_TOKEN');
+  it('refuses an unknown CEU_ name, naming the one meant and not its value', () => {
     expect(problemsOf({ CEU_SWEEP_INTERVALL: '1m' })[0]).toContain('CEU_SWEEP_INTERVAL');
     expect(problemsOf({ CEU_DATABASE: '/tmp/x.sqlite' })[0]).toMatch(/CEU_DATABASE.*CEU_DB/);
-    // Other programs' variables, even close to one of ours, are left alone.
-    expect(loadConfig({ HOST: 'x', HOSTNAME: 'vm', SLACK_WEBHOOK_URL: 'https://hooks', DISCORD_CLIENT_ID: '1', CEU_USER: 'alice' }).consoleUser).toBe('alice');
+    expect(problemsOf({ CEU_DATABASE: 'secret-path' })[0]).not.toContain('secret-path');
+  });
+
+  it('warns of a near miss of another of its names and starts anyway, never showing the value', () => {
+    // Ignored, the token would leave the console running where Slack or Discord was meant; but
+    // the name may be another program's, so start-up goes on with a warning.
+    const config = loadConfig({ SLACK_BOT_TOKN: 'xoxb-1-secret', discord_token: 'abc.def.ghi', DISCROD_TOKEN: 'abc.def.ghi', CEU_USER: 'alice' });
+    expect(config.slack).toBeUndefined();
+    expect(config.warnings).toEqual([
+      'SLACK_BOT_TOKN is not a variable ceu-bot reads, so it is ignored: did you mean SLACK_BOT_TOKEN?',
+      'discord_token is not a variable ceu-bot reads, so it is ignored: did you mean DISCORD_TOKEN?',
+      'DISCROD_TOKEN is not a variable ceu-bot reads, so it is ignored: did you mean DISCORD_TOKEN?',
+    ]);
+    // Another Slack tool's name for a token: where each of ours goes, not a spelling guess.
+    expect(loadConfig({ SLACK_API_TOKEN: 'xoxb-2-secret' }).warnings).toEqual([expect.stringMatching(/SLACK_API_TOKEN .*SLACK_BOT_TOKEN.*SLACK_APP_TOKEN/)]);
+  });
+
+  it('leaves other programs\' variables alone, and those Kubernetes and Docker add for a service named ceu', () => {
+    const config = loadConfig({
+      HOST: 'x', HOSTNAME: 'vm', SLACK_WEBHOOK_URL: 'https://hooks', DISCORD_CLIENT_ID: '1', CEU_USER: 'alice',
+      CEU_SERVICE_HOST: '10.0.0.1', CEU_SERVICE_PORT: '3000', CEU_PORT: 'tcp://10.0.0.1:3000', CEU_PORT_3000_TCP: 'tcp://10.0.0.1:3000',
+      CEU_PORT_3000_TCP_ADDR: '10.0.0.1', CEU_BOT_SERVICE_HOST: '10.0.0.2', CEU_BOT_SERVICE_PORT_HTTP: '3000', CEU_NAME: '/app/ceu',
+    });
+    expect(config.consoleUser).toBe('alice');
+    expect(config.warnings).toEqual([]);
   });
 
   it('never echoes a value, so a secret pasted into the wrong variable stays unseen', () => {

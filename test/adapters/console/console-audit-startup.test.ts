@@ -80,4 +80,12 @@ describe('start-up problems, as the operator sees them', () => {
     expect(run1.stdout).toBe('');
     expect(run1.stderr).toMatch(/^Configuration error: CEU_SWEEP_INTERVAL must [^\n]*1h\n$/);
   }, 30_000);
+
+  it('warns of a misspelt platform variable on stderr and goes on, without its value', async () => {
+    const run1 = await runConsole(['status'], { SLACK_BOT_TOKN: 'xoxb-3-secret', CEU_DB: join(tempDir(), 'ceu.sqlite') });
+    expect(run1.code).toBe(0);
+    expect(run1.stderr).toContain('Configuration warning: SLACK_BOT_TOKN is not a variable ceu-bot reads, so it is ignored: did you mean SLACK_BOT_TOKEN?');
+    expect(run1.stderr + run1.stdout).not.toContain('xoxb-3-secret');
+    expect(run1.stdout).toContain('no credentials');
+  }, 30_000);
 });
