@@ -204,10 +204,10 @@ export interface Store {
   /** Adds the credential or replaces its dates (a renewal). */
   putCredential(scope: MemberScope, credential: StoredCredential, nowAt: string): void;
   /**
-   * The expiry `code` had before the change that gave it `expiresOn` (a renewal, or a corrected
-   * date), from the audit trail; undefined when it was added with that expiry.
+   * The latest expiry `code` had before one of its changes (a renewal, a corrected date) that is
+   * earlier than `before`, from the audit trail; undefined when there is none.
    */
-  expiryBefore(scope: MemberScope, code: CredentialCode, expiresOn: string): string | undefined;
+  expiryBefore(scope: MemberScope, code: CredentialCode, before: string): string | undefined;
   /** Returns false when the member did not hold it. */
   removeCredential(scope: MemberScope, code: CredentialCode, nowAt: string): boolean;
 

@@ -38,13 +38,13 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   const setSnooze = sqlite.prepare<{ id: number; until: string | null; nowAt: string }>(
     'update credentials set snoozed_until = :until, updated_at = :nowAt where id = :id',
   );
-  // The member's audit rows, latest first (audit_member_id): the latest change that set this expiry.
+  // The member's audit rows, latest first (audit_member_id): the latest replaced expiry before a date.
   const replacedExpiry = sqlite
-    .prepare<MemberScope & ByCode & { expiresOn: string }, string | null>(
+    .prepare<MemberScope & ByCode & { before: string }, string | null>(
       `select json_extract(before, '$.expiresOn') from audit
        where member_id = :memberId and workspace_id = :workspaceId and entity = 'credential' and action = 'credential-add'
          and undone_at is null and before is not null
-         and json_extract(after, '$.code') = :code and json_extract(after, '$.expiresOn') = :expiresOn
+         and json_extract(after, '$.code') = :code and json_extract(before, '$.expiresOn') < :before
        order by id desc limit 1`,
     )
     .pluck(true);
@@ -94,7 +94,7 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   return {
     listCredentials: (scope) => list.all(scopeOf(scope)).map((row) => toStoredCredential(...row)),
     putCredential: put,
-    expiryBefore: (scope, code, expiresOn) => replacedExpiry.get({ ...scopeOf(scope), code, expiresOn }) ?? undefined,
+    expiryBefore: (scope, code, before) => replacedExpiry.get({ ...scopeOf(scope), code, before }) ?? undefined,
     removeCredential: remove,
     snoozeCredential: snooze,
   };

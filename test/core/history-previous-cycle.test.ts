@@ -35,4 +35,12 @@ describe('history after a renewal', () => {
       late.close();
     }
   });
+
+  it('still names the cycle the renewal replaced after the new date is corrected', async () => {
+    // The renewal's reply suggests this when the card prints another date.
+    await t.say('credential add CMA expires 2032-02-29');
+    const text = await t.text('history');
+    expect(text).toContain('CMA, previous cycle (to 2027-02-28): +2 points clinical, AAMA-approved');
+    expect(text).not.toContain('outside the period');
+  });
 });

@@ -14,7 +14,8 @@ import { dateField } from './activity-fields.js';
 const USAGE = 'credential add <code> (expires <date> | certified <date>) | credential list | credential remove <code> | credential renew <code>';
 const ACTIONS = ['add', 'list', 'remove', 'renew'] as const;
 /** `renew` moves a cycle on only near its end: earlier, a click is more likely a mistake than a renewal. */
-const RENEW_WINDOW_DAYS = 180;
+/** How long before its expiry a cycle may be renewed (`credential renew`). */
+export const RENEW_WINDOW_DAYS = 180;
 /** No credential here runs longer than 5 years, so an expiry further out is a typo. */
 const MAX_YEARS_AHEAD = 6;
 

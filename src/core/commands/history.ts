@@ -9,6 +9,7 @@ import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { describeActivity } from '../views/describe.js';
 import { intoPages } from '../views/into-pages.js';
 import { outcomeLine } from '../views/outcome-line.js';
+import { RENEW_WINDOW_DAYS } from './credential.js';
 import { noSuchPage } from './no-such-page.js';
 import { unexpectedWords } from './unexpected-words.js';
 import { loadStanding } from '../views/load-standing.js';
@@ -103,8 +104,10 @@ export const historyCommand = defineCommand({
  */
 function previousCycle(ctx: CommandContext, e: Evaluation, activities: readonly StoredActivity[]): Evaluation | undefined {
   if (e.unit === 'card' || !activities.some((a) => ofPreviousCycle(a, e))) return undefined;
-  const replaced = ctx.store.expiryBefore(ctx.member, e.code, e.cycle.end);
-  const end = replaced !== undefined && replaced < e.cycle.end ? replaced : addCalendarDays(e.cycle.start, -1);
+  // A renewal comes at most RENEW_WINDOW_DAYS before the old expiry: a later date replaced since
+  // is a correction of the new cycle's (`credential add … expires`), not the old cycle's end.
+  const replaced = ctx.store.expiryBefore(ctx.member, e.code, addCalendarDays(e.cycle.start, RENEW_WINDOW_DAYS + 1));
+  const end = replaced ?? addCalendarDays(e.cycle.start, -1);
   return evaluate({ code: e.code, expiresOn: end }, activities, ctx.today, ctx.overrides, { explain: true });
 }
 
