@@ -345,6 +345,11 @@ export interface SchedulerStore {
    */
   markAbandoned(id: number, error: string, nowAt: string): void;
   /**
+   * A member's reminder that failed on every try of a transient failure (an outage): removed, and
+   * the member made due, so the next sweep plans it again from their data as it is then.
+   */
+  replan(id: number): void;
+  /**
    * Whether a claimed message still stands, checked just before it is sent, put back or retried:
    * not when it is gone or was settled elsewhere, nor when it is a DM whose member changed since
    * the claim (`dataVersion`). That one is withdrawn, as a change withdraws the member's messages

@@ -318,6 +318,10 @@ export function createDrainer(deps: DrainerDeps): Drainer {
       // Told to wait (Retry-After, a paused platform) is not a failed try: the claim is not counted.
       const counted = decision.pause === undefined;
       persist(() => outbox.markRetry(message.id, retryAt, reason, counted), facts, 'record a failed delivery');
+    } else if (decision.kind === 'replan') {
+      stats.retried += 1;
+      logger.warn({ ...facts, reason }, 'delivery failed on every try; the reminder is planned again from the member\'s data');
+      persist(() => outbox.replan(message.id), facts, 'take back a reminder to plan again');
     } else {
       stats.failed += 1;
       logger.warn({ ...facts, reason, unreachable: decision.unreachable === true }, 'delivery failed for good');

@@ -1,7 +1,8 @@
 /**
  * What to do after a failed send. Transient failures back off exponentially: 30 s, 1 min, 2 min …
  * capped at an hour, and after the eighth attempt (about an hour and a quarter of trying, within
- * the member's hours) the message is given up, as a permanent failure is at once. A platform's
+ * the member's hours) a member's reminder is taken back and planned afresh by the next sweep, and
+a channel post is given up, as a permanent failure is at once. A platform's
  * Retry-After is honoured as stated and never counts toward giving up: being told to wait is not a
  * failure. When the wait ends outside the member's hours, a DM waits on for their next start.
  *
@@ -20,17 +21,22 @@ const MAX_BACKOFF_MS = 3_600_000;
 export type Decision =
   | { kind: 'sent' }
   | { kind: 'retry'; afterMs: number; pause?: 'global' | 'target' }
-  | { kind: 'failed'; unreachable?: true };
+  | { kind: 'failed'; unreachable?: true }
+  /** A DM that failed on every try of a transient failure: planned afresh by the next sweep, not lost. */
+  | { kind: 'replan' };
 
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-export function decide(message: Pick<OutboxMessage, 'attempts'>, result: DeliveryResult): Decision {
+export function decide(message: Pick<OutboxMessage, 'attempts' | 'recipient'>, result: DeliveryResult): Decision {
   if (result.ok) return { kind: 'sent' };
   if (result.retryAfterMs !== undefined) return { kind: 'retry', afterMs: Math.max(0, result.retryAfterMs), pause: result.scope ?? 'global' };
   if (result.permanent && result.unreachable) return { kind: 'failed', unreachable: true };
-  if (result.permanent || message.attempts >= MAX_ATTEMPTS) return { kind: 'failed' };
+  if (result.permanent) return { kind: 'failed' };
+  // An outage through every try: a member's reminder is planned again from their data by the next
+  // sweep (a long outage repeats this every couple of hours); a channel post is given up.
+  if (message.attempts >= MAX_ATTEMPTS) return message.recipient ? { kind: 'replan' } : { kind: 'failed' };
   return { kind: 'retry', afterMs: backoffMs(message.attempts) };
 }
 

@@ -238,6 +238,10 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     release: (id, nextAttemptAt) => void release.run({ id, nextAttemptAt }),
     markFailed: (id, error, nowAt) => markFailed.immediate(id, error, nowAt),
     markAbandoned: (id, error, nowAt) => void abandoned.run({ id, error, nowAt }),
+    replan(id) {
+      const memberId = claimState.get(id)?.memberId;
+      if (memberId !== null && memberId !== undefined) withdraw.immediate(id, memberId);
+    },
     confirmClaim,
     requeueInterrupted: () => requeue.run().changes,
     nextDueAt: (platforms) => nextDue.get({ platforms: platformList(platforms) }) ?? undefined,

@@ -64,12 +64,14 @@ describe('a DM rate-limited several times, then failing', () => {
     expect(waitsMs).toEqual([0, 1000, 1000, 1000, 30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000]);
   });
 
-  it(`is given up only after ${MAX_ATTEMPTS} failed tries`, async () => {
+  it(`is taken back, to be planned again, only after ${MAX_ATTEMPTS} failed tries`, async () => {
     for (let n = 0; n < MAX_ATTEMPTS; n += 1) fake.failNext('chat.postMessage', { error: 'internal_error' });
-    t.enqueue(makePlanned(t.member({ tenantId: FAKE_TEAM_ID, userId: 'U0ALICE' }), 'nudge:1'));
+    const alice = t.member({ tenantId: FAKE_TEAM_ID, userId: 'U0ALICE' });
+    t.enqueue(makePlanned(alice, 'nudge:1'));
 
     await drainToTheEnd();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(RATE_LIMITS + MAX_ATTEMPTS);
-    expect(t.database.sqlite.prepare('select status, attempts from outbox').get()).toEqual({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expect(t.outbox.countOutbox()).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0 });
+    expect(t.database.sqlite.prepare('select next_check_at from members where id = ?').pluck().get(alice.memberId)).toBeNull();
   });
 });

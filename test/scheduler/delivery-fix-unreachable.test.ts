@@ -61,14 +61,19 @@ describe('a DM to Slack given up', () => {
     t.cleanup();
   });
 
-  it(`after ${MAX_ATTEMPTS} transient failures (an outage) leaves the member reachable, with no missed-reminder note`, async () => {
+  it(`after ${MAX_ATTEMPTS} transient failures (an outage) leaves the member reachable, and the next sweep plans the reminder again`, async () => {
+    t.store.putCredential(alice, { code: 'CMA', expiresOn: '2027-02-28', certifiedOn: null }, t.clock.now().toISOString());
+    expect(await scheduler.sweep()).toMatchObject({ enqueued: 1 }); // the 120-day reminder
     for (let n = 0; n < MAX_ATTEMPTS; n += 1) fake.failNext('chat.postMessage', { error: 'internal_error' });
-    t.enqueue(makePlanned(alice, 'nudge:1'));
     await drainToTheEnd();
-    expect(t.outbox.countOutbox()).toMatchObject({ failed: 1, pending: 0 });
+    expect(t.outbox.countOutbox()).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0 });
     expect(unreachableSince(alice)).toBeNull();
     expect(await ask({ ...aliceActor, userId: 'U0DANA', isAdmin: true }, 'team')).not.toContain('unreachable');
     expect(await ask(aliceActor, 'help')).not.toContain('could not reach you');
+    // Slack is back: the reminder is planned afresh and goes out, once.
+    expect(await scheduler.sweep()).toMatchObject({ enqueued: 1 });
+    expect(await scheduler.drain()).toMatchObject({ sent: 1 });
+    expect(t.outbox.countOutbox()).toMatchObject({ sent: 1, pending: 0 });
   });
 
   it('for its content (invalid_blocks) leaves the member reachable, with no missed-reminder note', async () => {
@@ -80,7 +85,7 @@ describe('a DM to Slack given up', () => {
   });
 
   it.each(['cannot_dm_bot', 'user_not_found'])('because Slack says %s marks the member unreachable and shows them only that reminder', async (error) => {
-    // An outage gave up one reminder earlier; the member's DMs are not why.
+    // An outage took one reminder back earlier; the member's DMs are not why.
     for (let n = 0; n < MAX_ATTEMPTS; n += 1) fake.failNext('chat.postMessage', { error: 'internal_error' });
     t.enqueue(makePlanned(alice, 'nudge:outage', { text: 'sent during the outage' }));
     await drainToTheEnd();
