@@ -81,10 +81,12 @@ describe('words around the parts', () => {
     await t.say('log 1h clinical HIPAA - Part 2 from St. Mary\'s');
     await t.say('log 1h general Coding, billing etc. from Relias Inc.');
     await t.say('log 1h general Sepsis. from Relias.');
+    await t.say('log 1h clinical Wound care. from AHA.');
     expect(logged().map((r) => { const { title, provider } = r as { title: string; provider: string }; return [title, provider]; })).toEqual([
       ['HIPAA - Part 2', 'St. Mary\'s'],
       ['Coding, billing etc.', 'Relias Inc.'],
       ['Sepsis', 'Relias'],
+      ['Wound care', 'AHA'],
     ]);
   });
 

@@ -85,13 +85,16 @@ export function parseLogWords(typed: Token[]): RawOptions {
   return raw;
 }
 
+/** Abbreviations whose full stop belongs to the name when it ends the line ("Relias Inc.", "etc."). */
+const ABBREVIATION = /(?:^|\s)(?:inc|co|corp|ltd|llc|lp|plc|bros|st|dr|jr|sr|etc|dept|univ|assn|assoc|intl|pt|no|vol)\.$/i;
+
 /**
- * Without the punctuation that closes the line ("Sepsis." "Relias!"), but keeping the full stop of
- * a short abbreviation, which belongs to the name ("Relias Inc.", "and more etc.").
+ * Without the punctuation that closes the line ("Sepsis." "Relias!", "Wound care."), but keeping
+ * the full stop of an abbreviation, which belongs to the name.
  */
 function withoutClosingStop(text: string): string {
   const kept = text.replace(/[,;:!]+$/, '');
-  return /(?:^|\s)\p{L}{1,4}\.$/u.test(kept) ? kept : kept.replace(TRAILING_PUNCTUATION, '');
+  return ABBREVIATION.test(kept) ? kept : kept.replace(TRAILING_PUNCTUATION, '');
 }
 
 /**
