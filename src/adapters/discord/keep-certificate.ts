@@ -18,6 +18,11 @@ export interface Certificate {
 
 /** Discord serves uploads quickly; a download that stalls must not hold the answer for long. */
 const DOWNLOAD_TIMEOUT_MS = 15_000;
+/**
+ * What a bot may upload in a DM: the base limit (10 MiB). A boosted server's larger limit, which
+ * `interaction.attachmentSizeLimit` gives there, does not carry over to the DM the copy goes to.
+ */
+const DM_UPLOAD_LIMIT = 10 * 1024 * 1024;
 
 /** The slash command's ephemeral file option, if any: the only kind Discord removes. */
 export function ephemeralFile(interaction: ChatInputCommandInteraction): { option: string; file: Attachment } | undefined {
@@ -53,7 +58,7 @@ async function download(ctx: DiscordContext, interaction: RepliableInteraction, 
     const response = await fetch(file.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
     if (!response.ok) throw new Error(`the file answered ${response.status}`);
     // Members may attach far more than a bot may send (interaction.attachmentSizeLimit): not read at all.
-    if (Number(response.headers.get('content-length')) > interaction.attachmentSizeLimit) {
+    if (Number(response.headers.get('content-length')) > dmLimit(interaction)) {
       await response.body?.cancel();
       return 'too-big';
     }
@@ -79,7 +84,7 @@ async function sendCopy(ctx: DiscordContext, interaction: RepliableInteraction, 
 }
 
 function notKept(name: string, why: NotKept, interaction: RepliableInteraction): Reply {
-  const limitMb = Math.floor(interaction.attachmentSizeLimit / (1024 * 1024));
+  const limitMb = Math.floor(dmLimit(interaction) / (1024 * 1024));
   const text = {
     'file-gone': `Nothing was saved: Discord has already removed ${name} (files attached to slash commands last only a while). Attach it again with \`/ceu log\`, or log it without the file.`,
     'too-big': `Nothing was saved: Discord removes files attached to slash commands after a while, so I keep a copy in our DM, and ${name} is over the ${limitMb} MB I may send. Attach a smaller file (a PDF, or a photo of the certificate), or log it without the file.`,
@@ -87,3 +92,5 @@ function notKept(name: string, why: NotKept, interaction: RepliableInteraction):
   }[why];
   return { visibility: 'private', tone: 'error', blocks: [{ kind: 'paragraph', text }] };
 }
+
+const dmLimit = (interaction: RepliableInteraction): number => Math.min(interaction.attachmentSizeLimit, DM_UPLOAD_LIMIT);

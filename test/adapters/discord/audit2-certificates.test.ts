@@ -23,10 +23,10 @@ afterEach(async () => {
   await cdn.close();
 });
 
-const logWith = (file: DiscordAttachmentPayload, amount: number) => d.fake.sendInteraction(makeSlashInteraction({
+const logWith = (file: DiscordAttachmentPayload, amount: number, sizeLimit?: number) => d.fake.sendInteraction(makeSlashInteraction({
   subcommand: 'log',
   options: [{ name: 'amount', type: 10, value: amount }, { name: 'unit', type: 3, value: 'hours' }, { name: 'certificate', type: 11, value: file.id }],
-  overrides: { data: { resolved: { attachments: { [file.id]: file } } } },
+  overrides: { data: { resolved: { attachments: { [file.id]: file } } }, ...(sizeLimit ? { attachment_size_limit: sizeLimit } : {}) },
 }));
 const storedCertificate = () => d.database.sqlite.prepare('SELECT certificate_url AS url, certificate_name AS name FROM activities').get() as { url: string; name: string } | undefined;
 
@@ -66,5 +66,12 @@ describe('a certificate attached to /ceu log', () => {
     expect(textOf(refused.body)).toContain('certificate-photo.png is over the 10 MB I may send');
     expect(d.activityCount()).toBe(0);
     expect(d.fake.callsTo('POST /channels/:channelId/messages')).toEqual([]);
+  });
+
+  it('holds a file to the DM limit in a boosted server, whose larger limit does not carry over to the DM copy', async () => {
+    const scan = Buffer.alloc(15 * 1024 * 1024, 1);
+    const refused = await logWith(cdn.upload('certificate-scan.pdf', scan, 'application/pdf'), 2, 100 * 1024 * 1024);
+    expect(textOf(refused.body)).toContain('certificate-scan.pdf is over the 10 MB I may send');
+    expect(d.activityCount()).toBe(0);
   });
 });
