@@ -12,6 +12,28 @@ afterEach(() => t.close());
 
 const credentialRows = () => t.database.sqlite.prepare('SELECT code, expires_on, certified_on, removed_at FROM credentials ORDER BY id').all();
 
+describe('credential renew … on <date>', () => {
+  it('dates a CMA renewal from the day it was made, not the day it is told', async () => {
+    // Renewed in December, told in late January: 60 months from the end of December.
+    const late = makeBot('2027-01-25T12:00:00Z');
+    try {
+      await late.say('credential add CMA expires 2027-02-28');
+      const text = renderText(await late.say('credential renew CMA on 2026-12-15'));
+      expect(text).toContain('Renewed CMA on 2026-12-15: the new cycle runs 2027-01-01 to 2031-12-31');
+      expect(late.database.sqlite.prepare("SELECT expires_on FROM credentials WHERE code = 'CMA'").pluck().get()).toBe('2031-12-31');
+    } finally {
+      late.close();
+    }
+  });
+
+  it('refuses a renewal date outside the last 180 days of the cycle, or an expiry in its place, changing nothing', async () => {
+    await t.say('credential add CMA expires 2027-02-28');
+    expect(problemCodes(await t.say('credential renew CMA on 2026-06-01'))).toEqual(['renew-too-early']);
+    expect(problemCodes(await t.say('credential renew CMA expires 2032-02-29'))).toEqual(['unexpected-words']);
+    expect(credentialRows()).toMatchObject([{ code: 'CMA', expires_on: '2027-02-28' }]);
+  });
+});
+
 describe('credential', () => {
   it('reads a month-and-year expiry, as cards print it, as the last day of that month', async () => {
     await t.say('credential add CMA expires Feb 2027');

@@ -11,10 +11,12 @@ import { gapSummary } from '../views/describe.js';
 import { loadStanding } from '../views/load-standing.js';
 import { dateField } from './activity-fields.js';
 
-const USAGE = 'credential add <code> (expires <date> | certified <date>) | credential list | credential remove <code> | credential renew <code>';
+const USAGE = 'credential add <code> (expires <date> | certified <date>) | credential list | credential remove <code> | credential renew <code> [on <date>]';
 const ACTIONS = ['add', 'list', 'remove', 'renew'] as const;
-/** `renew` moves a cycle on only near its end: earlier, a click is more likely a mistake than a renewal. */
-/** How long before its expiry a cycle may be renewed (`credential renew`). */
+/**
+ * How long before its expiry a cycle may be renewed (`credential renew`): earlier, a click is more
+ * likely a mistake than a renewal.
+ */
 export const RENEW_WINDOW_DAYS = 180;
 /** No credential here runs longer than 5 years, so an expiry further out is a typo. */
 const MAX_YEARS_AHEAD = 6;
@@ -39,8 +41,8 @@ function credentialSchema(ctx: SchemaContext) {
       if (v.unexpected) fail('unexpected-words', `I did not understand “${v.unexpected}”.`);
       if (v.action === 'list' && (v.code !== undefined || v.expires !== undefined || v.certified !== undefined)) fail('unexpected-words', '`credential list` takes nothing after it.');
       if (v.action !== 'list' && v.code === undefined) fail('missing-credential', `Say which credential: ${CREDENTIAL_WORDS_HELP}.`);
-      if (v.action === 'renew' && (v.expires !== undefined || v.certified !== undefined)) {
-        fail('unexpected-words', `\`credential renew\` takes no date: it starts the next cycle when this one ends. With your new card's date, use \`credential add ${v.code ?? 'CMA'} expires <date>\`.`);
+      if (v.action === 'renew' && v.expires !== undefined) {
+        fail('unexpected-words', `\`credential renew\` takes the day you renewed (\`credential renew ${v.code ?? 'CMA'} on 2027-01-15\`), not an expiry. With your new card's date, use \`credential add ${v.code ?? 'CMA'} expires <date>\`.`);
       }
       if (v.action === 'add' && v.expires === undefined && v.certified === undefined) {
         const code = v.code ?? 'CMA';
@@ -71,7 +73,7 @@ export const credentialCommand = defineCommand({
     { name: 'action', type: 'string', description: 'add, list, remove or renew', required: true, choices: ACTIONS },
     { name: 'code', type: 'string', description: 'Credential', choices: CREDENTIAL_CODES },
     { name: 'expires', type: 'date', description: 'Last day of the current cycle, as on your card' },
-    { name: 'certified', type: 'date', description: 'When you certified or last renewed' },
+    { name: 'certified', type: 'date', description: 'When you certified or last renewed (for renew: the day you renewed)' },
   ],
   parseText(tokens) {
     const raw: RawOptions = {};
@@ -85,6 +87,8 @@ export const credentialCommand = defineCommand({
       while (words[i + 1] && !/^(expires?|certified|renewed|issued)$/i.test(words[i + 1]!)) dateWords.push(words[++i]!);
       if (/^(expires?|expiring)$/.test(keyword)) raw.expires = dateWords.join(' ');
       else if (/^(certified|renewed|issued)$/.test(keyword)) raw.certified = dateWords.join(' ');
+      // `credential renew CMA on 2027-01-15`: the day of the renewal.
+      else if (keyword === 'on' && raw.action === 'renew') raw.certified = dateWords.join(' ');
       else extra.push(keyword, ...dateWords);
     }
     if (extra.length) raw.unexpected = extra.join(' ');
@@ -101,7 +105,7 @@ export const credentialCommand = defineCommand({
       }
       return reply([{ kind: 'paragraph', text: `Removed ${code}. Your activities are kept and still count toward your other credentials.` }], 'success');
     }
-    if (options.action === 'renew') return renewCredential(ctx, code);
+    if (options.action === 'renew') return renewCredential(ctx, code, options.certified ?? ctx.today);
     const expiresOn = options.expires ?? expiryFromCertified(code, options.certified!);
     const held = ctx.store.listCredentials(ctx.member).find((c) => c.code === code);
     // The same expiry again keeps a certification date given before: it is still true.
@@ -137,8 +141,11 @@ function changeText(code: CredentialCode, before: StoredCredential, after: Store
   return `Changed ${code} ${changes.join(' and ')}.`;
 }
 
-/** "Already renewed": the next cycle starts the day after this one ends (the new card may say otherwise). */
-function renewCredential(ctx: CommandContext, code: CredentialCode) {
+/**
+ * "Already renewed", on `renewedOn` (today unless said): the next cycle starts the day after this
+ * one ends, a CMA's from the end of the month it was renewed in (the new card may say otherwise).
+ */
+function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: string) {
   const { credentials, evaluations } = loadStanding(ctx, { explain: false });
   const held = credentials.find((c) => c.code === code);
   const evaluation = evaluations.find((e) => e.code === code);
@@ -150,10 +157,11 @@ function renewCredential(ctx: CommandContext, code: CredentialCode) {
   if (evaluation.state === 'exam-required') {
     return errorReply([problem('renew-after-exam', `The CE route for ${code} closed, so the new cycle starts from your exam: \`credential add ${code} certified <exam date>\`.`)], USAGE);
   }
-  if (differenceInCalendarDays(parseISO(end), parseISO(ctx.today)) > RENEW_WINDOW_DAYS) {
-    return errorReply([problem('renew-too-early', `Your ${code} cycle runs until ${end}; renewing moves it on only in its last ${RENEW_WINDOW_DAYS} days. If your card shows a new date, use \`credential add ${code} expires <date>\`.`)], USAGE);
+  if (differenceInCalendarDays(parseISO(end), parseISO(renewedOn)) > RENEW_WINDOW_DAYS) {
+    const when = renewedOn === ctx.today ? '' : ` ${renewedOn} is earlier than that.`;
+    return errorReply([problem('renew-too-early', `Your ${code} cycle runs until ${end}; renewing moves it on only in its last ${RENEW_WINDOW_DAYS} days.${when} If your card shows a new date, use \`credential add ${code} expires <date>\`.`)], USAGE);
   }
-  const expiresOn = nextCycleExpiry(code, end, ctx.today);
+  const expiresOn = nextCycleExpiry(code, end, renewedOn);
   ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString());
   const renewed = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
   // Believed (a renewal by exam, or credit not logged here), but said: a slip would end the reminders.
@@ -161,7 +169,7 @@ function renewCredential(ctx: CommandContext, code: CredentialCode) {
     ? ` The old cycle still showed ${gapSummary(evaluation)} to go here; if you have not renewed after all, \`credential add ${code} expires ${end}\` puts it back.`
     : '';
   return reply([
-    { kind: 'paragraph', text: `Renewed ${code}: the new cycle runs ${renewed.cycle.start} to ${renewed.cycle.end}, and reminders about the old one stop.${short} If your new card prints another date, \`credential add ${code} expires <date>\` corrects it.` },
+    { kind: 'paragraph', text: `Renewed ${code}${renewedOn === ctx.today ? '' : ` on ${renewedOn}`}: the new cycle runs ${renewed.cycle.start} to ${renewed.cycle.end}, and reminders about the old one stop.${short} If your new card prints another date, \`credential add ${code} expires <date>\` corrects it.` },
     ...credentialBlocks(renewed),
   ], 'success');
 }
