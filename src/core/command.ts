@@ -17,6 +17,8 @@ export interface OptionDeclaration {
   choices?: readonly string[];
   min?: number;
   max?: number;
+  /** The most characters a string option's schema accepts: a platform can stop a longer one as it is typed. */
+  maxLength?: number;
   /** Lists too long for fixed choices; an adapter may offer autocomplete. */
   autocomplete?: 'providers' | 'activities' | 'credentials';
 }

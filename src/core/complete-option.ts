@@ -3,7 +3,7 @@
  * their activities (for edit and delete), their credentials. Reads only; at most 25, as platforms allow.
  */
 import type { OptionDeclaration } from './command.js';
-import type { Store } from './ports.js';
+import type { Store, StoredActivity } from './ports.js';
 import type { Actor } from './types.js';
 import { describeActivity } from './views/describe.js';
 
@@ -29,11 +29,17 @@ export function completeOption(store: Store, actor: Actor, kind: NonNullable<Opt
       }
       return [...providers.values()].slice(0, MAX_CHOICES).map((p) => ({ name: p.slice(0, MAX_NAME), value: p }));
     }
-    case 'activities':
-      return store.listActivities(member).reverse()
-        .map((a) => ({ name: describeActivity(a).slice(0, MAX_NAME), value: String(a.id) }))
-        .filter((c) => matches(c.name))
-        .slice(0, MAX_CHOICES);
+    case 'activities': {
+      const activities = store.listActivities(member);
+      // "12" or "#12" is the start of an id (#12, #120…): matched against descriptions, a digit
+      // would match every activity dated 2026.
+      const digits = /^#?(\d+)$/.exec(needle)?.[1];
+      const choice = (a: StoredActivity): Choice => ({ name: describeActivity(a).slice(0, MAX_NAME), value: String(a.id) });
+      if (digits !== undefined) {
+        return activities.filter((a) => String(a.id).startsWith(digits)).sort((a, b) => a.id - b.id).slice(0, MAX_CHOICES).map(choice);
+      }
+      return activities.reverse().map(choice).filter((c) => matches(c.name)).slice(0, MAX_CHOICES);
+    }
     case 'credentials':
       return store.listCredentials(member).map((c) => ({ name: c.code, value: c.code })).filter((c) => matches(c.name));
   }

@@ -12,7 +12,7 @@ import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
 import { rewordCommandLine } from './text/reword-command-line.js';
 import { tokenize } from './text/tokenize.js';
-import { understandPlainLanguage } from './text/understand-plain-language.js';
+import { courtesyAlone, understandPlainLanguage } from './text/understand-plain-language.js';
 import type { Actor, CommandInput, CommandRequest } from './types.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -33,7 +33,8 @@ export interface Bot {
   readonly commands: readonly CommandDeclaration[];
 }
 
-type Resolved = { command: CommandDeclaration; raw: RawOptions } | { error: Reply };
+/** A command to run, or the answer to give without one (an unknown word, a "thanks"). */
+type Resolved = { command: CommandDeclaration; raw: RawOptions } | { answer: Reply };
 
 export function createBot(deps: BotDeps): Bot {
   const commands = COMMANDS;
@@ -44,7 +45,7 @@ export function createBot(deps: BotDeps): Bot {
   async function handle(request: CommandRequest): Promise<Reply> {
     if (request.attachment && request.input.kind === 'text' && request.input.text.trim() === '') return fileWithoutWords(request.attachment.name);
     const resolved = resolveInput(commands, request.input);
-    if ('error' in resolved) return resolved.error;
+    if ('answer' in resolved) return resolved.answer;
     const { command } = resolved;
     const raw = request.attachment ? withAttachment(command, resolved.raw, request.attachment) : resolved.raw;
     const { actor } = request;
@@ -190,14 +191,15 @@ function missedReminders(notes: ReturnType<CommandContext['store']['takeUndelive
 function resolveInput(commands: readonly CommandDeclaration[], input: CommandInput): Resolved {
   if (input.kind === 'structured') {
     const command = findCommand(commands, input.command);
-    if (!command) return { error: unknownCommand(commands, input.command) };
+    if (!command) return { answer: unknownCommand(commands, input.command) };
     const options = input.options as unknown;
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      return { error: errorReply([problem('invalid-options', 'The options could not be read; try again or type the command.')], command.usage) };
+      return { answer: errorReply([problem('invalid-options', 'The options could not be read; try again or type the command.')], command.usage) };
     }
     return { command, raw: options as RawOptions };
   }
-  const text = rewordCommandLine(input.text.trim().replace(/^\/?ceu\b\s*/i, ''));
+  const typed = input.text.trim().replace(/^\/?ceu\b\s*/i, '');
+  const text = rewordCommandLine(typed);
   if (text === '') return { command: findCommand(commands, 'help')!, raw: {} };
   const tokens = tokenize(text);
   const command = findCommand(commands, tokens[0]!.text);
@@ -208,7 +210,10 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
     const meantCommand = findCommand(commands, meantTokens[0]!.text)!;
     return { command: meantCommand, raw: meantCommand.parseText(meantTokens.slice(1)) };
   }
-  return { error: unknownCommand(commands, tokens[0]!.text) };
+  // Last, so that no command or plain question is read as courtesy.
+  const courtesy = courtesyAlone(typed);
+  if (courtesy) return { answer: courtesyAnswer(courtesy) };
+  return { answer: unknownCommand(commands, tokens[0]!.text) };
 }
 
 /** A file sent with a typed command goes to the command's attachment option (log's certificate), if it has one and none was given. */
@@ -223,6 +228,12 @@ function fileWithoutWords(name: string): Reply {
     [{ kind: 'paragraph', text: `I got ${name}, but no words with it, so I kept nothing. To keep it with an activity, send it again with the log in the same message, e.g. \`log 2h clinical "Phlebotomy basics" from Relias\`.` }],
     'warning',
   );
+}
+
+/** "thanks", "ok", 👍 alone: a short kind word, and where to look next; nothing runs. */
+function courtesyAnswer(courtesy: 'thanks' | 'acknowledgement'): Reply {
+  const opening = courtesy === 'thanks' ? "You're welcome." : 'Glad to help.';
+  return reply([{ kind: 'paragraph', text: `${opening} \`help\` lists what I can do.` }]);
 }
 
 function unknownCommand(commands: readonly CommandDeclaration[], word: string): Reply {

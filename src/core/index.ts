@@ -1,5 +1,6 @@
 export { createBot, type Bot, type BotDeps } from './create-bot.js';
 export { COMMANDS } from './commands/index.js';
+export { MAX_TITLE_LENGTH } from './commands/activity-fields.js';
 export type { CommandDeclaration, OptionDeclaration } from './command.js';
 export { MAX_CHOICES, type Choice } from './complete-option.js';
 export type * from './ports.js';

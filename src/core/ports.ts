@@ -193,6 +193,12 @@ export interface Store {
   /** An activity of this workspace by id, whoever logged it; undefined if absent or deleted. */
   findActivity(workspaceId: number, id: number): StoredActivity | undefined;
   addActivity(scope: MemberScope, activity: NewActivity, nowAt: string): StoredActivity;
+  /**
+   * The member's own activity `id` if it is deleted (by `delete`, or by undoing its log), with when;
+   * `deleteUndoable` when `undo delete <id>` would bring it back. Undefined for a live, absent or
+   * someone else's activity, so that another member's deleted one reads as missing.
+   */
+  findDeletedActivity(scope: MemberScope, id: number): { activity: StoredActivity; deletedAt: string; deleteUndoable: boolean } | undefined;
   /** Updates the member's own activity; the previous version goes to the audit trail. */
   editActivity(scope: MemberScope, id: number, patch: ActivityPatch, nowAt: string): StoredActivity;
   /** Soft-deletes the member's own activity; the row stays, marked deleted, and is audited. */

@@ -19,7 +19,7 @@ import {
 
 export type ActivityRepo = Pick<
   Store,
-  'listActivities' | 'findActivity' | 'addActivity' | 'editActivity' | 'deleteActivity'
+  'listActivities' | 'findActivity' | 'findDeletedActivity' | 'addActivity' | 'editActivity' | 'deleteActivity'
 > & {
   /** The activity's row as it is now, deleted or not; for undo. */
   record(id: number): ActivitySnapshot | undefined;
@@ -70,6 +70,12 @@ export function createActivityRepo(sqlite: Database.Database, audit: AuditLog): 
   const find = sqlite
     .prepare<{ id: number; workspaceId: number }, ActivityTuple>(
       `select ${ACTIVITY_COLUMNS} from activities where id = :id and workspace_id = :workspaceId and deleted_at is null`,
+    )
+    .raw(true);
+  const findDeleted = sqlite
+    .prepare<MemberScope & { id: number }, ActivityRecordTuple>(
+      `select ${ACTIVITY_RECORD_COLUMNS} from activities
+       where id = :id and workspace_id = :workspaceId and member_id = :memberId and deleted_at is not null`,
     )
     .raw(true);
   const byId = sqlite
@@ -141,6 +147,14 @@ export function createActivityRepo(sqlite: Database.Database, audit: AuditLog): 
     findActivity(workspaceId, id) {
       const row = find.get({ id, workspaceId });
       return row === undefined ? undefined : toStoredActivity(row);
+    },
+    findDeletedActivity(scope, id) {
+      const row = findDeleted.get({ id, workspaceId: scope.workspaceId, memberId: scope.memberId });
+      if (row === undefined) return undefined;
+      const snapshot = toActivitySnapshot(row);
+      // Deleted by `delete`, still its latest change, rather than by undoing its log.
+      const deleteUndoable = audit.latestUndoable(scope, id)?.action === 'delete';
+      return { activity: withoutBookkeeping(snapshot), deletedAt: snapshot.deletedAt!, deleteUndoable };
     },
     addActivity: add,
     editActivity: edit,

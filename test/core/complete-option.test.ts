@@ -24,6 +24,20 @@ describe('autocomplete suggestions', () => {
     expect(await bot.complete(makeActor({ userId: 'stranger' }), 'activities', '')).toEqual([]);
   });
 
+  it('matches an activity id typed in digits by its start, not every activity whose date holds the digit', async () => {
+    const bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date('2026-11-24T12:00:00Z') } });
+    for (let i = 1; i <= 12; i++) await t.say(`log 1h general Item ${i} on 2026-11-${String(i).padStart(2, '0')}`);
+    const ids = async (typed: string) => (await bot.complete(makeActor(), 'activities', typed)).map((c) => c.value);
+    expect(await ids('1')).toEqual(['1', '10', '11', '12']);
+    expect(await ids('12')).toEqual(['12']);
+    expect(await ids('#1')).toEqual(['1', '10', '11', '12']);
+    expect(await ids(' 2 ')).toEqual(['2']);
+    expect(await ids('13')).toEqual([]);
+    // Other text still matches the description, a date included.
+    expect(await ids('2026-11-1')).toEqual(['12', '11', '10']);
+    expect(await ids('item 7')).toEqual(['7']);
+  });
+
   it('never offers more than 25', async () => {
     const bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date('2026-11-24T12:00:00Z') } });
     for (let i = 0; i < 30; i++) await t.say(`log 1h general Item ${i}`);

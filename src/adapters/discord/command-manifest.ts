@@ -31,6 +31,7 @@ export interface ApiOption {
   autocomplete?: boolean;
   min_value?: number;
   max_value?: number;
+  max_length?: number;
   channel_types?: number[];
   options?: ApiOption[];
 }
@@ -66,6 +67,8 @@ function option(declared: OptionDeclaration): ApiOption {
   if (declared.autocomplete) api.autocomplete = true;
   else if (declared.choices && declared.choices.length <= MAX_CHOICES) api.choices = declared.choices.map((c) => ({ name: c, value: c }));
   if (declared.type === 'channel') api.channel_types = POSTABLE_CHANNEL_TYPES;
+  // Discord takes up to 6,000 characters otherwise, and the member would learn of the limit only after sending.
+  if (declared.type === 'string' && declared.maxLength !== undefined) api.max_length = declared.maxLength;
   if (declared.type === 'number' || declared.type === 'integer') {
     if (declared.min !== undefined) api.min_value = declared.min;
     if (declared.max !== undefined) api.max_value = declared.max;

@@ -6,6 +6,7 @@
  * form in pending-forms.ts; the form's id then names it: `ceu:log-modal+<command's interaction id>`.
  */
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import { MAX_TITLE_LENGTH } from '../../core/index.js';
 import type { Certificate } from './keep-certificate.js';
 
 const LOG_MODAL_ID = 'ceu:log-modal';
@@ -13,7 +14,7 @@ const LOG_MODAL_COMMAND = 'log-modal';
 const FIELDS = [
   { id: 'amount', label: 'Amount and unit', placeholder: '2h, 90 min, 3 ceu, 0.5 iacet', required: true, max: 30 },
   { id: 'category', label: 'Category', placeholder: 'administrative, clinical or general', required: false, max: 20 },
-  { id: 'title', label: 'Title', placeholder: 'Phlebotomy basics', required: false, max: 200 },
+  { id: 'title', label: 'Title', placeholder: 'Phlebotomy basics', required: false, max: MAX_TITLE_LENGTH },
   { id: 'date', label: 'Completed on', placeholder: '2026-11-01 or yesterday (empty: today)', required: false, max: 40 },
   { id: 'aama', label: 'AAMA-approved?', placeholder: 'yes or no', required: false, max: 5 },
 ] as const;

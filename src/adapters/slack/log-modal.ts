@@ -38,7 +38,7 @@ function inputFor(option: OptionDeclaration, todayOn: string): InputBlock {
   if (option.type === 'number') {
     return { ...base, element: { type: 'number_input', action_id: ACTION, is_decimal_allowed: true, ...(option.min !== undefined ? { min_value: String(option.min) } : {}) } };
   }
-  return { ...base, element: { type: 'plain_text_input', action_id: ACTION, max_length: option.name === 'title' ? 200 : 100 } };
+  return { ...base, element: { type: 'plain_text_input', action_id: ACTION, ...(option.maxLength !== undefined ? { max_length: option.maxLength } : {}) } };
 }
 
 /** Options whose name, capitalised, does not read as a label ("Cpr", "Aama"). */

@@ -45,11 +45,18 @@ export const categoryField = z.string({ error: `The category is a word: ${CATEGO
   return toCategory(word) ?? issue(ctx, 'unknown-category', `“${word}” is not a category.${hint} Use ${CATEGORY_WORDS_HELP}.`);
 });
 
-export const titleField = z.string({ error: 'The title is text, e.g. "Phlebotomy basics".' }).trim().max(200, { error: 'Keep the title under 200 characters.' });
+/** The longest title and provider kept; the commands' option declarations carry them to the platforms. */
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_PROVIDER_LENGTH = 100;
+
+export const titleField = z
+  .string({ error: 'The title is text, e.g. "Phlebotomy basics".' })
+  .trim()
+  .max(MAX_TITLE_LENGTH, { error: `Keep the title under ${MAX_TITLE_LENGTH} characters.` });
 export const providerField = z
   .string({ error: 'The provider is text, e.g. Relias.' })
   .trim()
-  .max(100, { error: 'Keep the provider under 100 characters.' })
+  .max(MAX_PROVIDER_LENGTH, { error: `Keep the provider under ${MAX_PROVIDER_LENGTH} characters.` })
   .refine((v) => v.length > 0, { message: 'Say who gave it after `from`, e.g. `from Relias`.', params: { code: 'missing-provider' } });
 
 export function dateField(ctx: SchemaContext, direction: 'past' | 'future' | 'any', field = 'date', monthOnly: 'end' | 'start' | 'refuse' = 'refuse') {

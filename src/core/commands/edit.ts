@@ -8,7 +8,9 @@ import { joinTokens } from '../text/tokenize.js';
 import { describeActivity, quantity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
 import { loadStanding } from '../views/load-standing.js';
-import { amountField, amountProblems, booleanField, categoryField, dateField, providerField, titleField, unitField } from './activity-fields.js';
+import {
+  amountField, amountProblems, booleanField, categoryField, dateField, MAX_PROVIDER_LENGTH, MAX_TITLE_LENGTH, providerField, titleField, unitField,
+} from './activity-fields.js';
 import { activityIdField, findOwnActivity, isProblem } from './activity-ref.js';
 import { EDIT_FIELDS, editedField, type EditField } from './edit-fields.js';
 
@@ -118,7 +120,8 @@ export const editCommand = defineCommand({
   options: [
     { name: 'id', type: 'integer', description: 'Activity id from history', required: true, autocomplete: 'activities' },
     { name: 'field', type: 'string', description: 'What to change', required: true, choices: FIELDS },
-    { name: 'value', type: 'string', description: 'The new value', required: true },
+    // As long as the longest field it may hold (a title); each field's own schema judges the rest.
+    { name: 'value', type: 'string', description: 'The new value', required: true, maxLength: Math.max(MAX_TITLE_LENGTH, MAX_PROVIDER_LENGTH) },
   ],
   parseText(tokens) {
     const [id, field, ...rest] = tokens;

@@ -8,7 +8,8 @@ import { outcomeLine } from '../views/outcome-line.js';
 import { currentCycle, loadStanding } from '../views/load-standing.js';
 import { evaluate } from '../rules/index.js';
 import {
-  amountField, booleanField, categoryField, certificateField, checkAmount, dateField, providerField, titleField, unitField,
+  amountField, booleanField, categoryField, certificateField, checkAmount, dateField, MAX_PROVIDER_LENGTH, MAX_TITLE_LENGTH, providerField, titleField,
+  unitField,
 } from './activity-fields.js';
 import { parseLogWords } from './parse-log-words.js';
 import { UNIT_WORDS_HELP, CATEGORY_WORDS_HELP, nearCategory } from '../text/aliases.js';
@@ -95,9 +96,9 @@ export const logCommand = defineCommand({
     { name: 'unit', type: 'string', description: `Unit as printed: ${UNIT_WORDS_HELP}`, choices: ['hours', 'minutes', 'ceu', 'iacet', 'college-credits', 'nha-credits', 'points'] },
     { name: 'cpr', type: 'boolean', description: 'A CPR/BLS card, logged by its issue date (no amount)' },
     { name: 'category', type: 'string', description: `CMA category: ${CATEGORY_WORDS_HELP}`, choices: ['administrative', 'clinical', 'general'] },
-    { name: 'title', type: 'string', description: 'Course title' },
+    { name: 'title', type: 'string', description: 'Course title', maxLength: MAX_TITLE_LENGTH },
     { name: 'date', type: 'date', description: 'Completion date (default today): 2026-11-01, yesterday, Nov 1' },
-    { name: 'provider', type: 'string', description: 'Who gave it, e.g. Relias', autocomplete: 'providers' },
+    { name: 'provider', type: 'string', description: 'Who gave it, e.g. Relias', autocomplete: 'providers', maxLength: MAX_PROVIDER_LENGTH },
     { name: 'aama', type: 'boolean', description: 'AAMA-approved CEU' },
     { name: 'certificate', type: 'attachment', description: 'The certificate (kept with the activity for audits)' },
   ],

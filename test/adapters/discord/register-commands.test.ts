@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandManifest, MANAGE_GUILD } from '../../../src/adapters/discord/command-manifest.js';
 import { COMMANDS } from '../../../src/core/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../../fakes/fake-discord.js';
+import { makeBot } from '../../core/make-bot.js';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 let fake: FakeDiscord;
@@ -62,6 +63,32 @@ describe('the command manifest', () => {
     expect(log.options!.find((o) => o.name === 'certificate')).toMatchObject({ type: 11 });
     expect(log.options!.find((o) => o.name === 'provider')).toMatchObject({ autocomplete: true });
     expect(ceu!.options.find((o) => o.name === 'delete')!.options![0]).toMatchObject({ name: 'id', type: 4, required: true, autocomplete: true });
+  });
+
+  it('gives a string option the length the core accepts, so Discord stops a longer one before it is sent', async () => {
+    const sub = (name: string) => ceu!.options.find((o) => o.name === name)!;
+    const option = (command: string, name: string) => sub(command).options!.find((o) => o.name === name)!;
+    expect(option('log', 'title')).toMatchObject({ type: 3, max_length: 200 });
+    expect(option('log', 'provider')).toMatchObject({ type: 3, max_length: 100 });
+    // `edit`'s value may be a title, the longest field it takes.
+    expect(option('edit', 'value')).toMatchObject({ type: 3, max_length: 200 });
+    // The limit is the core's own: as long as it allows is accepted, one more is refused.
+    const t = makeBot();
+    try {
+      const log = (title: string, provider: string) => t.structured('log', { amount: 1, unit: 'hours', title, provider });
+      expect((await log('x'.repeat(200), 'y'.repeat(100))).tone).toBe('success');
+      expect((await log('x'.repeat(201), 'y')).tone).toBe('error');
+      expect((await log('x', 'y'.repeat(101))).tone).toBe('error');
+    } finally {
+      t.close();
+    }
+    for (const command of [ceu!, admin!]) {
+      for (const option of command.options.flatMap((o) => o.options ?? [])) {
+        if (option.max_length !== undefined) expect(option).toMatchObject({ type: 3, max_length: expect.any(Number) });
+        expect(option.max_length ?? 1).toBeGreaterThanOrEqual(1);
+        expect(option.max_length ?? 6000).toBeLessThanOrEqual(6000);
+      }
+    }
   });
 
   it('hides admin commands from members with default_member_permissions, and keeps Discord limits', () => {

@@ -118,6 +118,19 @@ describe('autocomplete', () => {
   });
 });
 
+describe('autocomplete of an activity id', () => {
+  it('offers the activities whose id starts with the digits typed, not every one dated 2026', async () => {
+    for (const title of ['Ethics', 'Sepsis']) {
+      await slash('log', [{ name: 'amount', type: NUMBER, value: 1 }, { name: 'unit', type: STRING, value: 'hours' }, { name: 'title', type: STRING, value: title }]);
+    }
+    const choices = async (subcommand: string, typed: string) =>
+      ((await d.fake.sendInteraction(makeAutocompleteInteraction(subcommand, 'id', typed))).body.data as { choices: Array<{ value: string }> }).choices.map((c) => c.value);
+    expect(await choices('delete', '2')).toEqual(['2']);
+    expect(await choices('edit', '1')).toEqual(['1']);
+    expect(await choices('edit', 'sepsis')).toEqual(['2']);
+  });
+});
+
 describe('a slow core', () => {
   it('defers privately, then edits the original response', async () => {
     await d.close();
