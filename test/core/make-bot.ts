@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { createBot, renderText, type Actor, type Bot, type Reply } from '../../src/core/index.js';
 import { createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
 
@@ -52,4 +53,13 @@ export function makeBot(nowAt = '2026-11-24T12:00:00Z'): TestBot {
 
 export function problemCodes(reply: Reply): string[] {
   return (reply.problems ?? []).map((p) => p.code);
+}
+
+/** `line` is refused and changes nothing: the codes of its problems. */
+export async function refusedCodes(bot: TestBot, line: string): Promise<string[]> {
+  const before = bot.snapshot();
+  const reply = await bot.say(line);
+  expect(reply.tone, line).toBe('error');
+  expect(bot.snapshot(), line).toBe(before);
+  return problemCodes(reply);
 }

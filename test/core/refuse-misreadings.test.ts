@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeBot, problemCodes, type TestBot } from './make-bot.js';
+import { makeBot, problemCodes, refusedCodes, type TestBot } from './make-bot.js';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -8,13 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function refuses(line: string): Promise<string[]> {
-  const before = t.snapshot();
-  const reply = await t.say(line);
-  expect(reply.tone, line).toBe('error');
-  expect(t.snapshot(), line).toBe(before);
-  return problemCodes(reply);
-}
+const refuses = (line: string) => refusedCodes(t, line);
 
 describe('never logs a misread line', () => {
   it('refuses an impossible date in plain language as the typed command does', async () => {

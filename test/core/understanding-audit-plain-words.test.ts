@@ -5,7 +5,7 @@
  * words and question tags stored as titles, and questions answered "I don't know the command".
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeBot, problemCodes, type TestBot } from './make-bot.js';
+import { makeBot, refusedCodes, type TestBot } from './make-bot.js';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -19,13 +19,7 @@ const logged = () => t.database.sqlite.prepare('SELECT completed_on, amount, uni
 const row = (completed_on: string, amount: string, unit: string, category: string | null, title: string | null = null, provider: string | null = null, aama = 0) =>
   ({ completed_on, amount, unit, category, title, provider, aama });
 
-async function refuses(line: string): Promise<string[]> {
-  const before = t.snapshot();
-  const reply = await t.say(line);
-  expect(reply.tone, line).toBe('error');
-  expect(t.snapshot(), line).toBe(before);
-  return problemCodes(reply);
-}
+const refuses = (line: string) => refusedCodes(t, line);
 
 describe('the amount in a statement', () => {
   it.each([
