@@ -30,6 +30,8 @@ describe('credential renew … on <date>', () => {
     await t.say('credential add CMA expires 2027-02-28');
     expect(problemCodes(await t.say('credential renew CMA on 2026-06-01'))).toEqual(['renew-too-early']);
     expect(problemCodes(await t.say('credential renew CMA expires 2032-02-29'))).toEqual(['unexpected-words']);
+    const future = await t.say('credential renew CMA on 2026-12-25');
+    expect(renderText(future)).toContain('renewal date: 2026-12-25 is in the future');
     expect(credentialRows()).toMatchObject([{ code: 'CMA', expires_on: '2027-02-28' }]);
   });
 });

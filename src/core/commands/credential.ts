@@ -34,12 +34,15 @@ function credentialSchema(ctx: SchemaContext) {
       code: codeField.optional(),
       expires: dateField(ctx, 'any', 'expires', 'end').optional(),
       certified: dateField(ctx, 'past', 'certified').optional(),
+      /** `credential renew CMA on <date>`: the day of the renewal (a slash command gives it as `certified`). */
+      renewed: dateField(ctx, 'past', 'renewal date').optional(),
       unexpected: z.string().optional(),
     })
     .superRefine((v, zctx) => {
       const fail = (code: string, message: string) => zctx.addIssue({ code: 'custom', message, params: { code } });
       if (v.unexpected) fail('unexpected-words', `I did not understand “${v.unexpected}”.`);
-      if (v.action === 'list' && (v.code !== undefined || v.expires !== undefined || v.certified !== undefined)) fail('unexpected-words', '`credential list` takes nothing after it.');
+      if (v.action === 'list' && (v.code !== undefined || v.expires !== undefined || v.certified !== undefined || v.renewed !== undefined)) fail('unexpected-words', '`credential list` takes nothing after it.');
+      if (v.action !== 'renew' && v.renewed !== undefined) fail('unexpected-words', `\`on <date>\` is for \`credential renew\`; to add a credential give \`expires <date>\` or \`certified <date>\`.`);
       if (v.action !== 'list' && v.code === undefined) fail('missing-credential', `Say which credential: ${CREDENTIAL_WORDS_HELP}.`);
       if (v.action === 'renew' && v.expires !== undefined) {
         fail('unexpected-words', `\`credential renew\` takes the day you renewed (\`credential renew ${v.code ?? 'CMA'} on 2027-01-15\`), not an expiry. With your new card's date, use \`credential add ${v.code ?? 'CMA'} expires <date>\`.`);
@@ -88,7 +91,7 @@ export const credentialCommand = defineCommand({
       if (/^(expires?|expiring)$/.test(keyword)) raw.expires = dateWords.join(' ');
       else if (/^(certified|renewed|issued)$/.test(keyword)) raw.certified = dateWords.join(' ');
       // `credential renew CMA on 2027-01-15`: the day of the renewal.
-      else if (keyword === 'on' && raw.action === 'renew') raw.certified = dateWords.join(' ');
+      else if (keyword === 'on' && raw.action === 'renew') raw.renewed = dateWords.join(' ');
       else extra.push(keyword, ...dateWords);
     }
     if (extra.length) raw.unexpected = extra.join(' ');
@@ -105,7 +108,7 @@ export const credentialCommand = defineCommand({
       }
       return reply([{ kind: 'paragraph', text: `Removed ${code}. Your activities are kept and still count toward your other credentials.` }], 'success');
     }
-    if (options.action === 'renew') return renewCredential(ctx, code, options.certified ?? ctx.today);
+    if (options.action === 'renew') return renewCredential(ctx, code, options.renewed ?? options.certified ?? ctx.today);
     const expiresOn = options.expires ?? expiryFromCertified(code, options.certified!);
     const held = ctx.store.listCredentials(ctx.member).find((c) => c.code === code);
     // The same expiry again keeps a certification date given before: it is still true.
