@@ -6,11 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackNotifier } from '../../src/adapters/slack/notifier.js';
-import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
+import type { Scheduler } from '../../src/scheduler/index.js';
 import { MAX_ATTEMPTS } from '../../src/scheduler/retry-policy.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { FAKE_TEAM_ID } from '../fakes/fake-slack-team.js';
-import { makePlanned, makeTestOutbox, type TestOutbox } from './make-outbox.js';
+import { drainToTheEnd, makePlanned, makeTestOutbox, makeTestScheduler, type TestOutbox } from './make-outbox.js';
 
 let fake: FakeSlack;
 let t: TestOutbox;
@@ -23,28 +23,13 @@ beforeEach(async () => {
     botToken: 'xoxb-test', apiUrl: fake.apiUrl, logger: t.logger,
     limits: { global: { count: 100, perMs: 1000 }, perTarget: { count: 100, perMs: 1000 } },
   });
-  scheduler = createScheduler({
-    schedulerStore: t.outbox, store: t.store, notifiers: [notifier], clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000,
-    monotonicNow: () => t.clock.now().getTime(),
-  });
+  scheduler = makeTestScheduler(t, [notifier]);
 });
 afterEach(async () => {
   await scheduler.stop();
   await fake.close();
   t.cleanup();
 });
-
-/** Drains, moving the clock to each next attempt, until nothing is pending; the wait before each try. */
-async function drainToTheEnd(): Promise<number[]> {
-  const waitsMs: number[] = [];
-  for (let due = t.outbox.nextDueAt(); due !== undefined; due = t.outbox.nextDueAt()) {
-    const waitMs = Date.parse(due) - t.clock.now().getTime();
-    waitsMs.push(waitMs);
-    t.clock.advance(waitMs);
-    await scheduler.drain();
-  }
-  return waitsMs;
-}
 
 const RATE_LIMITS = 3;
 
@@ -57,7 +42,7 @@ describe('a DM rate-limited several times, then failing', () => {
     for (let n = 0; n < MAX_ATTEMPTS - 1; n += 1) fake.failNext('chat.postMessage', { error: 'internal_error' });
     t.enqueue(makePlanned(t.member({ tenantId: FAKE_TEAM_ID, userId: 'U0ALICE' }), 'nudge:1'));
 
-    const waitsMs = await drainToTheEnd();
+    const waitsMs = await drainToTheEnd(t, scheduler);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(RATE_LIMITS + MAX_ATTEMPTS);
     expect(t.outbox.countOutbox()).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0 });
     // The first drain, three Retry-Afters, then 30 s doubling.
@@ -69,7 +54,7 @@ describe('a DM rate-limited several times, then failing', () => {
     const alice = t.member({ tenantId: FAKE_TEAM_ID, userId: 'U0ALICE' });
     t.enqueue(makePlanned(alice, 'nudge:1'));
 
-    await drainToTheEnd();
+    await drainToTheEnd(t, scheduler);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(RATE_LIMITS + MAX_ATTEMPTS);
     expect(t.outbox.countOutbox()).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0 });
     expect(t.database.sqlite.prepare('select next_check_at from members where id = ?').pluck().get(alice.memberId)).toBeNull();

@@ -9,12 +9,12 @@ import { createDiscordNotifier, type DiscordNotifier } from '../../src/adapters/
 import { createSlackNotifier } from '../../src/adapters/slack/notifier.js';
 import { createBot, renderText, type Actor, type Member, type Notifier } from '../../src/core/index.js';
 import { MAX_ATTEMPTS } from '../../src/scheduler/retry-policy.js';
-import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
+import type { Scheduler } from '../../src/scheduler/index.js';
 import { FAKE_DISCORD_IDS } from '../fakes/discord-ids.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { FAKE_TEAM_ID } from '../fakes/fake-slack-team.js';
-import { makePlanned, makeTestOutbox, type TestOutbox } from './make-outbox.js';
+import { drainToTheEnd, makePlanned, makeTestOutbox, makeTestScheduler, type TestOutbox } from './make-outbox.js';
 
 const FAST: Notifier['limits'] = { global: { count: 100, perMs: 1000 }, perTarget: { count: 100, perMs: 1000 } };
 
@@ -22,18 +22,7 @@ let t: TestOutbox;
 let scheduler: Scheduler;
 
 function schedule(notifier: Notifier): void {
-  scheduler = createScheduler({
-    schedulerStore: t.outbox, store: t.store, notifiers: [notifier], clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000,
-    monotonicNow: () => t.clock.now().getTime(),
-  });
-}
-
-/** Drains, moving the clock to each next attempt (inside the member's hours), until nothing is pending. */
-async function drainToTheEnd(): Promise<void> {
-  for (let due = t.outbox.nextDueAt(); due !== undefined; due = t.outbox.nextDueAt()) {
-    t.clock.advance(Math.max(0, Date.parse(due) - t.clock.now().getTime()));
-    await scheduler.drain();
-  }
+  scheduler = makeTestScheduler(t, [notifier]);
 }
 
 /** What the real core answers `actor` (private, plain text). */
@@ -65,7 +54,7 @@ describe('a DM to Slack given up', () => {
     t.store.putCredential(alice, { code: 'CMA', expiresOn: '2027-02-28', certifiedOn: null }, t.clock.now().toISOString());
     expect(await scheduler.sweep()).toMatchObject({ enqueued: 1 }); // the 120-day reminder
     for (let n = 0; n < MAX_ATTEMPTS; n += 1) fake.failNext('chat.postMessage', { error: 'internal_error' });
-    await drainToTheEnd();
+    await drainToTheEnd(t, scheduler);
     expect(t.outbox.countOutbox()).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0 });
     expect(unreachableSince(alice)).toBeNull();
     expect(await ask({ ...aliceActor, userId: 'U0DANA', isAdmin: true }, 'team')).not.toContain('unreachable');
@@ -88,7 +77,7 @@ describe('a DM to Slack given up', () => {
     // An outage took one reminder back earlier; the member's DMs are not why.
     for (let n = 0; n < MAX_ATTEMPTS; n += 1) fake.failNext('chat.postMessage', { error: 'internal_error' });
     t.enqueue(makePlanned(alice, 'nudge:outage', { text: 'sent during the outage' }));
-    await drainToTheEnd();
+    await drainToTheEnd(t, scheduler);
     fake.failNext('chat.postMessage', { error });
     t.enqueue(makePlanned(alice, 'nudge:closed', { text: 'sent to closed DMs' }));
     expect(await scheduler.drain()).toEqual({ sent: 0, retried: 0, failed: 1 });

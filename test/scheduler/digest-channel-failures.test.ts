@@ -6,10 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackNotifier } from '../../src/adapters/slack/notifier.js';
 import { createBot, renderText, type Actor, type Notifier } from '../../src/core/index.js';
-import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
+import type { Scheduler } from '../../src/scheduler/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { FAKE_TEAM_ID } from '../fakes/fake-slack-team.js';
-import { makeTestOutbox, type TestOutbox } from './make-outbox.js';
+import { makeTestOutbox, makeTestScheduler, type TestOutbox } from './make-outbox.js';
 
 const FAST: Notifier['limits'] = { global: { count: 100, perMs: 1000 }, perTarget: { count: 100, perMs: 1000 } };
 const DANA = { platform: 'slack' as const, tenantId: FAKE_TEAM_ID, userId: 'U0DANA', isAdmin: true };
@@ -22,10 +22,7 @@ beforeEach(async () => {
   fake = await startFakeSlack();
   t = makeTestOutbox(); // Tuesday 2026-11-24 15:00 UTC
   const notifier = createSlackNotifier({ botToken: 'xoxb-test', apiUrl: fake.apiUrl, logger: t.logger, limits: FAST });
-  scheduler = createScheduler({
-    schedulerStore: t.outbox, store: t.store, notifiers: [notifier], clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000,
-    monotonicNow: () => t.clock.now().getTime(),
-  });
+  scheduler = makeTestScheduler(t, [notifier]);
 });
 afterEach(async () => {
   await scheduler.stop();

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Button, Clock, Logger, Member, MemberRef, PlannedMessage, Reply, SchedulerStore, Store } from '../../src/core/index.js';
+import type { Button, Clock, Logger, Member, MemberRef, Notifier, PlannedMessage, Reply, SchedulerStore, Store } from '../../src/core/index.js';
+import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
 import { createSchedulerStore, createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
 import { makeRecordingLogger } from '../support/make-test-core.js';
 
@@ -79,3 +80,27 @@ export function mostInWindow(arrivals: number[], perMs: number): number {
   }
   return most;
 }
+
+/**
+ * A scheduler on `t`'s store and clock, its rate windows on the same clock, so a test can move
+ * time past a backoff or a Retry-After by hand.
+ */
+export function makeTestScheduler(t: TestOutbox, notifiers: Notifier[]): Scheduler {
+  return createScheduler({
+    schedulerStore: t.outbox, store: t.store, notifiers, clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000,
+    monotonicNow: () => t.clock.now().getTime(),
+  });
+}
+
+/** Drains, moving the clock to each next attempt, until nothing is pending; the wait before each try. */
+export async function drainToTheEnd(t: TestOutbox, scheduler: Scheduler): Promise<number[]> {
+  const waitsMs: number[] = [];
+  for (let due = t.outbox.nextDueAt(); due !== undefined; due = t.outbox.nextDueAt()) {
+    const waitMs = Math.max(0, Date.parse(due) - t.clock.now().getTime());
+    waitsMs.push(waitMs);
+    t.clock.advance(waitMs);
+    await scheduler.drain();
+  }
+  return waitsMs;
+}
+
