@@ -43,6 +43,14 @@ describe('reminders for an expired credential', () => {
     const member = teamMember({ credentials: [credential('CMA', '2027-01-31')] });
     expect(reminderOn(member, '2026-11-24T15:00:00Z')).toContain('If 31 Jan 2027 passes, you may not use your CMA until it is renewed.');
   });
+
+  it('before expiry say what follows a missed deadline in the future tense, not that it has expired', () => {
+    const cma = reminderOn(teamMember({ credentials: [credential('CMA', '2027-01-31')] }), '2026-11-24T15:00:00Z');
+    expect(cma).toContain('If 31 Jan 2027 passes, you may not use your CMA until it is renewed. AAMA would still accept CE until 30 Apr 2027. After that: recertify by exam:');
+    const rma = reminderOn(teamMember({ credentials: [credential('RMA', '2027-01-31')] }), '2026-12-24T15:00:00Z');
+    expect(rma).toContain('If 31 Jan 2027 passes, you may not use your RMA until it is renewed. Our sources describe no CE route after the cycle ends; contact AMT about reinstatement.');
+    for (const text of [cma, rma]) expect(text).not.toContain('Expired on');
+  });
 });
 
 describe('the digest on expired credentials', () => {

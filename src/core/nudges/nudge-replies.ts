@@ -1,7 +1,7 @@
 /** The words of each reminder: the exact gap, the pace, how the route closes, and buttons to act. */
 import type { Block, Button, Reply } from '../reply.js';
 import { reply } from '../reply.js';
-import { RULE_SETTINGS } from '../rules/index.js';
+import { getRulePack, RULE_SETTINGS } from '../rules/index.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { daysPhrase, formatNumber, gapSummary, unitName } from '../views/describe.js';
 import { ceDeadlineOn, lapseSentence } from '../views/lapse.js';
@@ -35,11 +35,18 @@ function stillNeeded(evaluation: Evaluation, { by, pace: withPace = true }: { by
   return `Still needed: ${gapSummary(evaluation)}${by ? ` by ${formatDay(by)}` : ''}${pace}.`;
 }
 
-/** What happens if the deadline passes: the route note of the day after expiry ("AAMA still accepts CE until …"). */
+/**
+ * What happens if the deadline passes, said ahead of time: the route of the day after expiry from
+ * that day's state and the pack ("AAMA would still accept CE until …"), not that day's note, which
+ * says "Expired on …" as a fact.
+ */
 function ifMissed(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation): string {
   const after = evaluateOn(shiftDate(evaluation.cycle.end, 1));
-  const route = after.notes[after.notes.length - 1];
-  return `If ${formatDay(evaluation.cycle.end)} passes, you may not use your ${evaluation.code} until it is renewed.${route ? ` ${route}` : ''}`;
+  const { route } = getRulePack(evaluation.code).afterExpiry;
+  const then = after.state === 'grace'
+    ? `${after.body} would still accept CE until ${formatDay(ceDeadlineOn(after))}. After that: ${route}.`
+    : `${route.charAt(0).toUpperCase()}${route.slice(1)}.`;
+  return `If ${formatDay(evaluation.cycle.end)} passes, you may not use your ${evaluation.code} until it is renewed. ${then}`;
 }
 
 function processingNote(evaluation: Evaluation): string[] {

@@ -25,7 +25,7 @@ describe('the deadline ladder', () => {
     const text = renderText(message!.reply);
     expect(text).toContain('CMA: submit by 28 Feb 2027 (118 days left)');
     expect(text).toContain('Still needed: 10 general and 14 more points by 28 Feb 2027; about 6.2 points a month.');
-    expect(text).toContain('AAMA still accepts CE until');
+    expect(text).toContain('AAMA would still accept CE until 29 May 2027. After that: recertify by exam');
     const buttons = message!.reply.blocks.find((b) => b.kind === 'actions');
     expect(buttons).toMatchObject({ buttons: [{ label: 'Log now', command: 'log' }, { label: 'Snooze a week', command: 'snooze CMA' }, { label: 'Already renewed', command: 'credential renew CMA' }] });
     // It looks again at the start of member 7's next pace period, before the 90-day stage (2026-11-30).
