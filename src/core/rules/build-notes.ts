@@ -24,7 +24,12 @@ export function buildNotes(ctx: EvaluationContext, timeline: Timeline): string[]
     notes.push(`${pack.body} accepts outside CE completed from ${window.earnFrom}, the calendar year before this renewal (CE-0309).`);
   }
   if (timeline.processingDays > 0 && (timeline.state === 'in-progress' || timeline.state === 'complete' || timeline.state === 'grace')) {
-    notes.push(`With non-${pack.body} credit an application takes up to ${timeline.processingDays} days to process (${pack.body}: 2–3 weeks online): submit by ${timeline.submitBy}, ${timeline.processingDays} days before ${timeline.deadline}.`);
+    const why = `With non-${pack.body} credit an application takes up to ${timeline.processingDays} days to process (${pack.body}: 2–3 weeks online)`;
+    const before = `${timeline.processingDays} days before ${timeline.deadline}`;
+    // Between the submit-by date and the deadline the member can still act: "submit by" a day gone would not say how.
+    notes.push(timeline.submitByDaysLeft < 0
+      ? `${why}: the submit-by date, ${before}, was ${timeline.submitBy}, so submit as soon as you can.`
+      : `${why}: submit by ${timeline.submitBy}, ${before}.`);
   }
   notes.push(...routeNotes(ctx, timeline));
   return notes;

@@ -16,6 +16,11 @@ export interface Candidate {
   isCard: boolean;
   /** Extra clauses for the reason: unverified conversion, conditions, NCCT's earlier window. */
   details: string[];
+  /**
+   * The clauses of `details` a one-line view says beside the amount: about this activity alone and
+   * covered by no note (CE in a grace period, an `aama` mark that does not hold, a condition we cannot check).
+   */
+  caveats: string[];
 }
 
 export type Classification = { kind: 'candidate'; candidate: Candidate } | { kind: 'excluded'; outcome: ActivityOutcome };
@@ -29,7 +34,7 @@ const excluded = (activity: ActivityInput, code: string, reason: string): Classi
 
 export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput, index: number): Classification {
   const { pack, window, asOf } = ctx;
-  if (activity.completedOn > asOf) return excluded(activity, 'future', `Dated ${activity.completedOn}, after ${asOf}: it counts once that day has passed.`);
+  if (activity.completedOn > asOf) return excluded(activity, 'future', `Dated ${activity.completedOn}, after ${asOf}: it counts from that day on.`);
   if (pack.unit === 'card') return excluded(activity, 'no-ce-required', `A ${pack.name} has no CE requirement; nothing is counted toward it.`);
   const countsUntil = ctx.graceEndsOn ?? window.end;
   if (activity.completedOn < window.earnFrom || activity.completedOn > countsUntil) {
@@ -38,20 +43,23 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
     return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}${afterGrace}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
   }
   const details: string[] = [];
+  const caveats: string[] = [];
   if (activity.completedOn > window.end) {
     // The CE route stays open through the grace period, so CE done in it is what closes the gap;
     // no source says in so many words that it counts, hence "unverified".
-    details.push(`completed in the grace period after ${window.end}; that it counts is unverified`);
+    addCaveat(details, caveats, `completed in the grace period after ${window.end}; that it counts is unverified`);
   }
   if (activity.completedOn < window.start) {
     details.push(`completed before this recertification year, but ${pack.body} accepts outside CE from ${window.earnFrom} (CE-0309)`);
   }
-  if (activity.unit === 'card') return classifyCard(ctx, activity, index, details);
+  if (activity.unit === 'card') return classifyCard(ctx, activity, index, details, caveats);
 
   // Before converting: reading an unverified conversion lists it in the notes as "in use", and it
   // is not for an activity that cannot count (NHA credits logged for a CCMA, seen by a CMA).
   if (pack.categoryMinimums.length > 0 && !activity.category) {
-    return excluded(activity, 'no-category', `${pack.body} points need a category (administrative, clinical or general); edit the activity to add one.`);
+    // Logged before the CMA was added, when no category was asked for: say the command that fixes it.
+    const [first, ...others] = pack.categoryMinimums.map((m) => m.category);
+    return excluded(activity, 'no-category', `${pack.body} points need a category: \`edit ${activity.id} category ${first}\` (or ${others.join(', ')}).`);
   }
   const converted = convertAmount(pack, activity.amount, activity.unit, ctx.read);
   if (!converted.accepted) {
@@ -59,23 +67,29 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   }
   const { conversion, value } = converted;
   if (conversion.factor.status === 'U') details.push(`the ${activity.unit} conversion is unverified`);
-  if (conversion.condition) details.push(conversion.condition);
+  if (conversion.condition) addCaveat(details, caveats, conversion.condition);
   const approved = pack.approved !== null && activity.aamaApproved && conversion.alwaysNonApproved !== true;
-  if (pack.approved && activity.aamaApproved && !approved) details.push(`${activity.unit} always count as non-${pack.body}`);
+  if (pack.approved && activity.aamaApproved && !approved) addCaveat(details, caveats, `${activity.unit.replace('-', ' ')} always count as non-${pack.body}`);
   if (!approved && belowMinimumHour(ctx, activity, value)) {
     return excluded(activity, 'below-minimum-hour', `A non-${pack.body} activity must last at least one contact hour (${pack.minimumContactHour?.minutes.value} minutes) to count (${pack.body}); this one is ${formatCredit(value, pack.unit)}.`);
   }
-  return { kind: 'candidate', candidate: { index, activity, value, category: activity.category, approved, isCard: false, details } };
+  return { kind: 'candidate', candidate: { index, activity, value, category: activity.category, approved, isCard: false, details, caveats } };
 }
 
-function classifyCard(ctx: EvaluationContext, activity: ActivityInput, index: number, details: string[]): Classification {
+/** A clause of the reason that one-line views say too (a module function: no closure per activity in a sweep). */
+function addCaveat(details: string[], caveats: string[], clause: string): void {
+  details.push(clause);
+  caveats.push(clause);
+}
+
+function classifyCard(ctx: EvaluationContext, activity: ActivityInput, index: number, details: string[], caveats: string[]): Classification {
   const rule = ctx.pack.cprCard;
   if (!rule || !rule.accepted) return excluded(activity, 'cpr-not-accepted', rule && !rule.accepted ? rule.reason : 'A CPR card earns no credit here.');
   const approved = ctx.read.boolean(rule.countsAsApproved);
   if (rule.countsAsApproved.status === 'U') details.push(`whether CPR points count as ${ctx.pack.body}-approved is unverified`);
   // A card is a card: its printed amount is the count ("1"), the points come from the rule.
   const value = ctx.read.number(rule.points);
-  return { kind: 'candidate', candidate: { index, activity, value, category: rule.category, approved, isCard: true, details } };
+  return { kind: 'candidate', candidate: { index, activity, value, category: rule.category, approved, isCard: true, details, caveats } };
 }
 
 /** A contact hour is 50 minutes of participation (aama-does-it-count); other units compare credit. */

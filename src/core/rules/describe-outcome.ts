@@ -12,6 +12,7 @@ export function describeOutcome(ctx: EvaluationContext, candidate: Candidate, co
     const o: ActivityOutcome = { activityId: candidate.activity.id, counted: toNumber(counted), code, reason };
     if (candidate.category) o.category = candidate.category;
     if (pack.approved) o.approved = candidate.approved;
+    if (candidate.caveats.length > 0) o.caveats = candidate.caveats;
     return o;
   };
   const details = candidate.details.length > 0 ? ` (${candidate.details.join('; ')})` : '';

@@ -85,7 +85,7 @@ export function countCredit(ctx: EvaluationContext, activities: readonly Activit
       remaining: toNumberUp(r.remaining),
       ...(r.unverified ? { unverified: true } : {}),
     })),
-    usesNonApproved: ctx.pack.approved !== null && counted.some((c) => !c.candidate.approved && !isZero(c.counted)),
+    usesNonApproved: needsNonApproved(ctx, counted),
   };
   return { counts, outcomes };
 }
@@ -112,6 +112,16 @@ export function finishEvaluation(code: CredentialCode, ctx: EvaluationContext, c
     activities: outcomes,
     notes: buildNotes(ctx, timeline),
   };
+}
+
+/**
+ * Whether the application needs non-approved credit, which AAMA takes 2–3 weeks to process: not
+ * when approved credit alone meets every requirement, for an application with only AAMA CEUs is
+ * processed at once (aama-policies) and the member leaves the rest off it.
+ */
+function needsNonApproved(ctx: EvaluationContext, counted: readonly CountedCandidate[]): boolean {
+  if (ctx.pack.approved === null || !counted.some((c) => !c.candidate.approved && !isZero(c.counted))) return false;
+  return !isZero(measureRequirements(ctx, counted.filter((c) => c.candidate.approved)).remaining);
 }
 
 /** Approved credit counts in full; non-approved credit up to the pack's cap, chosen optimally. */

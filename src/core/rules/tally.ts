@@ -19,8 +19,9 @@ import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, Requir
 /**
  * Bump when counting changes meaning in code; a change to a pack's figures is caught by `tallyFormat`.
  * 2: an activity kept out for having no category no longer lists its unit's conversion in `settings`.
+ * 3: `usesNonApproved` is false when approved credit alone meets every requirement.
  */
-const COUNTING_VERSION = 2;
+const COUNTING_VERSION = 3;
 
 /**
  * What a tally was counted under: the counting code's version and a fingerprint of the rule packs

@@ -60,6 +60,8 @@ export interface ActivityOutcome {
   code: string;
   /** One human sentence naming the rule, e.g. "Only 30 non-AAMA points count; this one did not fit." */
   reason: string;
+  /** Clauses of the reason to say beside the amount wherever it is shown, e.g. "completed in the grace period …; that it counts is unverified". */
+  caveats?: string[];
 }
 
 export interface Evaluation {

@@ -1,5 +1,6 @@
 /** Short human phrases shared by replies: amounts, states, requirement names, activities. */
 import type { StoredActivity } from '../ports.js';
+import { getRulePack } from '../rules/index.js';
 import type { CredentialState, Evaluation } from '../rules/types.js';
 
 const UNIT_NAMES: Record<string, [string, string]> = {
@@ -58,6 +59,10 @@ export function daysPhrase(days: number): string {
  * (approved points in a category count toward both), and on category points only past them.
  */
 export function gapSummary(evaluation: Evaluation): string {
+  return `${creditGap(evaluation)}${inHoursOfCe(evaluation)}`;
+}
+
+function creditGap(evaluation: Evaluation): string {
   const { unit } = evaluation;
   const approvedGap = evaluation.requirements.find((r) => r.id.endsWith('-approved'));
   const approvedLabel = approvedGap ? requirementLabel(approvedGap.id) : '';
@@ -89,6 +94,19 @@ export function gapSummary(evaluation: Evaluation): string {
 }
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+/**
+ * " (2 hours of CE)" where a body counts its own credits at a fixed rate other than one an hour: NHA's
+ * 2 hours = 1 credit (RULES.md worked example 2), so a member who logs hours knows what to take.
+ * A rate a workspace may set (an unverified one) is left out rather than quoted from the pack.
+ */
+function inHoursOfCe(evaluation: Evaluation): string {
+  if (evaluation.unit === 'hours' || evaluation.unit === 'card' || evaluation.remaining <= 0) return '';
+  const hours = getRulePack(evaluation.code).conversions.find((c) => c.unit === 'hours');
+  if (!hours || hours.factor.setting || hours.factor.value === hours.divisor) return '';
+  const amount = round2((evaluation.remaining * hours.divisor) / hours.factor.value);
+  return ` (${quantity(amount, 'hours')} of CE)`;
+}
 
 function joinWithAnd(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

@@ -10,7 +10,8 @@ export function outcomeLine(e: Evaluation, activityId: number): string | undefin
   // Category and approval matter only where a requirement counts them (the CMA).
   const counts = (id: string | undefined) => e.requirements.some((r) => r.id === id);
   const detail = [counts(outcome.category) ? outcome.category : undefined, outcome.approved && counts('aama-approved') ? 'AAMA-approved' : undefined].filter(Boolean).join(', ');
-  const partly = outcome.code === 'partly-counted' ? ` (partly: ${outcome.reason.replace(/\.$/, '')})` : '';
+  // A partly counted activity's reason holds its caveats already.
+  const partly = outcome.code === 'partly-counted' ? ` (partly: ${outcome.reason.replace(/\.$/, '')})` : outcome.caveats ? ` (${outcome.caveats.join('; ')})` : '';
   return `${e.code}: +${quantity(outcome.counted, e.unit)}${detail ? ` ${detail}` : ''}${partly}`;
 }
 

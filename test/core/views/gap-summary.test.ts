@@ -42,6 +42,13 @@ describe('gapSummary: the smallest set of credit still needed, in one phrase', (
     const rma = evaluate({ code: 'RMA', expiresOn: '2028-04-30' }, [makeCe('12', 'points', undefined, false, '2026-01-10')], AS_OF);
     expect(gapSummary(rma)).toBe(`${rma.remaining} more points`);
     const ccma = evaluate({ code: 'CCMA', expiresOn: '2027-04-30' }, [], AS_OF);
-    expect(gapSummary(ccma)).toBe('10 more credits');
+    expect(gapSummary(ccma)).toBe('10 more credits (20 hours of CE)');
+  });
+
+  it('says in hours what NHA credits still needed take (RULES.md worked example 2: 1 credit, 2 hours)', () => {
+    const course = (completedOn: string) => makeCe('3', 'hours', undefined, false, completedOn);
+    const e = evaluate({ code: 'CCMA', expiresOn: '2026-08-31' }, [makeCe('6', 'nha-credits', undefined, false, '2025-01-05'), course('2025-03-01'), course('2025-04-01')], '2026-06-15');
+    expect(e.remaining).toBe(1);
+    expect(gapSummary(e)).toBe('1 more credit (2 hours of CE)');
   });
 });
