@@ -19,12 +19,16 @@ export function monthName(date: string): string {
   return MONTH_NAMES[Number(date.slice(5, 7)) - 1]!;
 }
 
-function buttons(code: CredentialCode, which: { log?: boolean; renewed?: boolean }): Block {
+/**
+ * A notice sent once (a lapse, the yearly fee) has no snooze: it would not come back, and the
+ * snooze would only hold the credential's other reminders.
+ */
+function buttons(code: CredentialCode, which: { log?: boolean; snooze?: boolean; renewed?: boolean }): Block[] {
   const list: Button[] = [];
   if (which.log) list.push({ actionId: 'log-now', label: 'Log now', command: 'log', style: 'primary' });
-  list.push({ actionId: 'snooze', label: 'Snooze a week', command: `snooze ${code}` });
+  if (which.snooze) list.push({ actionId: 'snooze', label: 'Snooze a week', command: `snooze ${code}` });
   if (which.renewed) list.push({ actionId: 'renewed', label: 'Already renewed', command: `credential renew ${code}` });
-  return { kind: 'actions', buttons: list };
+  return list.length ? [{ kind: 'actions', buttons: list }] : [];
 }
 
 /** The exact gap in one sentence: "Still needed: 10 general and 4 more AAMA-approved points by 7 Feb 2027; about 2 points a month." */
@@ -45,12 +49,19 @@ function ifMissed(evaluation: Evaluation, evaluateOn: (date: string) => Evaluati
   const { route } = getRulePack(evaluation.code).afterExpiry;
   const then = after.state === 'grace'
     ? `${after.body} would still accept CE until ${formatDay(ceDeadlineOn(after))}. After that: ${route}.`
-    : `${route.charAt(0).toUpperCase()}${route.slice(1)}.`;
+    : routeSentence(evaluation);
   return `If ${formatDay(evaluation.cycle.end)} passes, you may not use your ${evaluation.code} until it is renewed. ${then}`;
 }
 
+/** The rules' note on non-AAMA credit's processing time, its dates written as the reminder writes them. */
 function processingNote(evaluation: Evaluation): string[] {
-  return evaluation.notes.filter((note) => note.includes('takes up to'));
+  return evaluation.notes.filter((note) => note.includes('takes up to')).map((note) => note.replace(/\d{4}-\d{2}-\d{2}/g, formatDay));
+}
+
+/** The pack's route once CE no longer renews the credential, as a sentence. */
+function routeSentence(evaluation: Evaluation): string {
+  const { route } = getRulePack(evaluation.code).afterExpiry;
+  return `${route.charAt(0).toUpperCase()}${route.slice(1)}.`;
 }
 
 const paragraphs = (texts: (string | undefined)[]): Block[] => texts.filter((t): t is string => Boolean(t)).map((text) => ({ kind: 'paragraph', text }));
@@ -69,27 +80,46 @@ export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) =
   return reply([
     { kind: 'heading', text: heading, status: 'attention' },
     ...paragraphs([needed, ...processingNote(evaluation), ifMissed(evaluation, evaluateOn)]),
-    buttons(code, { log: true, renewed: true }),
+    ...buttons(code, { log: true, snooze: true, renewed: true }),
   ], 'warning');
 }
 
-/** An expired credential may not be used (RULES.md), though CE still renews it: the first thing said. */
+/**
+ * An expired credential may not be used (RULES.md), though CE still renews it: the first thing said.
+ * No monthly pace: it may not be used meanwhile, and over NCCT's five-year lapse a pace would read
+ * as all the time in the world. Non-AAMA credit still needs its processing time before the end.
+ */
 export function graceReply(evaluation: Evaluation): Reply {
   const { code } = evaluation;
+  const ceEnd = ceDeadlineOn(evaluation);
+  const { route } = getRulePack(code).afterExpiry;
+  const needed = evaluation.submitByDaysLeft < 0
+    ? `Still needed, as soon as you can: ${gapSummary(evaluation)}.`
+    : stillNeeded(evaluation, { pace: false, ...(evaluation.submitBy < ceEnd ? { by: evaluation.submitBy } : {}) });
   return reply([
-    { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: CE accepted until ${formatDay(ceDeadlineOn(evaluation))}`, status: 'lapsed' },
-    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), evaluation.notes[evaluation.notes.length - 1], stillNeeded(evaluation)]),
-    buttons(code, { log: true, renewed: true }),
+    { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: CE accepted until ${formatDay(ceEnd)}`, status: 'lapsed' },
+    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), needed, ...processingNote(evaluation), `After ${formatDay(ceEnd)}: ${route}.`]),
+    ...buttons(code, { log: true, snooze: true, renewed: true }),
   ], 'warning');
 }
 
+/**
+ * Once CE no longer renews it: after the CE route closed, the exam is the way back, and the cycle
+ * starts from it (`credential renew` refuses then); with no route at all, `credential renew` records
+ * a renewal made with the body.
+ */
 export function lapsedReply(evaluation: Evaluation): Reply {
   const { code } = evaluation;
-  const heading = evaluation.state === 'exam-required' ? `${code}: the CE route has closed` : `${code} expired on ${formatDay(evaluation.cycle.end)}`;
+  const closed = evaluation.state === 'exam-required';
+  const heading = closed ? `${code}: the CE route has closed` : `${code} expired on ${formatDay(evaluation.cycle.end)}`;
+  const route = closed ? `The CE route closed after ${formatDay(ceDeadlineOn(evaluation))}: ${getRulePack(code).afterExpiry.route}.` : routeSentence(evaluation);
+  const tell = closed
+    ? `When you have passed the exam, tell me with \`credential add ${code} certified <exam date>\`.`
+    : `If you have renewed already, tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`).`;
   return reply([
     { kind: 'heading', text: heading, status: 'lapsed' },
-    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), evaluation.notes[evaluation.notes.length - 1], 'If you have renewed already, tell me with `credential add ' + code + ' expires <date on your new card>`.']),
-    buttons(code, {}),
+    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), route, tell]),
+    ...buttons(code, { renewed: !closed }),
   ], 'warning');
 }
 
@@ -98,22 +128,22 @@ export function paceReply(evaluation: Evaluation, evenPace: number): Reply {
   return reply([
     { kind: 'heading', text: `${code}: behind pace`, status: 'attention' },
     ...paragraphs([
-      `To finish by ${formatDay(evaluation.submitBy)} you now need about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, unit)} a month; the cycle's even pace is about ${formatNumber(Math.ceil(evenPace * 100) / 100)}.`,
+      `To finish by ${formatDay(evaluation.submitBy)} you now need about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, unit)} a month; the cycle's even pace is about ${formatNumber(evenPace)}.`,
       stillNeeded(evaluation, { pace: false }),
     ]),
-    buttons(code, { log: true }),
+    ...buttons(code, { log: true, snooze: true }),
   ], 'info');
 }
 
-export function cardReply(evaluation: Evaluation, daysToExpiry: number): Reply {
+export function cardReply(evaluation: Evaluation, daysToExpiry: number, holdsCma: boolean): Reply {
   const expired = daysToExpiry < 0;
   return reply([
     { kind: 'heading', text: expired ? `Your CPR/BLS card expired on ${formatDay(evaluation.cycle.end)}` : `Your CPR/BLS card expires on ${formatDay(evaluation.cycle.end)} (${daysPhrase(daysToExpiry)})`, status: expired ? 'lapsed' : 'attention' },
     ...paragraphs([
       expired ? 'An expired card does not certify you. Book a BLS class to get a new card.' : 'Book a renewal class before it lapses; a card is valid through the end of its month two years on.',
-      'When you have the new card, log it with `log cpr on <issue date>`: it renews BLS here (and counts as CMA clinical points).',
+      `When you have the new card, log it with \`log cpr on <issue date>\`: it renews BLS here${holdsCma ? ' (and counts as CMA clinical points)' : ''}.`,
     ]),
-    buttons('BLS', {}),
+    ...buttons('BLS', { snooze: !expired }),
   ], 'warning');
 }
 
@@ -124,6 +154,5 @@ export function feeReply(evaluation: Evaluation, overrides: Record<string, numbe
   return reply([
     { kind: 'heading', text: `${evaluation.code}: AMT annual fee due in ${monthName(evaluation.cycle.start)}`, status: 'attention' },
     ...paragraphs([`AMT charges an annual fee every year in the anniversary month of your certification, whatever the state of your CE.${figure}`]),
-    buttons(evaluation.code, {}),
   ], 'info');
 }

@@ -201,7 +201,9 @@ function composeDigest(platform: Platform, today: string, named: { days: number;
   if (named.length === 0 && unnamed === 0) {
     blocks.push({ kind: 'paragraph', text: `No credential expires within ${DIGEST_HORIZON_DAYS} days and nobody is behind pace.` });
   } else {
-    blocks.push({ kind: 'paragraph', text: `Expiring within ${DIGEST_HORIZON_DAYS} days or behind pace:` });
+    // A line's days are negative once its credential has expired (grace included): say the list holds those too.
+    const expired = named.some((line) => line.days < 0) ? 'Expired, expiring' : 'Expiring';
+    blocks.push({ kind: 'paragraph', text: `${expired} within ${DIGEST_HORIZON_DAYS} days or behind pace:` });
     const shown = namedWithinLimits(named);
     if (shown.length) blocks.push({ kind: 'list', items: shown });
     const more = named.length - shown.length;

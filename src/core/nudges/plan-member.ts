@@ -95,6 +95,8 @@ interface Due {
   reply: () => Reply;
   /** A ladder stage's first day (local): see PlannedMessage.stageFrom. */
   from?: string;
+  /** Names a series that outlasts the cycle, in place of the cycle's end (see planAmtFee). */
+  series?: string;
 }
 
 interface CredentialPlan {
@@ -119,28 +121,37 @@ export function planMember(input: PlanInput): PlanResult {
   // Local midnights only: the earliest date is the earliest instant, so convert it once.
   let nextOn = period.nextStart;
   const { standings, counted } = standMember(member, local.date, input.overrides);
+  const holdsCma = member.credentials.some((c) => c.code === 'CMA');
   for (const standing of standings) {
     const { credential } = standing;
     if (credential.snoozedUntil && credential.snoozedUntil > local.date) {
       nextOn = earliestDate(credential.snoozedUntil, nextOn)!;
       continue;
     }
-    const plan = planCredential({ standing, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides });
+    const plan = planCredential({ standing, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides, holdsCma });
     if (plan.nextOn) nextOn = earliestDate(plan.nextOn, nextOn)!;
     for (const item of plan.due) due.push({ standing, item });
   }
   const nextCheckAt = instantIsoAt(nextOn, 0, tz);
   if (due.length === 0) return planResult([], nextCheckAt, counted);
 
-  const window = memberWindow(member, input.defaultTz, due.some((d) => d.item.urgent));
-  const deliverableAt = nextDeliverable(now, window);
-  // Outside the member's hours: plan nothing yet, and look again when their window opens.
-  if (deliverableAt.getTime() > now.getTime()) return planResult([], earliestIso(deliverableAt.toISOString(), nextCheckAt), counted);
+  // Only what may arrive now is planned. A routine reminder planned at a weekend would wait in the
+  // outbox until Monday, and a DM's messages go in the order planned: an urgent one planned beside
+  // it (a deadline tomorrow) would wait behind it, past the deadline.
+  let lookAgainAt = nextCheckAt;
+  const open = due.filter(({ item }) => {
+    const deliverableAt = nextDeliverable(now, memberWindow(member, input.defaultTz, item.urgent));
+    if (deliverableAt.getTime() <= now.getTime()) return true;
+    // Outside the member's hours for this one: look again when their window opens.
+    lookAgainAt = earliestIso(deliverableAt.toISOString(), lookAgainAt);
+    return false;
+  });
+  if (open.length === 0) return planResult([], lookAgainAt, counted);
 
-  const messages = due.map(({ standing: { credential, evaluation }, item }): PlannedMessage => {
+  const messages = open.map(({ standing: { credential, evaluation }, item }): PlannedMessage => {
     const message: PlannedMessage = {
       key: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}:${item.stage}`,
-      series: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}`,
+      series: `${item.kind}:${member.memberId}:${credential.code}:${item.series ?? evaluation.cycle.end}`,
       workspaceId: member.workspaceId,
       memberId: member.memberId,
       target: { kind: 'direct', userId: member.userId },
@@ -150,7 +161,7 @@ export function planMember(input: PlanInput): PlanResult {
     if (item.from) message.stageFrom = instantIsoAt(item.from, 0, tz);
     return message;
   });
-  return planResult(messages, nextCheckAt, counted);
+  return planResult(messages, lookAgainAt, counted);
 }
 
 /** `tallies` only when counted afresh (absent, not undefined). */
@@ -166,11 +177,13 @@ interface CredentialCase {
   today: string;
   paceIndex: number;
   overrides: Record<string, number | boolean>;
+  /** A CPR/BLS card also counts as CMA clinical points: said only to a CMA holder. */
+  holdsCma: boolean;
 }
 
 function planCredential(c: CredentialCase): CredentialPlan {
   const { evaluation } = c.standing;
-  const plan = evaluation.unit === 'card' ? planCard(evaluation, c.ladder, c.today) : planCe(c);
+  const plan = evaluation.unit === 'card' ? planCard(evaluation, c.ladder, c.today, c.holdsCma) : planCe(c);
   const fee = planAmtFee(evaluation, c.today, c.overrides);
   if (fee.due.length) plan.due.push(...fee.due);
   plan.nextOn = earliestDate(plan.nextOn, fee.nextOn);
@@ -197,6 +210,12 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
     case 'in-progress': {
       const { reached, nextOn } = ladderStage(ladder, evaluation.submitBy, evaluation.submitByDaysLeft);
       const due: Due[] = [];
+      // Submit-by passed, the expiry not yet (non-AAMA credit's processing time): once, "as soon as you can".
+      const lateFrom = evaluation.submitBy < evaluation.cycle.end ? shiftDate(evaluation.submitBy, 1) : undefined;
+      if (lateFrom !== undefined && evaluation.submitByDaysLeft < 0) {
+        due.push({ kind: 'nudge', stage: 'late', urgent: true, from: lateFrom, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date)) });
+        return { due, nextOn: dayAfterExpiry };
+      }
       if (reached !== undefined) {
         due.push({
           kind: 'nudge', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, from: shiftDate(evaluation.submitBy, -reached),
@@ -207,7 +226,7 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
         const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
         due.push({ kind: 'pace', stage: `p${paceIndex}`, urgent: false, reply: () => paceReply(evaluation, even) });
       }
-      return { due, nextOn: earliestDate(nextOn, dayAfterExpiry) };
+      return { due, nextOn: earliestDate(earliestDate(nextOn, lateFrom), dayAfterExpiry) };
     }
     case 'grace': {
       const graceEnd = shiftDate(today, evaluation.daysLeft);
@@ -231,16 +250,16 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
   }
 }
 
-function planCard(evaluation: Evaluation, ladder: readonly number[], today: string): CredentialPlan {
+function planCard(evaluation: Evaluation, ladder: readonly number[], today: string, holdsCma: boolean): CredentialPlan {
   const daysToExpiry = daysBetween(today, evaluation.cycle.end);
   if (daysToExpiry < 0) {
     if (-daysToExpiry > LAPSE_NOTICE_DAYS) return { due: [] };
-    return { due: [{ kind: 'renewal', stage: 'expired', urgent: true, reply: () => cardReply(evaluation, daysToExpiry) }] };
+    return { due: [{ kind: 'renewal', stage: 'expired', urgent: true, reply: () => cardReply(evaluation, daysToExpiry, holdsCma) }] };
   }
   const { reached, nextOn } = ladderStage(cardLadder(ladder), evaluation.cycle.end, daysToExpiry);
   const due: Due[] = reached === undefined ? [] : [{
     kind: 'renewal', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, from: shiftDate(evaluation.cycle.end, -reached),
-    reply: () => cardReply(evaluation, daysToExpiry),
+    reply: () => cardReply(evaluation, daysToExpiry, holdsCma),
   }];
   return { due, nextOn: earliestDate(nextOn, shiftDate(evaluation.cycle.end, 1)) };
 }
@@ -254,7 +273,12 @@ function planAmtFee(evaluation: Evaluation, today: string, overrides: Record<str
   const thisYears = `${today.slice(0, 4)}-${month}-01`;
   const nextOn = thisYears > today ? thisYears : `${year + 1}-${month}-01`;
   if (today.slice(5, 7) !== month) return { due: [], nextOn };
-  return { due: [{ kind: 'renewal', stage: `fee${year}`, urgent: false, reply: () => feeReply(evaluation, overrides) }], nextOn };
+  // Yearly, whatever the cycle: a renewal that month (a cycle ending mid-month, as one certified on
+  // the 15th does) gives a new key, but the fee was already reminded in this series since the 1st.
+  return {
+    due: [{ kind: 'renewal', stage: `fee${year}`, urgent: false, from: `${year}-${month}-01`, series: 'fee', reply: () => feeReply(evaluation, overrides) }],
+    nextOn,
+  };
 }
 
 /**

@@ -74,6 +74,12 @@ describe('lapsed credentials in the digest', () => {
     return renderText(post.reply).split('\n').filter((l) => l.includes('<@U'));
   };
 
+  it('heads the list with what it holds: expired credentials as well as expiring ones', () => {
+    const post = (nowAt: string) => renderText(buildDigest({ workspaceId: 1, platform: 'slack', schedule, slot: { key: 'digest:x', dueAt: nowAt }, team: lapsedTeam, overrides: {}, now: new Date(nowAt) }).reply);
+    expect(post('2027-03-15T15:00:00Z')).toContain('Expired, expiring within 90 days or behind pace:');
+    expect(post('2026-11-24T15:00:00Z')).toContain('Expiring within 90 days or behind pace:'); // none expired yet
+  });
+
   it('names a credential in its grace period with the days CE is still accepted, and one expired within 90 days, expired first', () => {
     expect(digestOn('2027-03-15T15:00:00Z')).toEqual([
       '  - <@U2>: RMA expired on 31 Jan 2027',

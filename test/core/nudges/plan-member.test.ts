@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LADDER, planMember, renderText, type TeamMember } from '../../../src/core/index.js';
+import { DEFAULT_LADDER, isUrgentKey, planMember, renderText, type TeamMember } from '../../../src/core/index.js';
 import { credential, points, teamMember } from './team-member.js';
 
 const plan = (member: TeamMember, nowAt: string, ladder: readonly number[] = DEFAULT_LADDER) =>
@@ -43,7 +43,25 @@ describe('the deadline ladder', () => {
     const text = renderText(message!.reply);
     expect(text).toContain('CMA: submit by 7 Feb 2027 (75 days left)');
     expect(text).toContain('Still needed: 10 general and 14 more AAMA-approved points by 7 Feb 2027; about 9.75 points a month.');
-    expect(text).toContain('submit by 2027-02-07, 21 days before 2027-02-28');
+    expect(text).toContain('submit by 7 Feb 2027, 21 days before 28 Feb 2027');
+  });
+
+  it('once the submit-by date has passed before the expiry, asks once for the credit as soon as possible', () => {
+    const member = teamMember({
+      credentials: [credential('CMA', '2027-02-28')],
+      activities: [points(20, 'administrative', '2023-01-10', false), points(16, 'clinical', '2024-05-02')],
+    });
+    // Submit by Sunday 7 Feb 2027: the 1-day stage is the last before it; look again the day after.
+    const lastDay = plan(member, '2027-02-06T10:00:00Z');
+    expect(lastDay.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:d1']);
+    expect(lastDay.nextCheckAt).toBe('2027-02-08T00:00:00.000Z');
+    const late = plan(member, '2027-02-08T10:00:00Z');
+    expect(late.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:late']);
+    expect(late.messages[0]!.stageFrom).toBe('2027-02-08T00:00:00.000Z');
+    expect(renderText(late.messages[0]!.reply)).toContain('CMA: submit as soon as you can (the submit-by date, 7 Feb 2027, was 1 day ago)');
+    expect(isUrgentKey(late.messages[0]!.key)).toBe(true);
+    // The same note, not a new one, for the rest of the time before the expiry.
+    expect(plan(member, '2027-02-20T10:00:00Z').messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:late']);
   });
 
   it('plans only the latest stage reached, and the same one however often it runs', () => {
@@ -69,7 +87,7 @@ describe('the deadline ladder', () => {
   it('nudges at expiry and weekly through the grace period, then once when the CE route closes', () => {
     const atExpiry = plan(cmaMember(), '2027-03-01T10:00:00Z');
     expect(atExpiry.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:g0']);
-    expect(renderText(atExpiry.messages[0]!.reply)).toContain('AAMA still accepts CE until 2027-05-29');
+    expect(renderText(atExpiry.messages[0]!.reply)).toContain('CE accepted until 29 May 2027');
     expect(plan(cmaMember(), '2027-03-08T10:00:00Z').messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:g1']);
     expect(plan(cmaMember({ memberId: 9 }), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-12T00:00:00.000Z'); // pace period
     expect(plan(cmaMember({ memberId: 12 }), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-15T00:00:00.000Z'); // next week
@@ -78,7 +96,7 @@ describe('the deadline ladder', () => {
     expect(plan(finished, '2027-03-08T10:00:00Z').messages).toEqual([]);
     const closed = plan(cmaMember(), '2027-06-01T10:00:00Z');
     expect(closed.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:exam-required']);
-    expect(renderText(closed.messages[0]!.reply)).toContain('The CE route closed on 2027-05-29');
+    expect(renderText(closed.messages[0]!.reply)).toContain('The CE route closed after 29 May 2027');
     expect(plan(cmaMember(), '2027-08-01T10:00:00Z').messages).toEqual([]);
   });
 });
