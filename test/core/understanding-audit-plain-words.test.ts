@@ -84,7 +84,7 @@ describe('what a statement says besides the amount', () => {
     ['I did 2 hours clinical last month', 'imprecise-date'],
     ['I did 2 hours clinical this week', 'imprecise-date'],
     ['I did 10 hours of clinical in 2025', 'imprecise-date'],
-    ['I did 2 hours clinical on the 14th', 'unreadable-date'],
+    ['I did 2 hours clinical on the 14th', 'imprecise-date'],
   ])('refuses the vague date in "%s" instead of logging it today', async (said, code) => {
     expect(await refuses(said)).toEqual([code]);
   });

@@ -24,6 +24,14 @@ describe('plain questions', () => {
     expect(await t.text(said)).toContain('RMA (AMT): in progress');
   });
 
+  it.each(['hours left?', 'points left', 'credits remaining?', 'do I need anything else?', 'do i need any more hours for my RMA'])('"%s", said short, answers with need', async (said) => {
+    expect(await t.text(said)).toContain('30 more points by 2028-01-09');
+  });
+
+  it.each(['is my RMA expired?', 'is my RMA still valid', 'is my rma current?', 'has my RMA lapsed?'])('"%s" answers with status', async (said) => {
+    expect(await t.text(said)).toContain('RMA (AMT): in progress');
+  });
+
   it.each(['help me', 'Help me!', 'help me please', 'help please', 'can you help me?'])('"%s" answers with help', async (said) => {
     const reply = await t.say(said);
     expect(reply.tone, said).not.toBe('error');

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { SchemaContext } from '../command.js';
 import type { Unit } from '../rules/types.js';
-import { CATEGORY_WORDS_HELP, UNIT_WORDS_HELP, nearCategory, toCategory, toUnit } from '../text/aliases.js';
+import { CATEGORY_WORDS_HELP, UNIT_WORDS_HELP, nearCategory, nearUnit, toCategory, toUnit } from '../text/aliases.js';
 import { resolveDate } from '../text/resolve-date.js';
 import { normalizeDecimal } from '../text/read-amount.js';
 import { problem, type Problem } from '../reply.js';
@@ -37,7 +37,16 @@ export const amountField = z
 
 export const unitField = z
   .string({ error: `Say what unit the amount is in: ${UNIT_WORDS_HELP}, e.g. \`2h\` or \`3 ceu\`.` })
-  .transform((word, ctx) => toUnit(word) ?? issue(ctx, 'unknown-unit', `“${word}” is not a unit I know. Use ${UNIT_WORDS_HELP}.`));
+  .transform((word, ctx) => toUnit(word) ?? issue(ctx, 'unknown-unit', unknownUnitMessage(word)));
+
+function unknownUnitMessage(word: string): string {
+  // Three units print as "credits": which one decides how much it counts.
+  if (/^(ce[- ]?)?credits?$/i.test(word)) {
+    return 'Which credits? Type `nha-credits` (NHA), `college-credits` (a college course) or `points` (AAMA or AMT points), as the certificate prints them.';
+  }
+  const meant = nearUnit(word);
+  return `“${word}” is not a unit I know.${meant ? ` Did you mean “${meant}”?` : ''} Use ${UNIT_WORDS_HELP}.`;
+}
 
 export const categoryField = z.string({ error: `The category is a word: ${CATEGORY_WORDS_HELP}.` }).transform((word, ctx) => {
   const meant = nearCategory(word);

@@ -9,10 +9,19 @@ import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { credentialBlocks } from '../views/credential-blocks.js';
 import { gapSummary } from '../views/describe.js';
 import { loadStanding } from '../views/load-standing.js';
+import { editDistance } from '../text/edit-distance.js';
+import { resolveDate } from '../text/resolve-date.js';
 import { dateField } from './activity-fields.js';
 
 const USAGE = 'credential add <code> (expires <date> | certified <date>) | credential list | credential remove <code> | credential renew <code> [on <date>]';
 const ACTIONS = ['add', 'list', 'remove', 'renew'] as const;
+/** Other words for the actions: a second `add` replaces the dates, so it is also how to update them. */
+const ACTION_ALIASES: Record<string, (typeof ACTIONS)[number]> = {
+  delete: 'remove', rm: 'remove', update: 'add', change: 'add', set: 'add', edit: 'add', new: 'add', show: 'list',
+};
+// "exp 2027-02-28", "expiration 02/28/2027": how cards print it.
+const EXPIRES = /^(expires?|expiring|exp\.?|expiry|expiration)$/i;
+const DATE_KEYWORD = /^(expires?|expiring|exp\.?|expiry|expiration|certified|renewed|issued)$/i;
 /**
  * How long before its expiry a cycle may be renewed (`credential renew`): earlier, a click is more
  * likely a mistake than a renewal.
@@ -20,6 +29,20 @@ const ACTIONS = ['add', 'list', 'remove', 'renew'] as const;
 export const RENEW_WINDOW_DAYS = 180;
 /** No credential here runs longer than 5 years, so an expiry further out is a typo. */
 const MAX_YEARS_AHEAD = 6;
+
+const ACTION_HELP = 'Say add, list, remove or renew, e.g. `credential add CMA expires 2027-02-28`.';
+
+/**
+ * The reply to a line that starts with no action (parseText keeps the whole line): "credential CMA
+ * expires 2027-02-28" gets it with `add`, a misspelt action ("lst", "remvoe") the one meant.
+ */
+function actionAdvice(typed: string): string {
+  const [first = '', ...rest] = typed.split(' ');
+  const code = toCredentialCode(first);
+  if (code) return `Say what to do with ${code} first, e.g. \`credential add ${[code, ...rest].join(' ')}\`, \`credential renew ${code}\` or \`credential remove ${code}\`.`;
+  const near = ACTIONS.find((action) => editDistance(first, action) <= (first.length <= 4 ? 1 : 2));
+  return near ? `“${first}” is not something I do with credentials. Did you mean \`${['credential', near, ...rest].join(' ')}\`?` : ACTION_HELP;
+}
 
 const codeField = z.string().transform((word, ctx) => {
   const code = toCredentialCode(word);
@@ -30,7 +53,12 @@ const codeField = z.string().transform((word, ctx) => {
 function credentialSchema(ctx: SchemaContext) {
   return z
     .object({
-      action: z.enum(ACTIONS, { error: 'Say add, list, remove or renew, e.g. `credential add CMA expires 2027-02-28`.' }),
+      action: z.string({ error: ACTION_HELP }).transform((typed, zctx) => {
+        const action = ACTIONS.find((a) => a === typed);
+        if (action) return action;
+        zctx.addIssue({ code: 'custom', message: actionAdvice(typed), params: { code: 'invalid-action' } });
+        return z.NEVER;
+      }),
       code: codeField.optional(),
       expires: dateField(ctx, 'any', 'expires', 'end').optional(),
       certified: dateField(ctx, 'past', 'certified').optional(),
@@ -40,6 +68,19 @@ function credentialSchema(ctx: SchemaContext) {
     })
     .superRefine((v, zctx) => {
       const fail = (code: string, message: string) => zctx.addIssue({ code: 'custom', message, params: { code } });
+      // "credential add NCMA 2026-01-10": a date, but which one decides the whole cycle.
+      const bareDate = v.unexpected && (v.action === 'add' || v.action === 'renew') && v.expires === undefined && v.certified === undefined && v.renewed === undefined
+        ? resolveDate(v.unexpected, { today: ctx.today, direction: 'any', field: 'date', monthOnly: 'end' })
+        : undefined;
+      if (bareDate?.ok) {
+        const code = v.code ?? 'CMA';
+        if (v.action === 'renew') fail('unexpected-words', `Give the day you renewed after \`on\`: \`credential renew ${code} on ${v.unexpected}\`.`);
+        else {
+          const certified = bareDate.on <= ctx.today ? ` or \`credential add ${code} certified ${v.unexpected}\` (when you certified or last renewed)` : '';
+          fail('missing-date', `Say what ${v.unexpected} is: \`credential add ${code} expires ${v.unexpected}\` (the date on your card)${certified}.`);
+        }
+        return;
+      }
       if (v.unexpected) fail('unexpected-words', `I did not understand “${v.unexpected}”.`);
       if (v.action === 'list' && (v.code !== undefined || v.expires !== undefined || v.certified !== undefined || v.renewed !== undefined)) fail('unexpected-words', '`credential list` takes nothing after it.');
       if (v.action !== 'renew' && v.renewed !== undefined) fail('unexpected-words', `\`on <date>\` is for \`credential renew\`; to add a credential give \`expires <date>\` or \`certified <date>\`.`);
@@ -81,14 +122,17 @@ export const credentialCommand = defineCommand({
   parseText(tokens) {
     const raw: RawOptions = {};
     const words = tokens.map((t) => t.text);
-    raw.action = words.length === 0 ? 'list' : words.shift()!.toLowerCase();
-    if (words[0] && !/^(expires?|expiring|certified|renewed|issued)$/i.test(words[0])) raw.code = words.shift();
+    const action = words.length === 0 ? 'list' : words.shift()!.toLowerCase();
+    raw.action = ACTION_ALIASES[action] ?? action;
+    // No action first: the whole line, for the reply to show it with one.
+    if (!(ACTIONS as readonly string[]).includes(String(raw.action))) return { action: [action, ...words].join(' ') };
+    if (words[0] && !DATE_KEYWORD.test(words[0])) raw.code = words.shift();
     const extra: string[] = [];
     for (let i = 0; i < words.length; i++) {
       const keyword = words[i]!.toLowerCase();
       const dateWords: string[] = [];
-      while (words[i + 1] && !/^(expires?|certified|renewed|issued)$/i.test(words[i + 1]!)) dateWords.push(words[++i]!);
-      if (/^(expires?|expiring)$/.test(keyword)) raw.expires = dateWords.join(' ');
+      while (words[i + 1] && !DATE_KEYWORD.test(words[i + 1]!)) dateWords.push(words[++i]!);
+      if (EXPIRES.test(keyword)) raw.expires = dateWords.join(' ');
       else if (/^(certified|renewed|issued)$/.test(keyword)) raw.certified = dateWords.join(' ');
       // `credential renew CMA on 2027-01-15`: the day of the renewal.
       else if (keyword === 'on' && raw.action === 'renew') raw.renewed = dateWords.join(' ');
@@ -165,6 +209,10 @@ function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: s
     return errorReply([problem('renew-too-early', `Your ${code} cycle runs until ${end}; renewing moves it on only in its last ${RENEW_WINDOW_DAYS} days.${when} If your card shows a new date, use \`credential add ${code} expires <date>\`.`)], USAGE);
   }
   const expiresOn = nextCycleExpiry(code, end, renewedOn);
+  // Long lapsed: the cycle after the old one is over too, so "renewed" would track a dead cycle.
+  if (expiresOn < ctx.today) {
+    return errorReply([problem('renew-too-late', `Your ${code} cycle ended on ${end}; a renewal starts the next cycle from there, and it ended on ${expiresOn} too. If you recertified or were reinstated, give that day: \`credential add ${code} certified <date>\`.`)], USAGE);
+  }
   ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString());
   const renewed = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
   // Believed (a renewal by exam, or credit not logged here), but said: a slip would end the reminders.

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type SchemaContext } from '../command.js';
 import type { ActivityPatch, StoredActivity } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
-import { toCategory, toUnit } from '../text/aliases.js';
-import { readAmount, type AmountWords } from '../text/read-amount.js';
-import { joinTokens } from '../text/tokenize.js';
+import { toCategory } from '../text/aliases.js';
 import { describeActivity, quantity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
 import { loadStanding } from '../views/load-standing.js';
@@ -12,11 +10,11 @@ import {
   amountField, amountProblems, booleanField, categoryField, dateField, MAX_PROVIDER_LENGTH, MAX_TITLE_LENGTH, providerField, titleField, unitField,
 } from './activity-fields.js';
 import { activityIdField, findOwnActivity, isProblem } from './activity-ref.js';
-import { EDIT_FIELDS, editedField, type EditField } from './edit-fields.js';
+import { EDIT_FIELDS, editedField } from './edit-fields.js';
+import { EXAMPLE_VALUES, parseEditWords, splitAmount, toEditField } from './read-edit-words.js';
 
 const USAGE = 'edit <id> <amount|unit|category|title|provider|date|aama> <value>';
 const FIELDS = EDIT_FIELDS;
-const FIELD_ALIASES: Record<string, EditField> = { on: 'date', from: 'provider', approved: 'aama' };
 
 function editSchema(ctx: SchemaContext) {
   const valueFields = {
@@ -26,18 +24,30 @@ function editSchema(ctx: SchemaContext) {
   return z
     .object({
       id: activityIdField,
-      field: z.string({ error: `Say which field to change: ${FIELDS.join(', ')}.` }).transform((word, zctx) => {
-        const field = FIELD_ALIASES[word.toLowerCase()] ?? FIELDS.find((f) => f === word.toLowerCase());
-        if (!field) zctx.addIssue({ code: 'custom', message: `“${word}” is not a field I can edit. Use ${FIELDS.join(', ')}.`, params: { code: 'unknown-field' } });
-        return field ?? z.NEVER;
-      }),
+      // Checked with the value below: the line to type instead names both.
+      field: z.string().optional(),
       // Trimmed: a blank value from a typed option would otherwise clear the title it was meant to change.
-      value: z.string({ error: 'Give the new value, e.g. `edit 12 date 2026-11-01`.' }).trim().min(1, { error: 'Give the new value, e.g. `edit 12 date 2026-11-01`.' }),
+      value: z.string().trim().optional(),
+      /** Text only: the reply to a field word that is not one (see parseEditWords). */
+      fieldAdvice: z.string().optional(),
     })
     .transform((input, zctx) => {
+      const fail = (code: string, message: string, path: string) => {
+        zctx.addIssue({ code: 'custom', message, params: { code }, path: [path] });
+        return z.NEVER;
+      };
+      if (input.fieldAdvice) return fail('unknown-field', input.fieldAdvice, 'field');
+      const field = input.field === undefined ? undefined : toEditField(input.field);
+      if (input.field === undefined) fail('invalid-field', `Say which field to change: ${FIELDS.join(', ')}.`, 'field');
+      else if (!field) fail('unknown-field', `“${input.field}” is not a field I can edit. Use ${FIELDS.join(', ')}.`, 'field');
+      if (!input.value) {
+        const example = `edit ${input.id} ${field ?? 'date'} ${EXAMPLE_VALUES[field ?? 'date']}`;
+        fail('invalid-value', `${field === 'aama' ? 'Say yes or no' : `Give the new ${field ?? 'value'}`}, e.g. \`${example}\`.`, 'value');
+      }
+      if (!field || !input.value) return z.NEVER;
       const patch: ActivityPatch = {};
       let value: string = input.value;
-      if (input.field === 'amount') {
+      if (field === 'amount') {
         // "edit 12 amount 3h" changes the unit too.
         const { words, typed, rest } = splitAmount(value);
         if (rest !== undefined) {
@@ -47,29 +57,9 @@ function editSchema(ctx: SchemaContext) {
         if (words?.unitWord) Object.assign(patch, parseField(valueFields.unit, words.unitWord, 'unit', zctx));
         value = words?.amount ?? value;
       }
-      Object.assign(patch, parseField(valueFields[input.field], value, input.field, zctx));
+      Object.assign(patch, parseField(valueFields[field], value, field, zctx));
       return { id: input.id, patch };
     });
-}
-
-/**
- * "3h", "3 h", "1.5 college credits": an amount and its unit. Words after those ("2h clinical") are
- * another field's value, returned as `rest`, so they are not glued onto the unit.
- */
-function splitAmount(value: string): { words: AmountWords | undefined; typed: string; rest?: string } {
-  const parts = value.trim().split(/\s+/);
-  const first = readAmount(parts[0] ?? '');
-  const tail = parts.slice(1);
-  if (first === undefined || tail.length === 0) return { words: readAmount(value.replace(/\s+/g, '')), typed: value };
-  const withRest = (unitWord: string | undefined, used: number) => {
-    const words = unitWord ? { amount: first.amount, unitWord } : { amount: first.amount };
-    const typed = parts.slice(0, used).join(' ');
-    return used < parts.length ? { words, typed, rest: parts.slice(used).join(' ') } : { words, typed };
-  };
-  if (first.unitWord) return withRest(first.unitWord, 1);
-  const unitWords = [tail.join(' '), tail.join('-'), tail.join('')].find((w) => toUnit(w) !== undefined);
-  if (unitWords !== undefined) return withRest(unitWords, parts.length);
-  return toUnit(tail[0]!) ? withRest(tail[0], 2) : withRest(undefined, 1);
 }
 
 function oneFieldMessage(id: number, amount: string, rest: string): string {
@@ -123,10 +113,7 @@ export const editCommand = defineCommand({
     // As long as the longest field it may hold (a title); each field's own schema judges the rest.
     { name: 'value', type: 'string', description: 'The new value', required: true, maxLength: Math.max(MAX_TITLE_LENGTH, MAX_PROVIDER_LENGTH) },
   ],
-  parseText(tokens) {
-    const [id, field, ...rest] = tokens;
-    return { ...(id ? { id: id.text } : {}), ...(field ? { field: field.text } : {}), ...(rest.length ? { value: joinTokens(rest) } : {}) };
-  },
+  parseText: parseEditWords,
   schema: editSchema,
   run(ctx, { id, patch }) {
     const found = findOwnActivity(ctx, id);

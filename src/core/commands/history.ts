@@ -36,6 +36,8 @@ export const historyCommand = defineCommand({
     const raw: RawOptions = {};
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]!.text;
+      // "history for my CMA": the credential, said.
+      if (/^(for|of|my|toward|towards)$/i.test(word) && !tokens[i]!.quoted) continue;
       if (word.toLowerCase() === 'page') raw.page = tokens[++i]?.text ?? '';
       else if (raw.credential === undefined) raw.credential = word;
       else raw.unexpected = word;

@@ -39,6 +39,7 @@ function logSchema(ctx: SchemaContext) {
     .superRefine(
       (value, zctx) => {
         const fail = (code: string, message: string, field: string) => zctx.addIssue({ code: 'custom', message, params: { code }, path: [field] });
+        if (value.amountNotFirst !== undefined) return;
         if (value.cpr) {
           if (value.amount !== undefined || value.unit !== undefined) fail('card-with-amount', 'A CPR/BLS card is logged by its issue date alone: `log cpr on 2024-06-20`.', 'amount');
         } else if (value.amount === undefined) {
@@ -50,7 +51,7 @@ function logSchema(ctx: SchemaContext) {
       // Run even when another field failed, so every problem is reported at once.
       { when: ({ value }) => isCheckable(value) },
     )
-    .transform(({ cpr, amount, unit, secondCategory: _, secondAmount: _a, repeatedKeyword: _k, categoryInTitle: _c, categoryTypo: _t, ...rest }) => ({ ...rest, amount: cpr ? '1' : amount!, unit: cpr ? ('card' as const) : unit! }));
+    .transform(({ cpr, amount, unit, secondCategory: _, secondAmount: _a, repeatedKeyword: _k, categoryInTitle: _c, categoryTypo: _t, amountNotFirst: _n, ...rest }) => ({ ...rest, amount: cpr ? '1' : amount!, unit: cpr ? ('card' as const) : unit! }));
 }
 
 /** What parseLogWords flags instead of guessing: present only when the typed line was ambiguous. */
@@ -61,6 +62,7 @@ const textOnlyRefusals = {
   secondAmount: refused('two-amounts', (second) => `One entry holds one amount, and “${second}” is a second one. Log one amount: \`log 2.5h clinical …\` for 2 h 30 min, or log each separately.`),
   repeatedKeyword: refused('repeated-keyword', (word) => `\`${word}\` appears twice, so I can't tell which is part of the title. Quote the title, e.g. \`log 2h clinical "Work on wards" on 2026-11-01\`.`),
   categoryTypo: refused('category-typo', categoryTypoMessage),
+  amountNotFirst: refused('amount-first', (line) => `The amount comes first: \`${line}\`.`),
   categoryInTitle: refused('ambiguous-category', (word) => `“${word}” sits inside the title, so I can't tell whether it is the category. Quote the title or put the category right after the amount, e.g. \`log 2h ${word} "Anatomy for staff"\`.`),
 };
 

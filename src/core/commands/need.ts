@@ -15,7 +15,7 @@ export const needCommand = defineCommand({
   examples: ['need', 'need --json'],
   options: [{ name: 'json', type: 'boolean', description: 'Answer with the stable JSON document' }],
   parseText: parseJsonFlag,
-  schema: () => jsonFlagSchema,
+  schema: () => jsonFlagSchema('need'),
   run: (ctx, options) => standingReply(ctx, options.json, (evaluations) => evaluations.flatMap(needBlocks)),
 });
 

@@ -7,6 +7,7 @@ import { CARD_WORDS, nearCategory, toCategory, toUnit } from '../text/aliases.js
 import { readAmount } from '../text/read-amount.js';
 import { isDatePhrase } from '../text/resolve-date.js';
 import { joinTokens, type Token } from '../text/tokenize.js';
+import { amountLaterOn } from './amount-later-on.js';
 
 const KEYWORDS = new Set(['on', 'from', 'aama', 'aama-approved']);
 // Commas and a full stop typed between the parts ("2h, clinical, HIPAA", "log 2h clinical."): not
@@ -41,6 +42,9 @@ export function parseLogWords(typed: Token[]): RawOptions {
   const asTyped = (words: Token[]): string =>
     withoutClosingStop(words.map((t, i) => `${i > 0 && separatorBefore.has(t) ? `${separatorBefore.get(t)} ` : ''}${typedText.get(t) ?? t.text}`).join(' ').trim());
   readCategoryFirst(rest, raw);
+  const reordered = amountLaterOn(rest);
+  // Only the order is wrong: one refusal with the line to type, not "a second amount" for the only one.
+  if (reordered) return { amountNotFirst: reordered };
   readAmountAndUnit(rest, raw);
   const free: Token[] = [];
   let providerWords: Token[] | undefined;
@@ -181,6 +185,13 @@ function readAmountAndUnit(rest: Token[], raw: RawOptions): void {
     return;
   }
   const next = rest[0];
+  // "log 2 clinical hours": the unit after the category still belongs to the amount.
+  const unitAfter = rest[1] && !rest[1].quoted && toUnit(rest[1].text) ? rest[1].text : undefined;
+  if (next && !next.quoted && toCategory(next.text) && unitAfter) {
+    raw.unit = unitAfter;
+    rest.splice(1, 1);
+    return;
+  }
   if (!next || next.quoted || KEYWORDS.has(next.text.toLowerCase()) || toCategory(next.text)) return;
   // "2 college credits", "1 nha credit", "3 contact hours" are two words for one unit.
   const pair = rest[1] ? `${next.text}-${rest[1].text}`.toLowerCase() : '';
@@ -205,8 +216,16 @@ function takeUntilKeyword(rest: Token[]): Token[] {
   return taken;
 }
 
+// "this morning", "earlier today": today, said as a part of it (chrono reads no day in them).
+const PART_OF_TODAY = /^(?:this (?:morning|afternoon|evening)|earlier today)$/i;
+
 /** A date at the end without `on`: "yesterday", "2026-11-01", "Nov 1", "last friday", "3 days ago". */
 function takeTrailingDate(free: Token[]): string | undefined {
+  const lastTwo = free.slice(-2);
+  if (lastTwo.length === 2 && !lastTwo.some((t) => t.quoted) && PART_OF_TODAY.test(joinTokens(lastTwo))) {
+    free.splice(-2);
+    return 'today';
+  }
   for (let size = Math.min(4, free.length); size >= 1; size--) {
     const tail = free.slice(free.length - size);
     if (tail.some((t) => t.quoted)) continue;

@@ -17,6 +17,8 @@ export const pauseCommand = defineCommand({
   options: [{ name: 'until', type: 'date', description: 'Resume reminders on this date', required: true }],
   parseText(tokens) {
     const words = tokens.map((t) => t.text);
+    // "pause my reminders until Jan 5": what is paused, said.
+    while (words[0] && /^(my|all|the|reminders|nudges|notifications)$/i.test(words[0])) words.shift();
     if (words[0]?.toLowerCase() === 'off' || words[0]?.toLowerCase() === 'resume') return { until: 'off' };
     if (words[0]?.toLowerCase() === 'until') words.shift();
     return words.length ? { until: words.join(' ') } : {};

@@ -7,6 +7,7 @@ import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 
 const USAGE = 'snooze <credential> [<days>] | snooze <credential> off';
 const MAX_DAYS = 90;
+const REMINDER_WORDS = /^(my|the|reminders?|nudges?|notifications?)$/i;
 
 export const snoozeCommand = defineCommand({
   name: 'snooze',
@@ -20,7 +21,9 @@ export const snoozeCommand = defineCommand({
     { name: 'off', type: 'boolean', description: 'Wake reminders up again' },
   ],
   parseText(tokens) {
-    const words = tokens.map((t) => t.text);
+    // "snooze my CMA reminders", "snooze reminders about CMA": the words say what a snooze is.
+    const words = tokens.map((t) => t.text).filter((w) => !REMINDER_WORDS.test(w));
+    if (words[0]?.toLowerCase() === 'about') words.shift();
     const raw: RawOptions = {};
     if (words[0]) raw.credential = words.shift();
     if (words[0]?.toLowerCase() === 'off') {

@@ -12,7 +12,7 @@ export const statusCommand = defineCommand({
   examples: ['status', 'status --json'],
   options: [{ name: 'json', type: 'boolean', description: 'Answer with the stable JSON document' }],
   parseText: parseJsonFlag,
-  schema: () => jsonFlagSchema,
+  schema: () => jsonFlagSchema('status'),
   run: (ctx, options) =>
     standingReply(ctx, options.json, (evaluations) => {
       const blocks: Block[] = evaluations.flatMap(credentialBlocks);

@@ -12,7 +12,7 @@ const DONE: Record<'log' | 'edit' | 'delete', string> = {
   delete: 'Undid the delete; restored',
 };
 const USAGE = 'undo [anyway]';
-const FILLER = /^(that|it|last|please|this)$/i;
+const FILLER = /^(that|it|last|please|this|the|one)$/i;
 const ANYWAY = /^(anyway|anyways)$/i;
 const CHANGE = /^(log|edit|delete)$/i;
 const ACTIVITY_ID = /^#?(\d+)$/;

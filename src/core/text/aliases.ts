@@ -47,6 +47,20 @@ export function nearCategory(word: string): Category | undefined {
   return (['administrative', 'clinical', 'general'] as const).find((category) => editDistance(typed, category) === 1 && typed !== `${category}s`);
 }
 
+/** The unit words a slip is measured against: the ones help names, spelt out. */
+const UNIT_WORDS = ['hours', 'minutes', 'ceus', 'iacet', 'college-credits', 'nha-credits', 'points'] as const;
+
+/**
+ * The unit word a misspelt one was meant to be ("hous", "pionts", "colege-credits"), if one is a
+ * slip or two away (one for short words: "hrs" is a unit, "his" is not near enough to guess).
+ */
+export function nearUnit(word: string): string | undefined {
+  const typed = word.toLowerCase();
+  if (toUnit(typed) || typed.length < 3) return undefined;
+  const allowed = typed.length <= 5 ? 1 : 2;
+  return UNIT_WORDS.find((unit) => editDistance(typed, unit) <= allowed);
+}
+
 export function toCredentialCode(word: string): CredentialCode | undefined {
   const upper = word.toUpperCase();
   if (upper === 'CPR') return 'BLS';

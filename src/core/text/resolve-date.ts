@@ -3,9 +3,9 @@
  * last friday, 3 days ago). Returns a calendar date in the member's time zone or a problem.
  */
 import * as chrono from 'chrono-node';
-import { addDays, addYears, endOfMonth, format, isValid, parseISO } from 'date-fns';
+import { addDays, addMonths, addYears, endOfMonth, format, getDaysInMonth, isSameMonth, isValid, parseISO, startOfMonth } from 'date-fns';
 import { problem, type Problem } from '../reply.js';
-import { isImpossibleMonthDay } from './read-month-day.js';
+import { isImpossibleMonthDay, isLeapDayWithoutYear } from './read-month-day.js';
 import { readNumericDate } from './read-numeric-date.js';
 
 export type DateResult = { ok: true; on: string } | { ok: false; problem: Problem };
@@ -77,9 +77,18 @@ function readOther(text: string, options: DateOptions): Read {
 // "this week", "last month", "2025": a span, not a day ("last week" is read as seven days ago).
 const SPAN = /^(?:(?:this|past|previous) (week)|(?:this|last|past|previous) (month|year)|(?:in )?(?:19|20)\d{2})$/i;
 
+// "the 20th": a day of some month.
+const DAY_OF_MONTH = /^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$/i;
+
 function readWords(text: string, options: DateOptions): Read {
   const span = SPAN.exec(text.replace(/^on\s+/i, ''));
   if (span) return { code: 'imprecise-date', message: `“${text}” names a ${span[1] ?? span[2] ?? 'year'}; say which day, e.g. 2026-11-01 or "Nov 1".` };
+  const dayOfMonth = DAY_OF_MONTH.exec(text.replace(/^on\s+/i, ''));
+  if (dayOfMonth) {
+    const day = Number(dayOfMonth[1]);
+    if (day < 1 || day > 31) return impossible(text);
+    return { code: 'imprecise-date', message: `“${text}” names no month; say which, e.g. "${monthWithDay(day, options)}".` };
+  }
   // chrono works in the process's local zone; a local noon of the member's "today" makes the
   // calendar arithmetic independent of both zones.
   const [y, m, d] = options.today.split('-').map(Number) as [number, number, number];
@@ -87,6 +96,7 @@ function readWords(text: string, options: DateOptions): Read {
   const results = chrono.parse(text, reference, { forwardDate: options.direction === 'future' });
   const result = results[0];
   if (!result || result.text.length < text.replace(/^on\s+/i, '').length - 1) {
+    if (isLeapDayWithoutYear(text.replace(/^on\s+/i, ''))) return leapDay(text, options);
     if (isImpossibleMonthDay(text.replace(/^on\s+/i, ''))) return impossible(text);
     return { code: 'unreadable-date', message: `I could not read “${text}” as a date. Type 2026-11-01, "yesterday" or "Nov 1".` };
   }
@@ -123,6 +133,33 @@ function readWords(text: string, options: DateOptions): Read {
     date = addDays(date, -7);
   }
   return { on: format(date, 'yyyy-MM-dd') };
+}
+
+/**
+ * "Nov 20" for "the 20th": this month if that day has come (read forward: is still to come), else
+ * the nearest month before (after) that has the day. An example for the reply only.
+ */
+function monthWithDay(day: number, options: DateOptions): string {
+  const today = parseISO(options.today);
+  const step = options.direction === 'past' ? -1 : 1;
+  const usable = (month: Date) =>
+    day <= getDaysInMonth(month) && (!isSameMonth(month, today) || (step < 0 ? day <= today.getDate() : day >= today.getDate()));
+  let month = startOfMonth(today);
+  while (!usable(month)) month = addMonths(month, step);
+  return `${format(month, 'MMM')} ${day}`;
+}
+
+/** "Feb 29" in a year without one: the nearest year that has it, in the direction the date is read. */
+function leapDay(text: string, options: DateOptions): Read {
+  const thisYear = Number(options.today.slice(0, 4));
+  const step = options.direction === 'past' ? -1 : 1;
+  let year = thisYear;
+  while (!isLeapYear(year) || (step < 0 ? `${year}-02-29` > options.today : `${year}-02-29` < options.today)) year += step;
+  return { code: 'impossible-date', message: `“${text}” is not a date in ${thisYear}; type the year, e.g. ${year}-02-29.` };
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * Lines that start with a command's word but mean another command, rewritten before the first
  * word picks the command: "add" is also `log`, so "add credential CMA …" would be read as a log
- * of an amount called "credential", and "help me" as help for a command called "me".
+ * of an amount called "credential", and "help me" as help for a command called "me". So are plain
+ * lines that name a command's parts: "change the date of #3 to …" is `edit`, "my CMA expires …"
+ * is `credential add`, "change my time zone to …" is `settings tz`.
  */
 import { toCredentialCode } from './aliases.js';
 
@@ -11,6 +13,14 @@ const NOUN_AFTER_VERB = /^(add|new|remove|delete|rm|list|show)\s+(?:my\s+)?(?:cr
 // "add CMA expires …", "add CPR issued …": a log never starts with a credential word followed by
 // one of the date words `credential add` takes.
 const CODE_AFTER_ADD = /^add\s+(\S+)\s+((?:expires?|expiring|certified|renewed|issued)\b.*)$/i;
+// "change the date of #3 to yesterday", "change #3's date to yesterday": `edit 3 date yesterday`.
+const FIELD_OF_ACTIVITY = /^(?:edit|change|fix|correct|update|set)\s+(?:the\s+)?(amount|unit|category|title|name|provider|date)\s+(?:of|for|on|in)\s+(?:activity\s+|entry\s+)?#?(\d+)\s+(?:to\s+)?(\S.*)$/i;
+const ACTIVITYS_FIELD = /^(?:edit|change|fix|correct|update|set)\s+#?(\d+)['’]s\s+(amount|unit|category|title|name|provider|date)\s+(?:to\s+)?(\S.*)$/i;
+// "change my CMA expiration to 2027-01-31", "my CMA expires 2027-01-31": a new expiry is `credential add`.
+const EXPIRY = String.raw`(?:expiration|expiry|exp)(?: date)?`;
+const NEW_EXPIRY = new RegExp(String.raw`^(?:change|update|set|fix|correct)\s+(?:the\s+)?(?:my\s+)?(\w+?)(?:['’]s)?\s+${EXPIRY}\s+(?:to\s+|is\s+)?(\S.*)$|^my\s+(\w+?)(?:['’]s)?\s+(?:expires|${EXPIRY} is)\s+(?:on\s+)?(\S.*)$`, 'i');
+// "change my time zone to America/Chicago", "my timezone is …": `settings tz`.
+const NEW_ZONE = /^(?:(?:change|set|update)\s+(?:my\s+)?(?:time ?zone|tz)\s+(?:to\s+)?|my\s+(?:time ?zone|tz)\s+is\s+)(\S+)$/i;
 // "help me", "help please", "help me with log": a plea, then perhaps the command it is about.
 const HELP_PLEA = /^help\s+(me|out|please)\b/i;
 const PLEA_WORDS = /\b(me|out|please|with|on|to|my)\b|[.!?]/gi;
@@ -34,6 +44,15 @@ export function rewordCommandLine(typed: string): string {
   if (swapped) return `credential ${CREDENTIAL_VERBS[swapped[1]!.toLowerCase()]} ${swapped[2]}`.trim();
   const added = CODE_AFTER_ADD.exec(text);
   if (added && toCredentialCode(added[1]!)) return `credential add ${added[1]} ${added[2]}`;
+  const expiry = NEW_EXPIRY.exec(text);
+  const expiryCode = expiry && toCredentialCode(expiry[1] ?? expiry[3]!);
+  if (expiry && expiryCode) return `credential add ${expiryCode} expires ${expiry[2] ?? expiry[4]}`;
+  const zone = NEW_ZONE.exec(text);
+  if (zone) return `settings tz ${zone[1]}`;
+  const fieldOf = FIELD_OF_ACTIVITY.exec(text);
+  if (fieldOf) return `edit ${fieldOf[2]} ${fieldOf[1]} ${fieldOf[3]}`;
+  const activitys = ACTIVITYS_FIELD.exec(text);
+  if (activitys) return `edit ${activitys[1]} ${activitys[2]} ${activitys[3]}`;
   if (HELP_PLEA.test(text)) {
     const topic = text.replace(/^help/i, '').replace(PLEA_WORDS, ' ').trim().split(/\s+/)[0] ?? '';
     return `help ${topic}`.trim();

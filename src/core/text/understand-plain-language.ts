@@ -8,9 +8,9 @@ import { findDatePhrase } from './resolve-date.js';
 import { withDigitAmounts } from './spoken-amounts.js';
 
 // Deadline questions come first: "how many days left?" asks when, not how much.
-const DEADLINE = /\b(when (does|do|will|is|am|are) .*\b(expire|expires|end|ends|due|lapse|lapses|renew|renewal|deadline|submit|recertify)|(what|when)('?s| is) my (deadline|due date|expiration|expiry)|how long (do i have|have i got|until|till|left)|days (do i have )?left)\b/;
+const DEADLINE = /\b(when (does|do|will|is|am|are) .*\b(expire|expires|end|ends|due|lapse|lapses|renew|renewal|deadline|submit|recertify)|(what|when)('?s| is) my (deadline|due date|expiration|expiry)|how long (do i have|have i got|until|till|left)|days (do i have )?left|(is|has) my \S+( card| certification| credential)?( still)? (expired|lapsed|current|valid|active|up to date))\b/;
 const STATUS = /\b(how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress)|how (much|many)\b.*\b(do i have|have i (got|logged|earned|done)|did i (do|log|earn)))\b/;
-const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)\b.*\b(need|needed|left|remaining|to go|more|missing)|what am i missing|still need|am i (done|finished|good|set|covered|complete)|do i have enough|have i (met|done|got|earned) (enough|all|my|the)|did i do enough)\b/;
+const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)\b.*\b(need|needed|left|remaining|to go|more|missing)|what am i missing|still need|am i (done|finished|good|set|covered|complete)|^(hours|points|credits|ceus) (still )?(left|remaining|to go|needed)|do i need (anything|any more|more)|do i have enough|have i (met|done|got|earned) (enough|all|my|the)|did i do enough)\b/;
 const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log)|did i (log|record|enter|add))\b/;
 // Only an explicit request: "oops, wrong window" is chat, and undoing on it would change data.
 const UNDO = /^(please )?(undo( that| it| the last one)?|take (that|it) back)( please)?$/;
@@ -40,6 +40,17 @@ const JOINED_CATEGORIES = /\b(administrative|admin|clinical|clin|general)\s*(?:a
 // "for my CMA", "for my RMA renewal": what it is for, not the topic.
 const FOR_CREDENTIAL = /\b(?:for|toward|towards) (?:(?:my|the) )?(?:(?:cma|rma|cmas|ncma|ccma|cmaa|cpt|cet)\b(?: (?:renewal|recertification|recert|certification))?|renewal|recertification|recert)\b/gi;
 const CARD = /\b(cpr|bls)( card)?\b/i;
+// "I renewed my CMA last week", "just recertified my RMA", "got my CMA renewed on Nov 20":
+// `credential renew`. A CPR/BLS card renews by logging the new card (CARD, above).
+const CE_CODE = String.raw`(cma|rma|cmas|ncma|ccma|cmaa|cpt|cet)`;
+const RENEWED = new RegExp(String.raw`^(?:(?:i|i've|i have)\s+)?(?:just\s+|already\s+|finally\s+)?(?:(?:renewed|recertified)\s+(?:my\s+)?${CE_CODE}|got\s+(?:my\s+)?${CE_CODE}\s+(?:renewed|recertified))\b`);
+// "turn off reminders", "stop my reminders", "turn reminders back on": the `settings nudges` switch.
+const REMINDERS = String.raw`(?:my |the |all )?(?:reminders|nudges|notifications)`;
+const NUDGES_OFF = new RegExp(String.raw`^(?:(?:turn|switch|shut) off|stop|disable|mute) ${REMINDERS}$|^(?:turn|switch) ${REMINDERS} off$`);
+const NUDGES_ON = new RegExp(String.raw`^(?:(?:turn|switch) on|enable|unmute) ${REMINDERS}$|^(?:turn|switch) ${REMINDERS} (?:back )?on$`);
+const SETTINGS = /^(?:(?:show )?my (?:settings|preferences)|what(?:'s| is) my (?:time ?zone|tz|quiet hours))$/;
+// "my credentials", "what credentials do I have?", "which certs am I tracking".
+const CREDENTIAL_LIST = /^(?:(?:what|which) (?:credentials|certifications|certs)\b.*\b(?:have|hold|track|tracking)\b|(?:show |list )?my (?:credentials|certifications|certs)$)/;
 // A course named without an amount ("I did a webinar on HIPAA"): `log` asks how much.
 const COURSE = /\b(webinar|course|class|training|seminar|module|lecture|conference|workshop|in-?service|ceus?|video|lesson|program)\b/i;
 const FILLER = /\b(i['’]ve|i|have|just|did|do|completed|finished|attended|took|earned|got|watched|spent|done|taken|renewed|of|a|an|the|my|some|hours?|ce|ceus?|training|course|class|continuing|education|credit|credits|today|(?:this|in the) (?:morning|afternoon|evening)|tonight|earlier|approved|aama)\b/gi;
@@ -72,6 +83,15 @@ export function understandPlainLanguage(text: string): string | undefined {
   const said = original.toLowerCase().replace(/[’‘]/g, "'");
   const question = /\?\s*$/.test(text);
   const negated = NEGATION.test(said);
+  const renewed = question || negated || AMOUNT.test(said) ? undefined : RENEWED.exec(said);
+  if (renewed) {
+    const date = findDatePhrase(original) ?? findVagueDate(original);
+    return `credential renew ${(renewed[1] ?? renewed[2])!.toUpperCase()}${date ? ` on ${date.replace(/^on /i, '')}` : ''}`;
+  }
+  if (CREDENTIAL_LIST.test(said)) return 'credential list';
+  if (NUDGES_OFF.test(said)) return 'settings nudges off';
+  if (NUDGES_ON.test(said)) return 'settings nudges on';
+  if (SETTINGS.test(said)) return 'settings';
   if (OPENS_AS_STATEMENT.test(said) && !negated) {
     const line = logLine(plain(text.replace(QUESTION_TAG, '')));
     if (line) return line;
