@@ -30,6 +30,11 @@ export interface Bot {
   handle(request: CommandRequest): Promise<Reply>;
   /** Suggestions for an option being typed (autocomplete); never writes. */
   complete(actor: Actor, kind: NonNullable<OptionDeclaration['autocomplete']>, typed: string): Promise<Choice[]>;
+  /**
+   * Today's date where the actor is, as a `log` without a date would read it: their own
+   * `settings tz` first, then the platform's zone. For a form's default date; never writes.
+   */
+  today(actor: Actor): string;
   readonly commands: readonly CommandDeclaration[];
 }
 
@@ -41,6 +46,7 @@ export function createBot(deps: BotDeps): Bot {
   const defaultTz = deps.defaultTz ?? 'UTC';
   const todayIn = createTodayMemo();
   const { logger } = deps;
+  const zoneOf = (actor: Actor, known: Member | undefined): string => known?.tz ?? actor.timeZone ?? known?.platformTz ?? defaultTz;
 
   async function handle(request: CommandRequest): Promise<Reply> {
     if (request.attachment && request.input.kind === 'text' && request.input.text.trim() === '') return fileWithoutWords(request.attachment.name);
@@ -60,7 +66,7 @@ export function createBot(deps: BotDeps): Bot {
       return errorReply([problem('admin-only', `\`${command.name}\` is for admins of this workspace.${where}`)]);
     }
     const now = deps.clock.now();
-    const tz = known?.tz ?? actor.timeZone ?? known?.platformTz ?? defaultTz;
+    const tz = zoneOf(actor, known);
     const today = todayIn(now, tz);
     const parsed = command.schema({ today, platform: actor.platform }).safeParse(raw);
     if (!parsed.success) return errorReply(zodProblems(parsed.error), command.usage, `\`help ${command.name}\` shows examples.`);
@@ -123,6 +129,7 @@ export function createBot(deps: BotDeps): Bot {
     handle,
     commands,
     complete: async (actor, kind, typed) => completeOption(deps.store, actor, kind, typed),
+    today: (actor) => todayIn(deps.clock.now(), zoneOf(actor, deps.store.findMember(actor))),
   };
 }
 

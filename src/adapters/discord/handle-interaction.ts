@@ -9,10 +9,11 @@ import type { CommandRequest, Reply } from '../../core/index.js';
 import { MAX_CHOICES } from '../../core/index.js';
 import { within } from '../within.js';
 import { describeError, FAILED, handleSafely, type DiscordContext } from './discord-context.js';
-import { readButtonId, withGuild } from './button-id.js';
+import { readButtonId, rowsWithGuild, withGuild } from './button-id.js';
 import { CEU, CEU_ADMIN } from './command-manifest.js';
 import { ephemeralFile, handleKeepingCertificate, type Certificate } from './keep-certificate.js';
-import { extrasFrom, logLineFrom, logModal, readLogForm, type FormExtras } from './log-modal.js';
+import { extrasFrom, formKey, logLineFrom, logModal, readLogForm, type FormExtras } from './log-modal.js';
+import { formAnswer } from './logged-forms.js';
 import { recallForm, rememberForm } from './pending-forms.js';
 import { reportLateChange } from './report-late-change.js';
 import { EPHEMERAL, renderReply } from './render-reply.js';
@@ -80,7 +81,7 @@ async function chatInput(ctx: DiscordContext, interaction: ChatInputCommandInter
     // What no field holds waits for the form, which names it by this interaction's id.
     const extras = extrasFrom(options, Boolean(upload));
     if (extras) rememberForm(ctx, interaction.id, extras);
-    await interaction.showModal(logModal(options, extras ? interaction.id : undefined));
+    await interaction.showModal(logModal(options, { id: interaction.id, kept: Boolean(extras) }));
     return;
   }
   if (!upload || request.input.kind !== 'structured') {
@@ -114,18 +115,20 @@ async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction):
 
 async function modalSubmit(ctx: DiscordContext, interaction: ModalSubmitInteraction): Promise<void> {
   const { command, guildId } = readButtonId(interaction.customId)!;
-  const { formId } = readLogForm(command)!;
-  const extras: FormExtras | undefined = formId ? recallForm(ctx, formId) : {};
+  const { formId, kept } = readLogForm(command)!;
+  const extras: FormExtras | undefined = kept ? recallForm(ctx, formId!) : {};
   if (!extras) {
     await interaction.reply(renderReply(FORM_FORGOTTEN));
     return;
   }
   const line = logLineFrom((id) => textInputValue(interaction, id), extras);
-  const request = textRequest(interaction, line, redeliveryKey(interaction), guildId);
+  const form = formKey(interaction.user.id, { ...(formId ? { formId } : {}), ...(interaction.message ? { messageId: interaction.message.id } : {}) }, line);
+  const request = textRequest(interaction, line, form ?? redeliveryKey(interaction), guildId);
   const { certificate } = extras;
-  if (!certificate) await answer(ctx, interaction, request);
-  else if (!certificate.ephemeral) await answer(ctx, interaction, { ...request, attachment: { url: certificate.url, name: certificate.name } });
-  else await answer(ctx, interaction, request, handleKeepingCertificate(ctx, interaction, certificate, (kept) => ({ ...request, attachment: kept })));
+  const pending = !certificate ? handleSafely(ctx, request)
+    : !certificate.ephemeral ? handleSafely(ctx, { ...request, attachment: { url: certificate.url, name: certificate.name } })
+    : handleKeepingCertificate(ctx, interaction, certificate, (copy) => ({ ...request, attachment: copy }));
+  await answer(ctx, interaction, request, form ? pending.then((reply) => formAnswer(ctx, form, reply)) : pending);
 }
 
 /** A form opened before an update may lack a field added since: it reads as left empty. */
@@ -168,13 +171,23 @@ async function respond(ctx: DiscordContext, interaction: Answerable, request: Co
   if (quick !== TIMED_OUT) {
     // The same interaction delivered again: its first delivery answers it, and Discord takes one answer.
     if (quick.duplicate && request.idempotencyKey === redeliveryKey(interaction)) return;
-    await interaction.reply(renderReply(quick));
+    await interaction.reply(rendered(interaction, request, quick));
     return;
   }
   // Replies are personal, so the deferral is private too; the edit then fills it in.
   await interaction.deferReply({ flags: EPHEMERAL });
-  const { flags: _, ...message } = renderReply(await pending);
+  const { flags: _, ...message } = rendered(interaction, request, await pending);
   await interaction.editReply(message);
+}
+
+/**
+ * An answer in a DM about a server (a reminder's button, the form it opened) has buttons that
+ * name the server, as the reminder's do: a click there carries none, and would act in the DM space.
+ */
+function rendered(interaction: Answerable, request: CommandRequest, reply: Reply): ReturnType<typeof renderReply> {
+  const message = renderReply(reply);
+  const { tenantId } = request.actor;
+  return interaction.guildId || tenantId.startsWith('dm:') ? message : { ...message, components: rowsWithGuild(message.components, tenantId) };
 }
 
 async function answerFailure(ctx: DiscordContext, interaction: Answerable | Exclude<Interaction, AutocompleteInteraction>): Promise<void> {

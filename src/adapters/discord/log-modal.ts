@@ -4,7 +4,10 @@
  * and the answers become a `log` line that goes through the same grammar and schema as typed text.
  * What the command carried that no field holds (a unit, a provider, a certificate) waits for the
  * form in pending-forms.ts; the form's id then names it: `ceu:log-modal+<command's interaction id>`.
+ * A form `/ceu log` opened with nothing kept is `ceu:log-modal#<command's interaction id>`, and
+ * one a button opened plain `ceu:log-modal` (its submission carries the button's message).
  */
+import { createHash } from 'node:crypto';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import { MAX_TITLE_LENGTH } from '../../core/index.js';
 import type { Certificate } from './keep-certificate.js';
@@ -37,8 +40,8 @@ export function extrasFrom(typed: Record<string, unknown>, certificateIsEphemera
   return Object.keys(extras).length > 0 ? extras : undefined;
 }
 
-/** The form, with whatever the member already typed in the slash command filled in. */
-export function logModal(typed: Record<string, unknown> = {}, formId?: string): APIModalInteractionResponseCallbackData {
+/** The form, with whatever the member already typed in the slash command filled in; `form`: the command that opened it. */
+export function logModal(typed: Record<string, unknown> = {}, form?: { id: string; kept: boolean }): APIModalInteractionResponseCallbackData {
   const prefill: Record<string, string> = {
     ...(typeof typed.category === 'string' ? { category: typed.category } : {}),
     ...(typeof typed.title === 'string' ? { title: typed.title } : {}),
@@ -48,7 +51,7 @@ export function logModal(typed: Record<string, unknown> = {}, formId?: string): 
   // A unit chosen in the command: the number alone will do.
   const unit = typeof typed.unit === 'string' ? { label: `Amount in ${typed.unit}`, placeholder: `2 (or with another unit: 90 min)` } : {};
   return {
-    custom_id: formId ? `${LOG_MODAL_ID}+${formId}` : LOG_MODAL_ID,
+    custom_id: form ? `${LOG_MODAL_ID}${form.kept ? '+' : '#'}${form.id}` : LOG_MODAL_ID,
     title: 'Log an activity',
     components: FIELDS.map((f) => ({
       type: 1,
@@ -61,11 +64,24 @@ export function logModal(typed: Record<string, unknown> = {}, formId?: string): 
   };
 }
 
-/** A button id's command (button-id.ts) as a log form: whether it is one, and the extras it names. */
-export function readLogForm(command: string): { formId?: string } | undefined {
-  if (command === LOG_MODAL_COMMAND) return {};
-  const match = /^log-modal\+(\d{1,25})$/.exec(command);
-  return match ? { formId: match[1]! } : undefined;
+/** A button id's command (button-id.ts) as a log form: whether it is one, the command that opened it, and whether extras wait for it. */
+export function readLogForm(command: string): { formId?: string; kept: boolean } | undefined {
+  if (command === LOG_MODAL_COMMAND) return { kept: false };
+  const match = /^log-modal([+#])(\d{1,25})$/.exec(command);
+  return match ? { formId: match[2]!, kept: match[1] === '+' } : undefined;
+}
+
+/**
+ * The idempotency key of a form's submission: one activity per form. A form `/ceu log` opened is
+ * one activity however it is edited and sent again; the copies one button opens (pressed twice,
+ * or again after a failure) share one key per activity, so a different activity from the same
+ * button still logs. None for a form of an older version, named by neither.
+ */
+export function formKey(userId: string, form: { formId?: string; messageId?: string }, line: string): string | undefined {
+  if (form.formId) return `form:${form.formId}:${userId}`;
+  if (!form.messageId) return undefined;
+  const activity = createHash('sha256').update(line.toLowerCase().replace(/\s+/g, ' ')).digest('hex').slice(0, 32);
+  return `form:${form.messageId}:${userId}:${activity}`;
 }
 
 /** The submitted fields, and what the command gave besides, as a `log` command line. */

@@ -1,11 +1,13 @@
 /**
  * Buttons and the log modal. A click is keyed by the message, the button (action and command) and
- * the person, and a form by its view id, so a double click or a resubmitted form changes data once
- * (a form the core refused can be corrected and sent again).
+ * the person, and a form by its view id (or, opened by a button, by the button, the person and the
+ * activity: logged-forms.ts), so a double click or a resubmitted form changes data once (a form
+ * the core refused can be corrected and sent again).
  */
 import type { App, BlockButtonAction, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
 import { fieldErrors, formUnavailable, LOG_MODAL_ID, readLogModal } from './log-modal.js';
+import { buttonFormKey, formAnswer } from './logged-forms.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { openLogModal } from './handle-slash-command.js';
@@ -23,19 +25,20 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     await ack();
     if (!action.action_id.startsWith(ACTION_PREFIX)) return;
     const tenantId = tenantOf(context);
+    // One click of one person on one button of one message: another member's click is theirs. The
+    // button is its action and its command: a message can hold two Snooze buttons (the reminders a
+    // member missed, shown together), one per credential.
+    const where = body.container.message_ts ?? body.view?.id ?? action.action_ts;
     if (action.value === 'log') {
-      // trigger_id lives 3 s: open the form first; the zone only sets the date picker's default.
-      const known = await lookupQuickly(ctx, body.user.id, 300);
-      if (!(await openLogModal(ctx, client, body.trigger_id, known.timeZone))) {
+      // trigger_id lives 3 s: the form opens before anything else runs; the member only sets the date picker's default.
+      const user = await lookupQuickly(ctx, body.user.id, 300);
+      const button = `${body.channel?.id ?? ''}:${where}:${action.action_id}`;
+      if (!(await openLogModal(ctx, client, { triggerId: body.trigger_id, tenantId, userId: body.user.id, user, button }))) {
         await deliver(ctx, client, body.user.id, formUnavailable(ctx.logCommand), body.response_url ? respond : undefined);
       }
       return;
     }
     const user = await lookupQuickly(ctx, body.user.id);
-    // One click of one person on one button of one message: another member's click is theirs. The
-    // button is its action and its command: a message can hold two Snooze buttons (the reminders a
-    // member missed, shown together), one per credential.
-    const where = body.container.message_ts ?? body.view?.id ?? action.action_ts;
     // No channel: a click in App Home, which is the member's own space.
     const isDirect = !body.channel || isDirectChannel(body.channel);
     const reply = await handleSafely(ctx, textRequest({
@@ -56,9 +59,11 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     const tenantId = tenantOf(context);
     const user = await lookupQuickly(ctx, body.user.id, ctx.ackBudgetMs / 2);
     const options = readLogModal(ctx.logCommand, view.state.values as Parameters<typeof readLogModal>[1]);
+    // A form `/ceu log` opened is its view; the copies a button opened share one key per activity.
+    const formKey = view.private_metadata ? buttonFormKey(view.private_metadata, body.user.id, options) : undefined;
     const pending = handleSafely(ctx, structuredRequest({
       tenantId, userId: body.user.id, channelId: body.user.id, isDirect: true, user, command: 'log', options,
-      idempotencyKey: `view:${view.id}`,
+      idempotencyKey: formKey ?? `view:${view.id}`,
       // The form closes and its confirmation goes by DM.
       privateReplyMayFail: true,
     }));
@@ -70,9 +75,10 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     }
     // Closes the modal. A late answer, problems included, comes by DM: the form is gone by then.
     await ack();
-    const reply = quick === TIMED_OUT ? await pending : quick;
-    // The first submission's DM already answers a resubmitted form.
-    if (reply.duplicate) return;
+    const answer = quick === TIMED_OUT ? await pending : quick;
+    // The first submission's DM already answers the same view sent again; another copy hears which activity it logged.
+    const reply = formKey ? formAnswer(ctx, formKey, view.id, answer) : answer.duplicate ? undefined : answer;
+    if (!reply) return;
     await deliver(ctx, client, body.user.id, reply);
     if (reply.tone === 'success') await publishHome(ctx, client, tenantId, body.user.id);
   });

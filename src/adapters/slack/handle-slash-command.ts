@@ -8,7 +8,8 @@ import type { Reply } from '../../core/index.js';
 import { fromSlackText } from './from-slack-text.js';
 import { formUnavailable, logModal } from './log-modal.js';
 import { renderReply } from './render-reply.js';
-import { callSlack, handleSafely, lookupQuickly, publishHome, todayIn, type SlackContext } from './slack-context.js';
+import { callSlack, handleSafely, lookupQuickly, publishHome, todayFor, type SlackContext } from './slack-context.js';
+import type { SlackUser } from './user-directory.js';
 import { isDirectChannel, tenantOf, textRequest } from './to-command-request.js';
 import { within } from '../within.js';
 
@@ -35,9 +36,10 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
   const tenantId = tenantOf(context);
   const text = fromSlackText(command.text).trim();
   const user = await lookupQuickly(ctx, command.user_id, ctx.ackBudgetMs / 2);
+  const form: LogForm = { triggerId: command.trigger_id, tenantId, userId: command.user_id, user };
   if (/^log$/i.test(text)) {
     await ack();
-    await openLogFormOrSay(ctx, client, command.trigger_id, user.timeZone, respond);
+    await openLogFormOrSay(ctx, client, form, respond);
     return;
   }
   const request = textRequest({ tenantId, userId: command.user_id, channelId: command.channel_id, isDirect: isDirectChannel({ id: command.channel_id, name: command.channel_name }), text: text || 'help', user });
@@ -48,7 +50,7 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
     await respond({ ...toResponse(await pending), replace_original: true });
   } else if (/^log\b/i.test(text) && quick.problems?.some((p) => TOO_LITTLE_TO_LOG.has(p.code))) {
     await ack();
-    await openLogFormOrSay(ctx, client, command.trigger_id, user.timeZone, respond);
+    await openLogFormOrSay(ctx, client, form, respond);
     return;
   } else {
     await ack(toResponse(quick));
@@ -56,15 +58,25 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
   if ((quick === TIMED_OUT ? await pending : quick).tone === 'success') await publishHome(ctx, client, tenantId, command.user_id);
 }
 
+/** Who the log form opens for, in answer to what; `button`: the button that opened it, if one did. */
+export interface LogForm {
+  triggerId: string;
+  tenantId: string;
+  userId: string;
+  user: SlackUser;
+  button?: string;
+}
+
 /** Opens the log form; false when Slack refused (the failure is logged). */
-export async function openLogModal(ctx: SlackContext, client: webApi.WebClient, triggerId: string, timeZone: string | undefined): Promise<boolean> {
-  const opened = await callSlack(ctx, 'views.open', () => client.views.open({ trigger_id: triggerId, view: logModal(ctx.logCommand, todayIn(ctx, timeZone)) }));
+export async function openLogModal(ctx: SlackContext, client: webApi.WebClient, form: LogForm): Promise<boolean> {
+  const view = logModal(ctx.logCommand, todayFor(ctx, form.tenantId, form.userId, form.user), form.button);
+  const opened = await callSlack(ctx, 'views.open', () => client.views.open({ trigger_id: form.triggerId, view }));
   return opened !== undefined;
 }
 
 /** The ack was empty, waiting for the form: if it does not open, the member hears why instead of nothing. */
-async function openLogFormOrSay(ctx: SlackContext, client: webApi.WebClient, triggerId: string, timeZone: string | undefined, respond: SlackCommandMiddlewareArgs['respond']): Promise<void> {
-  if (await openLogModal(ctx, client, triggerId, timeZone)) return;
+async function openLogFormOrSay(ctx: SlackContext, client: webApi.WebClient, form: LogForm, respond: SlackCommandMiddlewareArgs['respond']): Promise<void> {
+  if (await openLogModal(ctx, client, form)) return;
   await callSlack(ctx, 'response_url', () => respond(toResponse(formUnavailable(ctx.logCommand))));
 }
 

@@ -12,10 +12,12 @@ type View = types.ModalView;
 type InputBlock = types.InputBlock;
 type ViewState = Record<string, Record<string, { type: string; value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null; selected_options?: Array<{ value: string }> }>>;
 
-export function logModal(log: CommandDeclaration, todayOn: string): View {
+/** `button`: the button that opened the form, if one did (logged-forms.ts), kept in the view for its submission. */
+export function logModal(log: CommandDeclaration, todayOn: string, button?: string): View {
   return {
     type: 'modal',
     callback_id: LOG_MODAL_ID,
+    ...(button ? { private_metadata: button } : {}),
     title: { type: 'plain_text', text: 'Log an activity' },
     submit: { type: 'plain_text', text: 'Log it' },
     close: { type: 'plain_text', text: 'Cancel' },

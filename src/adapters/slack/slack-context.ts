@@ -41,9 +41,13 @@ export function lookupQuickly(ctx: SlackContext, userId: string, ms = 500): Prom
   return within<SlackUser, SlackUser>(ctx.directory.lookup(userId), ms, { isAdmin: false });
 }
 
-/** Today's date where the user is, for the modal's date picker. */
-export function todayIn(ctx: SlackContext, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.clock.now());
+/**
+ * Today where the member is, for the log form's date picker: the core's, which puts the member's
+ * own `settings tz` before the zone Slack reports, as a `log` with no date does (a date a day
+ * ahead of the member's would be refused as in the future).
+ */
+export function todayFor(ctx: SlackContext, tenantId: string, userId: string, user: SlackUser): string {
+  return ctx.bot.today(textRequest({ tenantId, userId, channelId: userId, isDirect: true, text: '', user }).actor);
 }
 
 /**

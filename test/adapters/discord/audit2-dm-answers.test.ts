@@ -57,6 +57,21 @@ describe('the buttons of a mention answered by DM', () => {
     expect(dmSpace.n).toBe(0);
   });
 
+  it('on the answer to the form they open undo the activity in the server', async () => {
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('log 2h general Ethics', { mentionsBot: true }));
+    const answer = await d.fake.waitForMessage((m) => textOf(m).includes('Logged #1'));
+    await clickInDm(buttonsOf(answer).find((b) => b.label === 'Log another')!.custom_id, answer);
+    const submitted = await d.fake.sendInteraction(makeModalSubmitInteraction(`ceu@${GUILD}:log-modal`, { amount: '1h', category: 'clinical', title: 'Sepsis', date: '', aama: '' }, { guildId: null, overrides: { message: answer } }));
+    expect(textOf(submitted.body)).toContain('Logged #2');
+    const buttons = (submitted.body.data as { components: Rows }).components.flatMap((row) => row.components);
+    const undo = buttons.find((b) => b.label === 'Undo')!;
+    expect(undo.custom_id).toBe(`ceu@${GUILD}:delete 2`);
+
+    const clicked = await clickInDm(undo.custom_id, answer);
+    expect(textOf(clicked.body)).toContain('Deleted #2');
+    expect(d.activityCount()).toBe(1);
+  });
+
   it('show what the member still needs in the server', async () => {
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
     const answer = await d.fake.waitForMessage((m) => m.channel_id === d.fake.dmChannelOf(DANA) && textOf(m).includes('RMA (AMT): in progress'));
