@@ -80,14 +80,21 @@ function openWritableDatabase(path: string, logger: Logger): DatabaseHandle | st
   }
 }
 
-/** The console chat with its reminders; the end of piped input ends the run (and the scheduler). */
+/**
+ * The console chat with its reminders; the end of piped input ends the run (and the scheduler).
+ * Piped, the reminders print after the last reply, so they are planned then too: a sweep at
+ * start-up would plan them from the state before the input (credit it logs, settings it changes)
+ * and print them after replies that say otherwise.
+ */
 async function runConsole(config: Config, bot: Bot, logger: Logger, schedulerFor: (notifiers: Notifier[]) => Scheduler): Promise<void> {
   const notifier = createConsoleNotifier();
   const scheduler = schedulerFor([notifier]);
   const chat = startConsole({ bot, consoleUser: config.consoleUser, logger, notifier });
-  scheduler.start();
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (interactive) scheduler.start();
   try {
     await chat;
+    if (!interactive) scheduler.start();
     // What fell due during the session (a credential just added) prints before the program ends,
     // so a piped demo shows its reminders every time.
     await scheduler.sweep();
