@@ -75,6 +75,8 @@ export interface StoredCredential {
   certifiedOn: string | null;
   /** Nudges about this credential wait until this date (the "Snooze a week" button); null = none. */
   snoozedUntil?: string | null;
+  /** The expiry this one was renewed from (the store reads it from the audit trail): CE counted toward that renewal does not count again. */
+  renewedFrom?: string;
 }
 
 /** A member with everything the scheduler and the admin views evaluate. */

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { MemberScope, Store, StoredCredential } from '../core/ports.js';
+import { RENEW_WINDOW_DAYS } from '../core/commands/credential.js';
 import type { CredentialCode } from '../core/rules/types.js';
 import type { AuditLog } from './create-audit-log.js';
 import { CREDENTIAL_COLUMNS, toStoredCredential, type CredentialTuple } from './credential-tuple.js';
@@ -31,6 +32,21 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   );
   const renew = sqlite.prepare<{ id: number; expiresOn: string; certifiedOn: string | null; nowAt: string }>(
     'update credentials set expires_on = :expiresOn, certified_on = :certifiedOn, updated_at = :nowAt where id = :id',
+  );
+  // The renewal still in effect, by the audit trail: the latest change that moved the expiry on
+  // (a renewal, by `renew` or by `add` with the new card's date) no earlier than `credential renew`
+  // allows, and from an expiry before the current one: a move back undoes the renewals it passes.
+  // A move on from further ahead is a corrected date, not a renewal. Migration 0010 ran the same.
+  const deriveRenewedFrom = sqlite.prepare<{ id: number; entityId: string; memberId: number; renewWindow: string }>(
+    `update credentials set renewed_from = (
+       select json_extract(a.before, '$.expiresOn') from audit a
+       where a.member_id = :memberId and a.entity = 'credential' and a.entity_id = :entityId and a.action = 'credential-add'
+         and a.undone_at is null and a.before is not null
+         and json_extract(a.after, '$.expiresOn') > json_extract(a.before, '$.expiresOn')
+         and json_extract(a.before, '$.expiresOn') < credentials.expires_on
+         and substr(a.at, 1, 10) >= date(json_extract(a.before, '$.expiresOn'), :renewWindow)
+       order by a.id desc limit 1)
+     where id = :id`,
   );
   const markRemoved = sqlite.prepare<{ id: number; nowAt: string }>(
     'update credentials set removed_at = :nowAt, updated_at = :nowAt where id = :id',
@@ -64,6 +80,7 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
       renew.run({ id: held.id, expiresOn: after.expiresOn, certifiedOn: after.certifiedOn, nowAt });
       const before = { code: credential.code, expiresOn: held.expiresOn, certifiedOn: held.certifiedOn };
       audit.write(scope, { entity: 'credential', entityId: held.id, action: 'credential-add', before, after, at: nowAt });
+      deriveRenewedFrom.run({ id: held.id, entityId: String(held.id), memberId: scope.memberId, renewWindow: `-${RENEW_WINDOW_DAYS} days` });
     })
     .immediate;
 

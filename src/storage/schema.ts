@@ -99,6 +99,10 @@ export const credentials = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     snoozedUntil: text('snoozed_until'),
+    // The expiry this credential was renewed from (its latest renewal still in effect), derived from
+    // the audit trail at every change (create-credential-repo.ts): counting reads it for every
+    // credential a sweep evaluates, and an audit query each would cost the sweep.
+    renewedFrom: text('renewed_from'),
   },
   (t) => [
     // Removed rows stay for the audit trail, so uniqueness holds only among the live ones.

@@ -30,7 +30,7 @@ afterEach(() => t.close());
 describe('team on lapsed credentials', () => {
   it('counts the days since expiry, says "expired", and names the exam instead of CE once only the exam is left', async () => {
     const lee = lineOf(await t.text('team', admin), 'lee');
-    expect(lee).toContain('CMA: expired 2026-06-30 (147 days ago), may not be used until renewed; exam required (CE route closed 2026-09-28)');
+    expect(lee).toContain('CMA: expired 2026-06-30 (147 days ago), may not be used until renewed; exam required (CE route closed after 2026-09-28)');
     expect(lee).not.toContain('57 days ago');
     expect(lee).not.toContain('needs');
   });
@@ -77,7 +77,7 @@ describe('need and status on lapsed credentials', () => {
     const text = await t.text('need', { userId: 'lee' });
     expect(text).not.toContain('exam required since 2026-06-30');
     expect(text).toContain('Your CMA expired on 2026-06-30 (147 days ago); you may not use the credential until it is renewed.');
-    expect(text).toContain('The CE route closed on 2026-09-28');
+    expect(text).toContain('The CE route closed after 2026-09-28');
   });
 
   it('status in a grace period says plainly that the credential may not be used, and until when CE is accepted', async () => {

@@ -96,7 +96,7 @@ function lapsedLine(e: Evaluation): string {
     case 'grace':
       return `${head}; CE accepted until ${ceDeadlineOn(e)} (${daysPhrase(e.daysLeft)})${e.remaining > 0 ? `; needs ${gapSummary(e)}` : '; CE complete'}`;
     case 'exam-required':
-      return `${head}; exam required (CE route closed ${ceDeadlineOn(e)})`;
+      return `${head}; exam required (CE route closed after ${ceDeadlineOn(e)})`;
     default:
       // AMT and NHA: our sources describe no CE route after expiry (the packs mark it unverified).
       return `${head}; no CE route known (contact ${e.body} about reinstatement)`;

@@ -2,7 +2,7 @@
 import type { StoredCredential, TeamMember } from '../ports.js';
 import { evaluate } from '../rules/index.js';
 import { evaluateTally, tallyCredit, tallyHolds, type SavedTally } from '../rules/tally.js';
-import type { Evaluation } from '../rules/types.js';
+import type { CredentialInput, Evaluation } from '../rules/types.js';
 import { currentCycle } from '../views/load-standing.js';
 import { daysBetween } from './local-time.js';
 
@@ -27,7 +27,7 @@ export function standMember(member: TeamMember, today: string, overrides: Record
   let fresh = false;
   const tallies = member.credentials.map((credential): SavedTally => {
     const saved = member.tallies?.find((t) => t.code === credential.code && t.expiresOn === credential.expiresOn);
-    if (saved && tallyHolds(saved, credential.code, saved.cycleEnd, today, overrides)) return saved;
+    if (saved && holdsFor(saved, credential, today, overrides)) return saved;
     fresh = true;
     const { activities } = member;
     return { ...tallyCredit(currentCycle(credential, activities), activities, today, overrides), expiresOn: credential.expiresOn };
@@ -52,10 +52,18 @@ class TalliedStanding implements CredentialStanding {
 
   evaluateOn(date: string): Evaluation {
     const { member, credential, tally, overrides } = this;
-    return tallyHolds(tally, credential.code, tally.cycleEnd, date, overrides)
+    return holdsFor(tally, credential, date, overrides)
       ? evaluateTally(tally, date, overrides)
       : evaluate(currentCycle(credential, member.activities), member.activities, date, overrides, { explain: false });
   }
+}
+
+/**
+ * Whether a saved tally of `credential` holds on `date`. Against the tally's own cycle end: a BLS
+ * card's comes from the newest card logged, and reading the activities to find it is what a tally saves.
+ */
+function holdsFor(tally: SavedTally, credential: CredentialInput, date: string, overrides: Record<string, number | boolean>): boolean {
+  return tallyHolds(tally, credential.code, tally.cycleEnd, date, overrides, credential.renewedFrom);
 }
 
 export function evaluateMember(member: TeamMember, today: string, overrides: Record<string, number | boolean>): CredentialStanding[] {

@@ -21,7 +21,9 @@ export function buildNotes(ctx: EvaluationContext, timeline: Timeline): string[]
   }
 
   if (window.earnFrom < window.start) {
-    notes.push(`${pack.body} accepts outside CE completed from ${window.earnFrom}, the calendar year before this renewal (CE-0309).`);
+    notes.push(window.renewal
+      ? `${pack.body} accepts outside CE completed from ${window.earnFrom}: CE-0309 reaches back to the calendar year before this renewal, but not into the cycle you renewed from.`
+      : `${pack.body} accepts outside CE completed from ${window.earnFrom}, the calendar year before this renewal (CE-0309).`);
   }
   if (timeline.processingDays > 0 && (timeline.state === 'in-progress' || timeline.state === 'complete' || timeline.state === 'grace')) {
     const why = `With non-${pack.body} credit an application takes up to ${timeline.processingDays} days to process (${pack.body}: 2–3 weeks online)`;
@@ -45,7 +47,7 @@ function routeNotes(ctx: EvaluationContext, timeline: Timeline): string[] {
     case 'grace':
       return [`Expired on ${window.end}; ${pack.body} still accepts CE until ${timeline.graceEndsOn}. After that: ${route}.`];
     case 'exam-required':
-      return [`The CE route closed on ${timeline.graceEndsOn}: ${route}.`];
+      return [`The CE route closed after ${timeline.graceEndsOn}: ${route}.`];
     case 'expired':
       return [`Expired on ${window.end}: ${route}.`];
     default:

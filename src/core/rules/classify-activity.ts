@@ -37,6 +37,10 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   if (activity.completedOn > asOf) return excluded(activity, 'future', `Dated ${activity.completedOn}, after ${asOf}: it counts from that day on.`);
   if (pack.unit === 'card') return excluded(activity, 'no-ce-required', `A ${pack.name} has no CE requirement; nothing is counted toward it.`);
   const countsUntil = ctx.graceEndsOn ?? window.end;
+  const { renewal } = window;
+  if (renewal && activity.completedOn < window.earnFrom && activity.completedOn >= renewal.reachFrom) {
+    return excluded(activity, 'counted-in-renewal', `Dated ${activity.completedOn}, in the cycle you renewed from (to ${renewal.cycleEnd}): it counts toward that renewal, not again toward this cycle.`);
+  }
   if (activity.completedOn < window.earnFrom || activity.completedOn > countsUntil) {
     // The period ends at the expiry: a grace end in its place read as a later expiry (NCCT's is 5 years on).
     const afterGrace = ctx.graceEndsOn !== null && activity.completedOn > window.end ? ` and after the grace period that followed it (to ${ctx.graceEndsOn})` : '';

@@ -3,7 +3,7 @@
  * (or card issue) date. Sources and lengths come from the rule packs (cycle.length).
  */
 import { addDays, addMonths, addYears, endOfMonth, isLastDayOfMonth, startOfMonth, subMonths, subYears } from 'date-fns';
-import { parseCalendarDate, shiftCalendarDate } from './calendar-date.js';
+import { addCalendarDays, parseCalendarDate, shiftCalendarDate } from './calendar-date.js';
 import type { RulePack } from './rule-pack-schema.js';
 import { getRulePack } from './rule-packs.js';
 import { TwoKeyMemo } from './two-key-memo.js';
@@ -16,6 +16,11 @@ export interface CycleWindow {
   end: string;
   /** First day an activity can count; earlier than `start` only for NCCT's outside-CE rule. */
   earnFrom: string;
+  /**
+   * Set when a renewal cut the outside-CE rule's reach: `cycleEnd` is the end of the cycle renewed
+   * from, and `reachFrom` the day the rule alone would have counted from.
+   */
+  renewal?: { cycleEnd: string; reachFrom: string };
 }
 
 /**
@@ -66,7 +71,24 @@ function cycleStart(kind: RulePack['cycle']['kind'], length: number, expiresOn: 
 const windows = new TwoKeyMemo<CredentialCode, string, Readonly<CycleWindow>>(10_000);
 
 export function cycleWindow(credential: CredentialInput): Readonly<CycleWindow> {
-  return windows.get(credential.code, credential.expiresOn) ?? windows.set(credential.code, credential.expiresOn, Object.freeze(computeWindow(credential)));
+  const window = windows.get(credential.code, credential.expiresOn) ?? windows.set(credential.code, credential.expiresOn, Object.freeze(computeWindow(credential)));
+  return credential.renewedFrom === undefined ? window : afterRenewal(window, credential.renewedFrom);
+}
+
+/**
+ * Credit dated on or before the end of a cycle the member renewed from counted toward that renewal,
+ * so it must not count again: NCCT's rule reaches back to January 1 of the calendar year before
+ * (CE-0309), into the year just renewed. Only that reach is cut, never the cycle itself: a CMA
+ * renewed early starts its new cycle after the month of renewal (aama-policies), and credit earned
+ * from then on belongs to the new cycle, though the old expiry is later.
+ */
+function afterRenewal(window: Readonly<CycleWindow>, renewedFrom: string): Readonly<CycleWindow> {
+  // Nothing to cut: no reach back, a renewed cycle that ended before it, or one ending no earlier
+  // than this cycle (a stale date: the store drops it when a renewal is taken back).
+  if (window.earnFrom === window.start || renewedFrom < window.earnFrom || renewedFrom >= window.end) return window;
+  const dayAfter = addCalendarDays(renewedFrom, 1);
+  const earnFrom = dayAfter < window.start ? dayAfter : window.start;
+  return { ...window, earnFrom, renewal: { cycleEnd: renewedFrom, reachFrom: window.earnFrom } };
 }
 
 function computeWindow(credential: CredentialInput): CycleWindow {

@@ -20,8 +20,9 @@ import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, Requir
  * Bump when counting changes meaning in code; a change to a pack's figures is caught by `tallyFormat`.
  * 2: an activity kept out for having no category no longer lists its unit's conversion in `settings`.
  * 3: `usesNonApproved` is false when approved credit alone meets every requirement.
+ * 4: NCCT's outside-CE rule does not reach back into a cycle the member renewed from (`renewedFrom`).
  */
-const COUNTING_VERSION = 3;
+const COUNTING_VERSION = 4;
 
 /**
  * What a tally was counted under: the counting code's version and a fingerprint of the rule packs
@@ -41,6 +42,8 @@ export interface CreditTally {
   code: CredentialCode;
   /** The cycle's last day the activities were counted against. */
   cycleEnd: string;
+  /** The end of the cycle renewed from that counting knew (`CredentialInput.renewedFrom`), or null. */
+  renewedFrom: string | null;
   /** The workspace's rule settings it was counted with (`overridesKey`). */
   overrides: string;
   /** It holds for dates in [from, until): the same activities are dated on or before any of them. */
@@ -80,6 +83,7 @@ export function tallyCredit(credential: CredentialInput, activities: readonly Ac
     format: TALLY_FORMAT,
     code: credential.code,
     cycleEnd: credential.expiresOn,
+    renewedFrom: credential.renewedFrom ?? null,
     overrides: overridesKey(overrides),
     from,
     until,
@@ -93,12 +97,16 @@ export function tallyCredit(credential: CredentialInput, activities: readonly Ac
   };
 }
 
-/** Whether `tally` gives the evaluation of `code`'s cycle ending `cycleEnd` on `asOf` under `overrides`. */
-export function tallyHolds(tally: CreditTally, code: CredentialCode, cycleEnd: string, asOf: string, overrides: RuleOverrides): boolean {
+/**
+ * Whether `tally` gives the evaluation of `code`'s cycle ending `cycleEnd`, renewed from the cycle
+ * ending `renewedFrom` (if known), on `asOf` under `overrides`.
+ */
+export function tallyHolds(tally: CreditTally, code: CredentialCode, cycleEnd: string, asOf: string, overrides: RuleOverrides, renewedFrom?: string): boolean {
   return (
     tally.format === TALLY_FORMAT &&
     tally.code === code &&
     tally.cycleEnd === cycleEnd &&
+    tally.renewedFrom === (renewedFrom ?? null) &&
     tally.from <= asOf &&
     asOf < tally.until &&
     tally.overrides === overridesKey(overrides)
@@ -113,7 +121,9 @@ export function evaluateTally(tally: CreditTally, asOf: string, overrides: RuleO
     if (sourced && typeof sourced.value === 'number') read.number(sourced as SourcedNumber);
     else if (sourced) read.boolean(sourced as SourcedBoolean);
   }
-  const ctx = createContext({ code: tally.code, expiresOn: tally.cycleEnd }, asOf, read);
+  const credential: CredentialInput = { code: tally.code, expiresOn: tally.cycleEnd };
+  if (tally.renewedFrom !== null) credential.renewedFrom = tally.renewedFrom;
+  const ctx = createContext(credential, asOf, read);
   const counts: Counts = {
     required: tally.required,
     earned: tally.earned,
@@ -131,10 +141,11 @@ export function evaluateTally(tally: CreditTally, asOf: string, overrides: RuleO
  * (a sweep reads 33,000 members' at once). `decodeTallies(encodeTallies(t))` equals `t` (tested).
  */
 type EncodedTally = [
-  code: CredentialCode, expiresOn: string, cycleEnd: string, from: string, until: string,
+  code: CredentialCode, expiresOn: string, cycleEnd: string, renewedFrom: string | null, from: string, until: string,
   required: number, earned: number, remaining: number, exactRemaining: string, usesNonApproved: 0 | 1,
   settings: string[], requirements: Array<string | number>,
 ];
+// Tallies saved before `renewedFrom` have 12 fields: they do not decode, so they are counted afresh.
 type EncodedTallies = [version: 1, format: string, overrides: string, ...tallies: EncodedTally[]];
 
 /** Tallies counted under another format or other settings than the first are left out: they would not hold. */
@@ -146,7 +157,7 @@ export function encodeTallies(tallies: readonly SavedTally[]): string {
     if (t.format !== first.format || t.overrides !== first.overrides) continue;
     const requirements: Array<string | number> = [];
     for (const r of t.requirements) requirements.push(r.id, r.required, r.earned, r.remaining, r.unverified ? 1 : 0);
-    encoded.push([t.code, t.expiresOn, t.cycleEnd, t.from, t.until, t.required, t.earned, t.remaining, t.exactRemaining, t.usesNonApproved ? 1 : 0, t.settings, requirements]);
+    encoded.push([t.code, t.expiresOn, t.cycleEnd, t.renewedFrom, t.from, t.until, t.required, t.earned, t.remaining, t.exactRemaining, t.usesNonApproved ? 1 : 0, t.settings, requirements]);
   }
   return JSON.stringify(encoded);
 }
@@ -163,8 +174,8 @@ export function decodeTallies(text: string): SavedTally[] | undefined {
   const [, format, overrides, ...encoded] = parsed as EncodedTallies;
   const tallies: SavedTally[] = [];
   for (const item of encoded) {
-    if (!Array.isArray(item) || item.length !== 12) return undefined;
-    const [code, expiresOn, cycleEnd, from, until, required, earned, remaining, exactRemaining, usesNonApproved, settings, flat] = item;
+    if (!Array.isArray(item) || item.length !== 13) return undefined;
+    const [code, expiresOn, cycleEnd, renewedFrom, from, until, required, earned, remaining, exactRemaining, usesNonApproved, settings, flat] = item;
     if (!Array.isArray(settings) || !Array.isArray(flat)) return undefined;
     const requirements: RequirementResult[] = [];
     for (let i = 0; i + 4 < flat.length; i += 5) {
@@ -173,7 +184,7 @@ export function decodeTallies(text: string): SavedTally[] | undefined {
       requirements.push(requirement);
     }
     tallies.push({
-      format, code, cycleEnd, overrides, from, until, required, earned, remaining, exactRemaining, requirements,
+      format, code, cycleEnd, renewedFrom, overrides, from, until, required, earned, remaining, exactRemaining, requirements,
       usesNonApproved: usesNonApproved === 1, settings, expiresOn,
     });
   }

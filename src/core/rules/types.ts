@@ -32,6 +32,11 @@ export interface ActivityInput {
 export interface CredentialInput {
   code: CredentialCode;
   expiresOn: string; // ISO date: last day of the current cycle
+  /**
+   * The last day of the cycle the member renewed from, when the store knows it: credit dated on
+   * or before it counted toward that renewal, so NCCT's outside-CE rule does not reach back into it.
+   */
+  renewedFrom?: string;
 }
 
 /**

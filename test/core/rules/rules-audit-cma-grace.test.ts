@@ -61,6 +61,6 @@ describe('CMA grace period in replies', () => {
     await bot.text('credential add CMA expires 2027-01-31');
     const need = await bot.text('need');
     expect(need).toContain('CE alone no longer renews it');
-    expect(need).toContain('The CE route closed on 2027-04-30');
+    expect(need).toContain('The CE route closed after 2027-04-30');
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * After `credential renew NCMA`, the year just renewed does not count toward the next one: NCCT's
+ * outside-CE rule (CE-0309) reaches back to January 1 of the year before, but that year's credit
+ * went to the renewal. status, need, the reminders' tallies and history all say the same.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBot, renderText, type Bot } from '../../../src/core/index.js';
+import { createSqliteStore } from '../../../src/storage/index.js';
+import { makeActor, makeBot, type TestBot } from '../make-bot.js';
+
+let t: TestBot;
+let nowAt: string;
+let bot: Bot;
+beforeEach(async () => {
+  t = makeBot();
+  bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+  nowAt = '2026-11-25T15:00:00Z';
+  await say('credential add NCMA expires 2026-12-31');
+  await say('log 6h general "Infection control" on 2026-03-01');
+  await say('log 8h general "Coding update" on 2026-09-01');
+});
+afterEach(() => t.close());
+
+async function say(text: string): Promise<string> {
+  return renderText(await bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } }));
+}
+const ncmaStatus = async () => (JSON.parse(await say('status --json')) as { credentials: Array<{ cycle: { start: string }; earned: number; remaining: number }> }).credentials[0]!;
+
+describe('an NCMA after its renewal', () => {
+  it('starts the new year with none of the renewed year’s hours, in status and need alike', async () => {
+    expect(await ncmaStatus()).toMatchObject({ earned: 14, remaining: 0 });
+    nowAt = '2026-12-10T15:00:00Z';
+    await say('credential renew NCMA');
+    nowAt = '2027-01-10T15:00:00Z';
+    expect(await ncmaStatus()).toMatchObject({ cycle: { start: '2027-01-01' }, earned: 0, remaining: 14 });
+    expect(await say('need')).toContain('14 more hours');
+    // Asked again: the tally status saved says the same.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await ncmaStatus()).toMatchObject({ earned: 0, remaining: 14 });
+  });
+
+  it('says in history why a course of the renewed year, logged late, does not count', async () => {
+    nowAt = '2026-12-10T15:00:00Z';
+    await say('credential renew NCMA');
+    nowAt = '2027-01-10T15:00:00Z';
+    await say('log 2h general "Late certificate" on 2026-12-20');
+    const history = await say('history');
+    expect(history).toContain('NCMA: not counted: Dated 2026-12-20, in the cycle you renewed from (to 2026-12-31): it counts toward that renewal');
+    expect(history).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
+  });
+
+  it('counts the year again when the renewal is taken back', async () => {
+    nowAt = '2026-12-10T15:00:00Z';
+    await say('credential renew NCMA');
+    expect(await ncmaStatus()).toMatchObject({ earned: 0 });
+    // What the renewal's reply offers "if you have not renewed after all".
+    await say('credential add NCMA expires 2026-12-31');
+    expect(await ncmaStatus()).toMatchObject({ earned: 14, remaining: 0 });
+  });
+
+  it('keeps a renewal by the new card’s date apart from the year before, too', async () => {
+    nowAt = '2027-01-05T15:00:00Z';
+    await say('credential add NCMA expires 2027-12-31');
+    expect(await ncmaStatus()).toMatchObject({ earned: 0, remaining: 14 });
+  });
+});
