@@ -1,8 +1,10 @@
 /**
  * The drainer: claims due outbox messages and hands each to its platform's notifier, never faster
  * than the platform allows (overall and per DM or channel). The outbox hands out one message per
- * target at a time, so a member's messages keep their order; a message waiting on its own target's
- * window stays in memory without taking a claim slot, so other targets go on. Every outcome is
+ * target at a time, so a member's messages due keep their order, and one held for later (a retry's
+ * backoff, the member's hours) does not hold back the next; a message waiting on its own target's
+ * window (a Retry-After for that DM) stays in memory without taking a claim slot, or goes back to
+ * the outbox until the window opens, so other targets go on. Every outcome is
  * written back: sent, retry (backoff, or the platform's Retry-After, which also pauses that target
  * or the whole platform and is not counted as an attempt), or failed (a DM's member is marked
  * unreachable only when the platform says they cannot be reached; a channel post the bot may not
@@ -247,6 +249,9 @@ export function createDrainer(deps: DrainerDeps): Drainer {
     if (!stillStands(message)) return;
     const retryAt = nextAttemptAt(message, afterMs);
     persist(() => outbox.release(message.id, retryAt), { outboxId: message.id }, 'return a message');
+    // Held for later, it no longer holds back its DM's next message, which may go now (an urgent
+    // reminder behind a routine one waiting for Monday). Not a loop: it is back not due yet.
+    more = true;
   }
 
   /**

@@ -58,6 +58,7 @@ type ClaimTuple = [
   dataVersion: number | null,
   /** 1 when a newer message of its series waits too: this one is dropped, not sent. */
   superseded: number,
+  series: string | null,
 ];
 
 /** A message of a series sent at or after an instant: a seek in outbox_series_sent (migration 0008). */
@@ -70,7 +71,7 @@ function toInsertParams(message: PlannedMessage, nowAt: string): InsertParams {
   return [message.workspaceId, message.memberId, message.key, target.kind, targetId, message.kind, JSON.stringify(message.reply), nowAt, nowAt, message.series ?? null];
 }
 
-/** The claim query's last column: a newer message of this one's series waits too. */
+/** The claim query's `superseded` column: a newer message of this one's series waits too. */
 const isReplaced = (row: ClaimTuple): boolean => row[17] === 1;
 
 function toOutboxMessage(row: ClaimTuple): OutboxMessage {
@@ -103,23 +104,35 @@ export function createOutbox(sqlite: Database.Database): Outbox {
     .pluck(true);
   // Seeks (pending, <= now) in outbox_status_due, already in claim order; stops after `limit` rows.
   // A DM's member comes with their current zone and quiet hours: the drainer keeps to their hours.
+  // The line check seeks outbox_target_open by target: only that target's messages still to go (a
+  // handful), each row read for its status and next attempt, and `e.id <> o.id` answered from the
+  // index. A target with nothing else waiting, the usual case, costs one probe, as before; the
+  // cost follows what waits for that one target, never the size of the outbox.
   const due = sqlite
     .prepare<{ nowAt: string; limit: number; platforms: string | null }, ClaimTuple>(
       `select o.id, o.workspace_id, o.member_id, o.key, o.target_kind, o.target_id, o.kind, o.reply, o.attempts,
          o.created_at, w.platform, w.external_id, m.id, m.tz, m.platform_tz, m.quiet_hours, m.data_version,
          o.series is not null and exists (select 1 from outbox n where n.member_id = o.member_id and n.status = 'pending'
-           and n.series = o.series and n.id > o.id)
+           and n.series = o.series and n.id > o.id),
+         o.series
        from outbox o join workspaces w on w.id = o.workspace_id
          left join members m on m.id = o.member_id and o.target_kind = 'direct'
        where o.status = 'pending' and o.next_attempt_at <= :nowAt
          and (:platforms is null or w.platform in (select value from json_each(:platforms)))
-         -- a DM's or channel's messages go one at a time, in the order they were planned
+         -- a DM's or channel's messages go one at a time, those due in the order they were planned;
+         -- one held for later (a retry's backoff, the member's hours) does not hold back the next
          and not exists (select 1 from outbox e where e.workspace_id = o.workspace_id and e.target_kind = o.target_kind
-           and e.target_id = o.target_id and e.status in ('pending', 'sending') and e.id < o.id)
+           and e.target_id = o.target_id and e.status in ('pending', 'sending') and e.id <> o.id
+           and (e.status = 'sending' or (e.id < o.id and e.next_attempt_at <= :nowAt)))
        order by o.next_attempt_at, o.id limit :limit`,
     )
     .raw(true);
   const dropReplaced = sqlite.prepare<[number]>("delete from outbox where id = ? and status = 'pending'");
+  // A newer message of a series can be handed out while an older one is held for later (a retry):
+  // that one would go stale after it, so it goes now. A seek in outbox_member_pending.
+  const dropOlderInSeries = sqlite.prepare<[memberId: number | null, series: string, id: number]>(
+    "delete from outbox where member_id = ? and status = 'pending' and series = ? and id < ?",
+  );
   const markSending = sqlite.prepare<[number]>("update outbox set status = 'sending', attempts = attempts + 1 where id = ?");
   type Settled = { targetKind: OutboxTarget['kind']; memberId: number | null };
   const sent = sqlite.prepare<{ id: number; nowAt: string }, Settled & { workspaceId: number; targetId: string }>(
@@ -195,7 +208,12 @@ export function createOutbox(sqlite: Database.Database): Outbox {
       const rows = due.all({ nowAt, limit, platforms });
       const replaced = rows.filter(isReplaced);
       if (replaced.length === 0) {
-        for (const [id] of rows) markSending.run(id);
+        for (const row of rows) {
+          const [id, , memberId] = row;
+          markSending.run(id);
+          const series = row[18];
+          if (series !== null) dropOlderInSeries.run(memberId, series, id);
+        }
         return rows.map(toOutboxMessage);
       }
       // Dropped, and the query asked again: the newer message may now be first in its DM's line.

@@ -6,13 +6,15 @@
  * take back an older activity change while the member meant the newer one. An undo aimed at one
  * change (the Undo button of a delete or edit reply) takes back that activity's latest change,
  * whatever came after it elsewhere, and only if it is still the change the button was shown with.
+ * Undoing an edit, either way, puts back only the fields that edit changed and that still hold what
+ * it wrote: a field put back since by its own Undo button, or changed again, stays as it is.
  */
 import type Database from 'better-sqlite3';
-import type { EditedField, MemberScope, Store, UndoRefusal, UndoResult, UndoTarget } from '../core/ports.js';
+import type { EditedField, MemberScope, NewActivity, Store, UndoRefusal, UndoResult, UndoTarget } from '../core/ports.js';
 import type { CredentialCode } from '../core/rules/types.js';
 import { withoutBookkeeping, type ActivitySnapshot } from './activity-snapshot.js';
 import type { ActivityRepo } from './create-activity-repo.js';
-import type { AuditLog, LatestChange } from './create-audit-log.js';
+import type { AuditedEdit, AuditLog, LatestChange } from './create-audit-log.js';
 import { StoreError } from './store-error.js';
 
 export function createUndoLast(sqlite: Database.Database, activities: ActivityRepo, audit: AuditLog): Store['undoLast'] {
@@ -33,7 +35,7 @@ export function createUndoLast(sqlite: Database.Database, activities: ActivityRe
       if (current === undefined || current.workspaceId !== scope.workspaceId || current.memberId !== scope.memberId) {
         throw new StoreError('not-found', `activity ${entry.activityId} of audit row ${entry.id} not found`);
       }
-      const after = inverse(entry.action, current, entry.before, nowAt);
+      const after = inverse(entry.action, current, nowAt, () => editOf(scope, entry.id, current.id));
       const restored = activities.write(current.id, after, nowAt);
       audit.markUndone(entry.id, nowAt);
       audit.write(scope, { entity: 'activity', entityId: current.id, action: 'restore', before: current, after: restored, at: nowAt });
@@ -42,22 +44,30 @@ export function createUndoLast(sqlite: Database.Database, activities: ActivityRe
     })
     .immediate;
 
-  /** The latest edit of `fields` of the activity, taken back in those fields alone, if they still hold what it wrote. */
+  /** The latest edit of `fields` of the activity, taken back if they still hold what it wrote; a later edit of another field stands. */
   function undoFieldEdit(scope: MemberScope, activityId: number, fields: readonly EditedField[], nowAt: string): UndoResult | undefined {
     const current = activities.record(activityId);
     if (current === undefined || current.deletedAt !== null) return undefined;
     for (const edit of audit.editsOf(scope, activityId)) {
       const before = JSON.parse(edit.before) as ActivitySnapshot;
       const after = JSON.parse(edit.after) as ActivitySnapshot;
-      if (!fields.some((field) => before[field] !== after[field])) continue;
+      if (!fields.some((field) => !same(before[field], after[field]))) continue;
       // Changed again since (by a later edit of the same field): that one is for its own Undo.
-      if (fields.some((field) => current[field] !== after[field])) return undefined;
-      const restored = activities.write(current.id, { ...current, ...Object.fromEntries(fields.map((field) => [field, before[field]])) }, nowAt);
+      if (fields.some((field) => !same(current[field], after[field]))) return undefined;
+      // The whole edit is marked undone, so all it changed goes back (`undo edit 12 unit` after
+      // `edit 12 amount 90min` must not leave "90 hours").
+      const restored = activities.write(current.id, takeBack(current, edit), nowAt);
       audit.markUndone(edit.id, nowAt);
       audit.write(scope, { entity: 'activity', entityId: current.id, action: 'restore', before: current, after: restored, at: nowAt });
       return { action: 'edit', activity: withoutBookkeeping(restored) };
     }
     return undefined;
+  }
+
+  function editOf(scope: MemberScope, auditId: number, activityId: number): AuditedEdit {
+    const edit = audit.editsOf(scope, activityId).find((candidate) => candidate.id === auditId);
+    if (edit === undefined) throw new StoreError('not-found', `edit ${auditId} of activity ${activityId} not found`);
+    return edit;
   }
 }
 
@@ -70,16 +80,33 @@ function describeChange(change: LatestChange): UndoRefusal['latest'] {
   return { action: change.action, credential: row.code, ...(previous ? { previousExpiresOn: previous } : {}) };
 }
 
-function inverse(action: UndoResult['action'], current: ActivitySnapshot, before: string | null, nowAt: string): ActivitySnapshot {
+function inverse(action: UndoResult['action'], current: ActivitySnapshot, nowAt: string, edit: () => AuditedEdit): ActivitySnapshot {
   switch (action) {
     case 'log':
       return { ...current, deletedAt: nowAt };
     case 'delete':
       return { ...current, deletedAt: null };
-    case 'edit': {
-      const previous = JSON.parse(before ?? 'null') as ActivitySnapshot | null;
-      if (previous === null) throw new StoreError('not-found', `edit of activity ${current.id} has no previous version`);
-      return { ...previous, deletedAt: current.deletedAt };
-    }
+    case 'edit':
+      return takeBack(current, edit());
   }
+}
+
+/** What a member's edit can change: the activity's own fields, not its id or bookkeeping. */
+const FIELDS = ['completedOn', 'amount', 'unit', 'category', 'title', 'provider', 'aamaApproved', 'certificate'] as const satisfies readonly (keyof NewActivity)[];
+
+/**
+ * The activity with the fields `edit` changed put back, where they still hold what it wrote. A
+ * whole earlier version would also put back fields changed since (by a field's own Undo button,
+ * or by an older version of this code that did just that), silently reversing them.
+ */
+function takeBack(current: ActivitySnapshot, edit: AuditedEdit): ActivitySnapshot {
+  const before = JSON.parse(edit.before) as ActivitySnapshot;
+  const after = JSON.parse(edit.after) as ActivitySnapshot;
+  const back = FIELDS.filter((field) => !same(before[field], after[field]) && same(current[field], after[field]));
+  return { ...current, ...Object.fromEntries(back.map((field) => [field, before[field]])) };
+}
+
+/** Field values as the audit trail holds them (JSON): a certificate is an object, an absent field undefined. */
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

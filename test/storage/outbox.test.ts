@@ -107,6 +107,17 @@ describe('outbox', () => {
     expect(subject.scheduler.claimDue(at(1), 10).map((m) => m.key)).toEqual(['a2']);
   });
 
+  it("hands out a DM's next message while an earlier one waits for a later attempt, never two at once", () => {
+    subject.scheduler.enqueue([makePlanned(alice, 'a1'), makePlanned(alice, 'a2')], at(0));
+    const [a1] = subject.scheduler.claimDue(at(0), 10);
+    subject.scheduler.markRetry(a1!.id, at(10), 'internal_error');
+    const [a2] = subject.scheduler.claimDue(at(1), 10);
+    expect(a2?.key).toBe('a2');
+    expect(subject.scheduler.claimDue(at(10), 10)).toEqual([]); // a1 is due again, but a2 is being sent
+    subject.scheduler.markSent(a2!.id, at(11));
+    expect(subject.scheduler.claimDue(at(11), 10).map((m) => m.key)).toEqual(['a1']);
+  });
+
   it('claims only messages for the platforms running here, and says when theirs fall due', () => {
     const discord = subject.store.ensureMember(makeRef({ platform: 'discord', tenantId: 'G1', userId: '42' }));
     subject.scheduler.enqueue([makePlanned(alice, 'slack-1')], at(0));
