@@ -48,7 +48,7 @@ describe('the digest of a team in every state', () => {
     const named = post.split('\n').filter((line) => line.startsWith('  - @'));
     expect(named).toEqual([
       '  - @gina: RMA expired on 31 Aug 2026',
-      '  - @frank: CMA expired on 31 Oct 2026; CE accepted for 61 more days',
+      '  - @frank: CMA expired on 31 Oct 2026; CE accepted until 29 Jan 2027', // 61 days: dated past a month
       '  - @ivy: BLS card expires today',
       '  - @nina: CMA expires tomorrow',
       '  - @alice: CMA expires in 63 days',

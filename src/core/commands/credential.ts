@@ -4,10 +4,11 @@ import { defineCommand, type CommandContext, type RawOptions, type SchemaContext
 import type { StoredCredential } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { expiryFromCertified, nextCycleExpiry } from '../rules/index.js';
-import { CREDENTIAL_CODES, type CredentialCode } from '../rules/types.js';
+import { CREDENTIAL_CODES, type CredentialCode, type Evaluation } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { credentialBlocks } from '../views/credential-blocks.js';
-import { gapSummary } from '../views/describe.js';
+import { daysPhrase, gapSummary, STATE_LABELS } from '../views/describe.js';
+import { ceDeadlineOn, daysSinceExpiry, isLapsed } from '../views/lapse.js';
 import { loadStanding } from '../views/load-standing.js';
 import { editDistance } from '../text/edit-distance.js';
 import { resolveDate } from '../text/resolve-date.js';
@@ -228,7 +229,18 @@ function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: s
 function listCredentials(ctx: CommandContext) {
   const { evaluations } = loadStanding(ctx, { explain: false });
   if (evaluations.length === 0) return reply([{ kind: 'paragraph', text: 'You hold no credentials yet. Add one: `credential add CMA expires 2027-02-28`.' }]);
-  const items = evaluations.map((e) => `${e.code} (${e.body}): cycle ${e.cycle.start} to ${e.cycle.end}, ${e.state}`);
-  const blocks: Block[] = [{ kind: 'heading', text: 'Your credentials' }, { kind: 'list', items }];
+  const blocks: Block[] = [{ kind: 'heading', text: 'Your credentials' }, { kind: 'list', items: evaluations.map(listLine) }];
   return reply(blocks);
+}
+
+/**
+ * "CMA (AAMA): cycle 2022-03-01 to 2027-02-28, in progress, 95 days left": the state in the words
+ * `status` uses (the JSON codes are for integrations), and the days as `status` and `team` count them.
+ */
+function listLine(e: Evaluation): string {
+  const head = `${e.code} (${e.body}): cycle ${e.cycle.start} to ${e.cycle.end}, ${STATE_LABELS[e.state]}`;
+  if (!isLapsed(e)) return `${head}, ${e.daysLeft === 0 ? 'ends today' : daysPhrase(e.daysLeft)}`;
+  // `daysLeft` counts to the CE deadline, so how long ago it lapsed comes from the expiry.
+  if (e.state === 'grace') return `${head}: CE accepted until ${ceDeadlineOn(e)} (${daysPhrase(e.daysLeft)})`;
+  return `${head} (ended ${daysPhrase(-daysSinceExpiry(e))})`;
 }

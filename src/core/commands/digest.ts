@@ -6,6 +6,7 @@ import type { DigestPost, DigestSchedule } from '../ports.js';
 import { reply, type Block } from '../reply.js';
 import { editDistance } from '../text/edit-distance.js';
 import { channelMention, readChannelRef } from '../text/read-channel-ref.js';
+import { meantClockTime } from '../text/read-clock-time.js';
 
 const USAGE = 'digest channel <#channel> [weekly <day> <HH:MM>] | digest off | digest preview | digest';
 const ACTIONS = ['show', 'channel', 'off', 'preview'] as const;
@@ -40,22 +41,8 @@ function nearestDay(word: string): string | undefined {
   return closest.length === 1 ? closest[0] : undefined;
 }
 
-/** A time written another way ("9am", "4:30pm", "0900", "9"), as the 24-hour time it means. */
-function meantTime(word: string): string | undefined {
-  const twelve = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$/i.exec(word);
-  const plain = /^(\d{1,2})(?:[.h]?(\d{2}))?$/.exec(word);
-  const [hourText, minuteText = '00'] = twelve ? [twelve[1]!, twelve[2]] : plain ? [plain[1]!, plain[2]] : [];
-  if (hourText === undefined || Number(minuteText) > 59) return undefined;
-  let hour = Number(hourText);
-  if (twelve) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (twelve[3]!.toLowerCase() === 'p' ? 12 : 0);
-  }
-  return hour > 23 ? undefined : `${String(hour).padStart(2, '0')}:${minuteText}`;
-}
-
 function timeProblem(word: string): string {
-  const meant = meantTime(word);
+  const meant = meantClockTime(word);
   if (meant) return `Times are on the 24-hour clock: for “${word}” say \`${meant}\`.`;
   if (/^\d{1,2}:\d{2}$/.test(word)) return `“${word}” is not a time of day: times run from 00:00 to 23:59, e.g. \`09:00\` or \`16:30\`.`;
   return `Times look like 09:00 or 16:30 (24-hour clock); “${word}” is not that.`;

@@ -6,6 +6,7 @@ import { headingStatus } from '../views/credential-blocks.js';
 import { lapseSentence } from '../views/lapse.js';
 import { standingReply } from '../views/standing-reply.js';
 import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
+import { lapsedNextStep } from './lapsed-next-step.js';
 
 export const needCommand = defineCommand({
   name: 'need',
@@ -16,10 +17,10 @@ export const needCommand = defineCommand({
   options: [{ name: 'json', type: 'boolean', description: 'Answer with the stable JSON document' }],
   parseText: parseJsonFlag,
   schema: () => jsonFlagSchema('need'),
-  run: (ctx, options) => standingReply(ctx, options.json, (evaluations) => evaluations.flatMap(needBlocks)),
+  run: (ctx, options) => standingReply(ctx, options.json, (evaluations) => evaluations.flatMap((e) => needBlocks(e, ctx.today))),
 });
 
-function needBlocks(e: Evaluation): Block[] {
+function needBlocks(e: Evaluation, today: string): Block[] {
   const heading: Block = { kind: 'heading', text: `${e.code} (${e.body})`, status: headingStatus(e) };
   if (e.code === 'BLS') {
     const when = e.daysLeft < 0 ? `Your card expired on ${e.cycle.end}. Take a renewal course` : `Card valid through ${e.cycle.end} (${daysPhrase(e.daysLeft)}). Renew before then`;
@@ -27,13 +28,15 @@ function needBlocks(e: Evaluation): Block[] {
   }
   if (e.state === 'exam-required' || e.state === 'expired') {
     // The notes date the route's close; the expiry is only when the credential stopped being usable.
-    return [heading, { kind: 'paragraph', text: `${lapseSentence(e)} CE alone no longer renews it.` }, ...notes(e)];
+    return [heading, { kind: 'paragraph', text: `${lapseSentence(e)} CE alone no longer renews it.` }, ...notes(e), ...lapsedNextStep(e, today)];
   }
   const lapse: Block[] = e.state === 'grace' ? [{ kind: 'paragraph', text: lapseSentence(e) }] : [];
   if (e.remaining === 0) {
     return [heading, ...lapse, { kind: 'paragraph', text: `Nothing more needed: submit your renewal ${deadline(e, '')}.` }, ...notes(e)];
   }
-  const pace = e.pacePerMonth > 0 ? `; about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` : '';
+  // No pace in a grace period (as its reminders): the credential may not be used meanwhile, and over
+  // NCCT's five years a monthly pace would read as all the time in the world.
+  const pace = e.pacePerMonth > 0 && e.state !== 'grace' ? `; about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` : '';
   return [
     heading,
     ...lapse,

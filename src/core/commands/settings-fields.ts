@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DEFAULT_LADDER } from '../nudges/plan-member.js';
 import { parseQuietHours } from '../nudges/local-time.js';
+import { meantClockTime } from '../text/read-clock-time.js';
 
 export const MAX_LADDER_STEPS = 12;
 export const MAX_LADDER_DAYS = 365;
@@ -27,6 +28,18 @@ const ZONE_ABBREVIATIONS: Record<string, string> = {
   mst: 'America/Denver', mdt: 'America/Denver', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles',
   akst: 'America/Anchorage', akdt: 'America/Anchorage', hst: 'Pacific/Honolulu',
 };
+
+/**
+ * The IANA zone named after a city as a member types it ("chicago", "new york", "New_York"): zones
+ * are named Region/City with underscores, so the city part is what people know. Only a suggestion,
+ * never saved unasked: a city name may not be where the member is.
+ */
+function zoneOfCity(typed: string): string | undefined {
+  const name = typed.trim().replace(/\s+/g, '_').toLowerCase();
+  if (name === '') return undefined;
+  // "America/New York" is the zone itself, typed with a space.
+  return Intl.supportedValuesOf('timeZone').find((zone) => zone.toLowerCase() === name || zone.slice(zone.lastIndexOf('/') + 1).toLowerCase() === name);
+}
 
 /** POSIX signs: Etc/GMT+5 is five hours behind UTC, the reverse of what a member means by it. */
 const OFFSET_ZONE = /^Etc\/GMT[+-]\d+$/i;
@@ -61,6 +74,8 @@ export const tzField = z.string().transform((zone, ctx) => {
   }
   // A name without a region ("EST5EDT", "CET") is a legacy alias that may not say where the member is.
   if (canonical === undefined || !zone.includes('/')) {
+    const meant = zoneOfCity(zone);
+    if (meant) return issue(ctx, 'unknown-time-zone', `“${zone}” is not a time zone's full name: did you mean \`settings tz ${meant}\`?`);
     return issue(ctx, 'unknown-time-zone', `“${zone}” is not a time zone I can use. Use an IANA name, e.g. \`settings tz America/Chicago\` or \`settings tz Europe/London\`.`);
   }
   return canonical.toLowerCase() === zone.toLowerCase() ? canonical : zone;
@@ -94,6 +109,8 @@ export const quietField = z.string().transform((value, ctx) => {
   if (text === '') return missingValue(ctx, 'quiet hours', '`settings quiet 21:00-07:00` or `settings quiet off`');
   if (text.toLowerCase() === 'off') return null;
   if (!QUIET.test(text)) {
+    const meant = meantQuietHours(text);
+    if (meant) return issue(ctx, 'invalid-quiet-hours', `Quiet hours are on the 24-hour clock, hours in two digits: for “${value}” type \`settings quiet ${meant}\`.`);
     return issue(ctx, 'invalid-quiet-hours', `Quiet hours look like \`settings quiet 21:00-07:00\` (24-hour clock, start-end), or \`settings quiet off\`; “${value}” is not that.`);
   }
   // The planner reads a range that starts and ends at the same minute as no quiet hours at all.
@@ -107,6 +124,17 @@ export const quietField = z.string().transform((value, ctx) => {
   }
   return text;
 });
+
+/**
+ * "9pm-7am" or "9:00-17:00" as the range it means. Only sides that say they are times (a colon or
+ * am/pm): "9-5" could be either end of a day.
+ */
+function meantQuietHours(text: string): string | undefined {
+  const sides = text.split('-');
+  if (sides.length !== 2 || !sides.every((side) => /[:.]|[ap]\.?m\.?$/i.test(side.trim()))) return undefined;
+  const [start, end] = sides.map((side) => meantClockTime(side.trim()));
+  return start && end ? `${start}-${end}` : undefined;
+}
 
 /** Distinct days, furthest first: the order the planner walks them and the reply shows them. */
 function normalizeLadder(days: number[]): number[] {

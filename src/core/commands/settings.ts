@@ -8,6 +8,17 @@ import { DEFAULT_LADDER } from '../nudges/plan-member.js';
 
 const USAGE = 'settings [tz <IANA zone>] [nudges on|off] [quiet <HH:MM-HH:MM>|off] [named on|off] | settings ladder <days…>|default | settings rules | settings rule <key> <value|default>';
 
+/** The words that name a personal setting, and the option each sets. */
+const SETTING_KEYS: Record<string, 'tz' | 'nudges' | 'quiet' | 'named'> = {
+  tz: 'tz', timezone: 'tz', zone: 'tz', nudges: 'nudges', reminders: 'nudges', quiet: 'quiet', named: 'named', 'digest-name': 'named',
+};
+const MULTI_WORD = new Set(['tz', 'quiet']);
+
+/** "21:00 - 07:00" and "21:00 to 07:00" are the range "21:00-07:00". */
+function joinQuietHours(words: string[]): string {
+  return words.join(' ').replace(/\s*(?:-|\bto\b)\s*/gi, '-');
+}
+
 interface SettingsForms {
   tz?: unknown; nudges?: unknown; quiet?: unknown; named?: unknown; ladder?: unknown; rules?: boolean; rule?: unknown; value?: unknown;
 }
@@ -49,14 +60,16 @@ export const settingsCommand = defineCommand({
     if (words[0]?.toLowerCase() === 'rule') return { rule: words[1] ?? '', value: words.slice(2).join(' ') };
     if (words[0]?.toLowerCase() === 'ladder') return { ladder: words.slice(1).join(' ') };
     const extra: string[] = [];
-    for (let i = 0; i < words.length; i += 2) {
-      const key = words[i]!.toLowerCase();
-      const value = words[i + 1] ?? '';
-      if (key === 'tz' || key === 'timezone' || key === 'zone') raw.tz = value;
-      else if (key === 'nudges' || key === 'reminders') raw.nudges = value;
-      else if (key === 'quiet') raw.quiet = value;
-      else if (key === 'named' || key === 'digest-name') raw.named = value;
-      else extra.push(words[i]!);
+    for (let i = 0; i < words.length; i++) {
+      const option = SETTING_KEYS[words[i]!.toLowerCase()];
+      if (!option) {
+        extra.push(words[i]!);
+        continue;
+      }
+      // A city ("new york") and quiet hours ("21:00 - 07:00") may take several words: up to the next setting.
+      const value: string[] = [];
+      while (i + 1 < words.length && !SETTING_KEYS[words[i + 1]!.toLowerCase()] && (value.length === 0 || MULTI_WORD.has(option))) value.push(words[++i]!);
+      raw[option] = option === 'quiet' ? joinQuietHours(value) : value.join(' ');
     }
     if (extra.length) raw.unexpected = extra.join(' ');
     return raw;

@@ -3,6 +3,7 @@ import type { Block } from '../reply.js';
 import { credentialBlocks } from '../views/credential-blocks.js';
 import { standingReply } from '../views/standing-reply.js';
 import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
+import { lapsedNextStep, takesCe } from './lapsed-next-step.js';
 
 export const statusCommand = defineCommand({
   name: 'status',
@@ -15,14 +16,17 @@ export const statusCommand = defineCommand({
   schema: () => jsonFlagSchema('status'),
   run: (ctx, options) =>
     standingReply(ctx, options.json, (evaluations) => {
-      const blocks: Block[] = evaluations.flatMap(credentialBlocks);
-      blocks.push({
-        kind: 'actions',
-        buttons: [
-          { actionId: 'log-another', label: 'Log an activity', command: 'log', style: 'primary' },
-          { actionId: 'need', label: 'What do I still need?', command: 'need' },
-        ],
-      });
+      const blocks: Block[] = evaluations.flatMap((e) => [...credentialBlocks(e), ...lapsedNextStep(e, ctx.today)]);
+      // Logging, or asking what is needed, helps only a credential CE still renews.
+      if (evaluations.some(takesCe)) {
+        blocks.push({
+          kind: 'actions',
+          buttons: [
+            { actionId: 'log-another', label: 'Log an activity', command: 'log', style: 'primary' },
+            { actionId: 'need', label: 'What do I still need?', command: 'need' },
+          ],
+        });
+      }
       return blocks;
     }),
 });

@@ -8,6 +8,7 @@ import type { Evaluation } from '../rules/types.js';
 import { channelMention } from '../text/read-channel-ref.js';
 import { daysBetween, instantAt, localTime, parseClock, shiftDate } from './local-time.js';
 import { evaluateMember, isBehindPace } from './member-standing.js';
+import { ceDeadlineOn } from '../views/lapse.js';
 import { formatDay } from './nudge-replies.js';
 
 export const DIGEST_HORIZON_DAYS = 90;
@@ -19,6 +20,8 @@ export const DIGEST_HORIZON_DAYS = 90;
 const MAX_NAMED = 40;
 const MAX_NAMED_CHARS = 4000;
 const DAY_MS = 86_400_000;
+/** The longest grace period left that a line counts in days; a longer one is given as a date. */
+const GRACE_DAYS_COUNTED = 31;
 
 export interface DigestSlot {
   /** Outbox key for this week's post, e.g. "digest:2026-11-23". */
@@ -125,7 +128,7 @@ export function attentionLine(evaluation: Evaluation, today: string): { days: nu
   switch (evaluation.state) {
     case 'grace':
       // Ranked by days since expiry, like any lapse: it may not be used, so it goes before valid ones.
-      return { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}; ${ceStillAccepted(evaluation.daysLeft)}` };
+      return { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}; ${ceStillAccepted(evaluation)}` };
     case 'exam-required':
     case 'expired':
       return -days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}` } : undefined;
@@ -142,7 +145,13 @@ function inDays(days: number): string {
   return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
 }
 
-function ceStillAccepted(daysLeft: number): string {
+/**
+ * Days while they are few; past a month a date reads better (NCCT's grace runs five years, and
+ * "1771 more days" says nothing at a glance).
+ */
+function ceStillAccepted(evaluation: Evaluation): string {
+  const { daysLeft } = evaluation;
+  if (daysLeft > GRACE_DAYS_COUNTED) return `CE accepted until ${formatDay(ceDeadlineOn(evaluation))}`;
   return daysLeft === 0 ? 'CE accepted through today' : `CE accepted for ${daysLeft} more ${daysLeft === 1 ? 'day' : 'days'}`;
 }
 
@@ -199,7 +208,8 @@ function composeDigest(platform: Platform, today: string, named: { days: number;
   const team = typed(platform, 'team', { adminOnly: true });
   const blocks: Block[] = [{ kind: 'heading', text: `CE reminders for the week of ${formatDay(today)}`, status: named.length || unnamed ? 'attention' : 'ok' }];
   if (named.length === 0 && unnamed === 0) {
-    blocks.push({ kind: 'paragraph', text: `No credential expires within ${DIGEST_HORIZON_DAYS} days and nobody is behind pace.` });
+    // A credential whose CE is done may still expire within the horizon: it is on track, not news.
+    blocks.push({ kind: 'paragraph', text: `Nobody has CE left to do on a credential expiring within ${DIGEST_HORIZON_DAYS} days, and nobody is behind pace.` });
   } else {
     // A line's days are negative once its credential has expired (grace included): say the list holds those too.
     const expired = named.some((line) => line.days < 0) ? 'Expired, expiring' : 'Expiring';

@@ -80,10 +80,10 @@ describe('lapsed credentials in the digest', () => {
     expect(post('2026-11-24T15:00:00Z')).toContain('Expiring within 90 days or behind pace:'); // none expired yet
   });
 
-  it('names a credential in its grace period with the days CE is still accepted, and one expired within 90 days, expired first', () => {
+  it('names a credential in its grace period with the day CE is last accepted, and one expired within 90 days, expired first', () => {
     expect(digestOn('2027-03-15T15:00:00Z')).toEqual([
       '  - <@U2>: RMA expired on 31 Jan 2027',
-      '  - <@U1>: CMA expired on 28 Feb 2027; CE accepted for 75 more days',
+      '  - <@U1>: CMA expired on 28 Feb 2027; CE accepted until 29 May 2027', // 75 days: dated past a month
     ]);
   });
 
