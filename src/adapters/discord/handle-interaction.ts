@@ -13,7 +13,7 @@ import { readButtonId, rowsWithGuild, withGuild } from './button-id.js';
 import { CEU, CEU_ADMIN } from './command-manifest.js';
 import { ephemeralFile, handleKeepingCertificate, type Certificate } from './keep-certificate.js';
 import { extrasFrom, formKey, logLineFrom, logModal, readLogForm, type FormExtras } from './log-modal.js';
-import { formAnswer } from './logged-forms.js';
+import { logFromForm } from './logged-forms.js';
 import { recallForm, rememberForm } from './pending-forms.js';
 import { reportLateChange } from './report-late-change.js';
 import { EPHEMERAL, renderReply } from './render-reply.js';
@@ -121,14 +121,19 @@ async function modalSubmit(ctx: DiscordContext, interaction: ModalSubmitInteract
     await interaction.reply(renderReply(FORM_FORGOTTEN));
     return;
   }
-  const line = logLineFrom((id) => textInputValue(interaction, id), extras);
-  const form = formKey(interaction.user.id, { ...(formId ? { formId } : {}), ...(interaction.message ? { messageId: interaction.message.id } : {}) }, line);
-  const request = textRequest(interaction, line, form ?? redeliveryKey(interaction), guildId);
+  const field = (id: string) => textInputValue(interaction, id);
+  const line = logLineFrom(field, extras);
+  const actor = actorOf(interaction, guildId);
+  const form = formKey(interaction.user.id, { ...(formId ? { formId } : {}), ...(interaction.message ? { messageId: interaction.message.id } : {}) }, field, ctx.bot.today(actor));
   const { certificate } = extras;
-  const pending = !certificate ? handleSafely(ctx, request)
-    : !certificate.ephemeral ? handleSafely(ctx, { ...request, attachment: { url: certificate.url, name: certificate.name } })
-    : handleKeepingCertificate(ctx, interaction, certificate, (copy) => ({ ...request, attachment: copy }));
-  await answer(ctx, interaction, request, form ? pending.then((reply) => formAnswer(ctx, form, reply)) : pending);
+  const send = (key: string): Promise<Reply> => {
+    const request = textRequest(interaction, line, key, guildId);
+    return !certificate ? handleSafely(ctx, request)
+      : !certificate.ephemeral ? handleSafely(ctx, { ...request, attachment: { url: certificate.url, name: certificate.name } })
+      : handleKeepingCertificate(ctx, interaction, certificate, (copy) => ({ ...request, attachment: copy }));
+  };
+  const request = textRequest(interaction, line, form ?? redeliveryKey(interaction), guildId);
+  await answer(ctx, interaction, request, form ? logFromForm(ctx, actor, form, send) : send(redeliveryKey(interaction)));
 }
 
 /** A form opened before an update may lack a field added since: it reads as left empty. */

@@ -75,13 +75,26 @@ export function readLogForm(command: string): { formId?: string; kept: boolean }
  * The idempotency key of a form's submission: one activity per form. A form `/ceu log` opened is
  * one activity however it is edited and sent again; the copies one button opens (pressed twice,
  * or again after a failure) share one key per activity, so a different activity from the same
- * button still logs. None for a form of an older version, named by neither.
+ * button still logs. The activity is keyed with the date it would be logged on (`todayOn`: the
+ * member's today), not as typed: an empty date or "yesterday" means another day tomorrow, when the
+ * same button logs another session. None for a form of an older version, named by neither.
  */
-export function formKey(userId: string, form: { formId?: string; messageId?: string }, line: string): string | undefined {
+export function formKey(userId: string, form: { formId?: string; messageId?: string }, field: (id: string) => string, todayOn: string): string | undefined {
   if (form.formId) return `form:${form.formId}:${userId}`;
   if (!form.messageId) return undefined;
+  const line = logLineFrom((id) => (id === 'date' ? dateMeant(field(id), todayOn) : field(id)));
   const activity = createHash('sha256').update(line.toLowerCase().replace(/\s+/g, ' ')).digest('hex').slice(0, 32);
   return `form:${form.messageId}:${userId}:${activity}`;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The date a typed one stands for where it is plain; other words ("last friday") are read from today, as the core reads them. */
+function dateMeant(typed: string, todayOn: string): string {
+  const words = typed.replace(/["“”]/g, '').trim().toLowerCase();
+  if (words === '' || words === 'today') return todayOn;
+  if (words === 'yesterday') return new Date(Date.parse(`${todayOn}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(words) ? words : `${words} from ${todayOn}`;
 }
 
 /** The submitted fields, and what the command gave besides, as a `log` command line. */

@@ -4,30 +4,55 @@
  * "interaction failed", or from a second copy opened by the same button) only once; this answers
  * that second submission with the activity the first logged, remembered in memory per running bot.
  * The claim outlives a restart (a day), the number does not: then the answer goes without it.
+ * An activity the member has deleted since (its Undo) is no longer logged from the form: the form
+ * sent again logs it anew.
  */
-import type { Reply } from '../../core/index.js';
-import type { DiscordContext } from './discord-context.js';
+import type { Actor, Reply } from '../../core/index.js';
+import { describeError, type DiscordContext } from './discord-context.js';
 
 /** As long as the core keeps a request claim (storage/create-request-claims.ts). */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** A bound, so that a flood of forms cannot grow memory without end. */
 const MAX_FORMS = 10_000;
 
-const byBot = new WeakMap<DiscordContext, Map<string, { activityId: number; atMs: number }>>();
+interface Logged {
+  activityId: number;
+  atMs: number;
+}
 
-function formsOf(ctx: DiscordContext): Map<string, { activityId: number; atMs: number }> {
+const byBot = new WeakMap<DiscordContext, Map<string, Logged>>();
+
+function formsOf(ctx: DiscordContext): Map<string, Logged> {
   let forms = byBot.get(ctx);
   if (!forms) byBot.set(ctx, (forms = new Map()));
   return forms;
 }
 
-/** The core's answer to a form's submission, with a repeat told which activity the form logged. */
-export function formAnswer(ctx: DiscordContext, formKey: string, reply: Reply, nowMs = Date.now()): Reply {
+/**
+ * Sends a form's submission (`send` runs it under the key given) keyed `formKey`, with a repeat
+ * told which activity the form logged.
+ */
+export async function logFromForm(ctx: DiscordContext, actor: Actor, formKey: string, send: (key: string) => Promise<Reply>, nowMs = Date.now()): Promise<Reply> {
   const forms = formsOf(ctx);
-  if (reply.duplicate) {
-    const logged = forms.get(formKey);
-    return alreadyLogged(logged && nowMs - logged.atMs <= KEEP_MS ? logged.activityId : undefined);
-  }
+  const first = await send(formKey);
+  if (!first.duplicate) return remembered(forms, formKey, first, nowMs);
+  const logged = freshIn(forms, formKey, nowMs);
+  if (!logged) return alreadyLogged(undefined);
+  const kept = await stillLogged(ctx, actor, logged.activityId);
+  if (kept !== false) return alreadyLogged(kept ? logged.activityId : undefined);
+  // Keyed by the deleted activity, so that copies sent together still log it once.
+  const anew = await send(`${formKey}:after:${logged.activityId}`);
+  if (!anew.duplicate) return remembered(forms, formKey, anew, nowMs);
+  const latest = freshIn(forms, formKey, nowMs);
+  return alreadyLogged(latest && latest.activityId !== logged.activityId ? latest.activityId : undefined);
+}
+
+function freshIn(forms: Map<string, Logged>, formKey: string, nowMs: number): Logged | undefined {
+  const logged = forms.get(formKey);
+  return logged && nowMs - logged.atMs <= KEEP_MS ? logged : undefined;
+}
+
+function remembered(forms: Map<string, Logged>, formKey: string, reply: Reply, nowMs: number): Reply {
   const activityId = loggedId(reply);
   if (activityId === undefined) return reply;
   // Oldest first (insertion order): stop at the first one still fresh.
@@ -35,6 +60,8 @@ export function formAnswer(ctx: DiscordContext, formKey: string, reply: Reply, n
     if (nowMs - form.atMs <= KEEP_MS && forms.size < MAX_FORMS) break;
     forms.delete(key);
   }
+  // Re-inserted, so that a form logged anew counts as fresh as it is.
+  forms.delete(formKey);
   forms.set(formKey, { activityId, atMs: nowMs });
   return reply;
 }
@@ -47,7 +74,23 @@ function loggedId(reply: Reply): number | undefined {
   return id === undefined ? undefined : Number(id);
 }
 
+/**
+ * Whether the member still has activity #id: the core suggests for `delete <id>` exactly the
+ * activities not deleted. Undefined when the core could not say.
+ */
+async function stillLogged(ctx: DiscordContext, actor: Actor, activityId: number): Promise<boolean | undefined> {
+  try {
+    const choices = await ctx.bot.complete(actor, 'activities', String(activityId));
+    return choices.some((c) => c.value === String(activityId));
+  } catch (error) {
+    ctx.logger.warn({ err: describeError(error), activityId }, 'could not check whether a form\'s activity is still logged');
+    return undefined;
+  }
+}
+
 function alreadyLogged(activityId: number | undefined): Reply {
-  const what = activityId === undefined ? 'The activity from this form is already logged (`/ceu history` lists it)' : `#${activityId} is already logged from this form`;
-  return { visibility: 'private', tone: 'info', blocks: [{ kind: 'paragraph', text: `${what}, so I did not log it again. To log another activity, use \`/ceu log\`.` }] };
+  const text = activityId === undefined
+    ? 'The activity from this form is already logged, so I did not log it again (`/ceu history` lists it). If you deleted it since, or to log another activity, use `/ceu log`.'
+    : `#${activityId} is already logged from this form, so I did not log it again. To log another activity, use \`/ceu log\`.`;
+  return { visibility: 'private', tone: 'info', blocks: [{ kind: 'paragraph', text }] };
 }

@@ -1,13 +1,13 @@
 /**
  * Buttons and the log modal. A click is keyed by the message, the button (action and command) and
- * the person, and a form by its view id (or, opened by a button, by the button, the person and the
- * activity: logged-forms.ts), so a double click or a resubmitted form changes data once (a form
- * the core refused can be corrected and sent again).
+ * the person, and a form by its view id (or, opened by a button in a message, by the button, the
+ * person and the activity: logged-forms.ts), so a double click or a resubmitted form changes data
+ * once (a form the core refused can be corrected and sent again).
  */
 import type { App, BlockButtonAction, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
 import { fieldErrors, formUnavailable, LOG_MODAL_ID, readLogModal } from './log-modal.js';
-import { buttonFormKey, formAnswer } from './logged-forms.js';
+import { buttonFormKey, logFromButtonForm } from './logged-forms.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { openLogModal } from './handle-slash-command.js';
@@ -32,8 +32,11 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     if (action.value === 'log') {
       // trigger_id lives 3 s: the form opens before anything else runs; the member only sets the date picker's default.
       const user = await lookupQuickly(ctx, body.user.id, 300);
-      const button = `${body.channel?.id ?? ''}:${where}:${action.action_id}`;
-      if (!(await openLogModal(ctx, client, { triggerId: body.trigger_id, tenantId, userId: body.user.id, user, button }))) {
+      // App Home's button opens a form like `/ceu log`, keyed by its own view: the Home view's id
+      // outlives publishes, so keyed by the button, two like activities of a day (two untitled
+      // webinar hours) would be taken for one.
+      const button = body.container.message_ts ? `${body.channel?.id ?? ''}:${where}:${action.action_id}` : undefined;
+      if (!(await openLogModal(ctx, client, { triggerId: body.trigger_id, tenantId, userId: body.user.id, user, ...(button ? { button } : {}) }))) {
         await deliver(ctx, client, body.user.id, formUnavailable(ctx.logCommand), body.response_url ? respond : undefined);
       }
       return;
@@ -59,14 +62,16 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     const tenantId = tenantOf(context);
     const user = await lookupQuickly(ctx, body.user.id, ctx.ackBudgetMs / 2);
     const options = readLogModal(ctx.logCommand, view.state.values as Parameters<typeof readLogModal>[1]);
-    // A form `/ceu log` opened is its view; the copies a button opened share one key per activity.
-    const formKey = view.private_metadata ? buttonFormKey(view.private_metadata, body.user.id, options) : undefined;
-    const pending = handleSafely(ctx, structuredRequest({
+    const request = structuredRequest({
       tenantId, userId: body.user.id, channelId: body.user.id, isDirect: true, user, command: 'log', options,
-      idempotencyKey: formKey ?? `view:${view.id}`,
       // The form closes and its confirmation goes by DM.
       privateReplyMayFail: true,
-    }));
+    });
+    const send = (idempotencyKey: string) => handleSafely(ctx, { ...request, idempotencyKey });
+    // A form `/ceu log` opened is its view; the copies a button opened share one key per activity.
+    const pending = view.private_metadata
+      ? logFromButtonForm(ctx, request.actor, buttonFormKey(view.private_metadata, body.user.id, options, ctx.bot.today(request.actor)), view.id, send)
+      : send(`view:${view.id}`);
     // Field errors can only ride on the ack, and Slack drops an ack later than 3 s.
     const quick = await within(pending, Math.max(0, ctx.ackBudgetMs - (Date.now() - startedAt)), TIMED_OUT);
     if (quick !== TIMED_OUT && quick.problems?.length) {
@@ -75,10 +80,9 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     }
     // Closes the modal. A late answer, problems included, comes by DM: the form is gone by then.
     await ack();
-    const answer = quick === TIMED_OUT ? await pending : quick;
-    // The first submission's DM already answers the same view sent again; another copy hears which activity it logged.
-    const reply = formKey ? formAnswer(ctx, formKey, view.id, answer) : answer.duplicate ? undefined : answer;
-    if (!reply) return;
+    const reply = quick === TIMED_OUT ? await pending : quick;
+    // The first submission's DM already answers the same view sent again.
+    if (reply.duplicate) return;
     await deliver(ctx, client, body.user.id, reply);
     if (reply.tone === 'success') await publishHome(ctx, client, tenantId, body.user.id);
   });

@@ -6,6 +6,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeButtonInteraction, makeModalSubmitInteraction, makeSlashInteraction } from '../../fakes/discord-interactions.js';
+import { startDiscord } from '../../../src/adapters/discord/start-discord.js';
+import { startFakeDiscord, type FakeDiscord } from '../../fakes/fake-discord.js';
+import { makeTestCore } from '../../support/make-test-core.js';
 import { startDiscordUnderTest, textOf, type DiscordUnderTest } from './discord-under-test.js';
 
 let d: DiscordUnderTest;
@@ -87,3 +90,79 @@ describe('two copies of the form from one button', () => {
     expect(d.activityCount()).toBe(2);
   });
 });
+
+describe('the same button after the activity it logged is gone', () => {
+  it('logs the activity again once the member undid it', async () => {
+    const messageId = '4000000000000000078';
+    const copy = async () => {
+      const press = makeButtonInteraction('ceu:log', { messageId });
+      const form = ((await d.fake.sendInteraction(press)).body.data as { custom_id: string }).custom_id;
+      return (fields: Record<string, string>) => d.fake.sendInteraction(makeModalSubmitInteraction(form, fields, { overrides: { message: press.message } }));
+    };
+    const logged = await (await copy())(sepsis);
+    expect(textOf(logged.body)).toContain('Logged #1');
+    const undo = buttonsOf(logged.body).find((b) => b.label === 'Undo')!;
+    expect(textOf((await d.fake.sendInteraction(makeButtonInteraction(undo.custom_id))).body)).toContain('Deleted #1');
+
+    const again = await (await copy())(sepsis);
+    expect(textOf(again.body)).toContain('Logged #2');
+    expect(d.activityCount()).toBe(1);
+    // And the one logged anew is the form's activity now: a further copy is told so.
+    expect(textOf((await (await copy())(sepsis)).body)).toContain('#2 is already logged from this form');
+    expect(d.activityCount()).toBe(1);
+  });
+});
+
+describe('a reminder\'s button over days and restarts', () => {
+  let mine: { fake: FakeDiscord; clock: { now: () => Date }; restart: () => Promise<void>; stop: () => Promise<void>; activityCount: () => number };
+  beforeEach(async () => {
+    // As startDiscordUnderTest, on a clock the test moves, and restartable on the same database.
+    const fake = await startFakeDiscord();
+    const core = makeTestCore({ nowAt: '2026-11-23T18:00:00Z' });
+    const start = () => startDiscord({ bot: core.bot, logger: core.logger, token: fake.token, apiUrl: fake.apiUrl });
+    let handle = await start();
+    mine = {
+      fake, clock: core.clock, activityCount: core.activityCount,
+      restart: async () => { await handle.stop(); handle = await start(); },
+      stop: async () => { await handle.stop(); await fake.close(); core.cleanup(); },
+    };
+  });
+  afterEach(async () => {
+    await mine.stop();
+  });
+
+  /** Log now on one reminder (its message), pressed and the form sent. */
+  async function fromReminder(fields: Record<string, string>) {
+    const press = makeButtonInteraction('ceu:log', { messageId: '4000000000000000079' });
+    const form = ((await mine.fake.sendInteraction(press)).body.data as { custom_id: string }).custom_id;
+    return mine.fake.sendInteraction(makeModalSubmitInteraction(form, fields, { overrides: { message: press.message } }));
+  }
+
+  it.each([['yesterday'], ['']])('logs the same words for a date (%j) the next day, which mean another day', async (date) => {
+    const webinar = { amount: '1h', category: 'clinical', title: 'Webinar', date, aama: '' };
+    expect(textOf((await fromReminder(webinar)).body)).toContain('Logged #1');
+    mine.clock.now = () => new Date('2026-11-24T18:00:00Z');
+    expect(textOf((await fromReminder(webinar)).body)).toContain('Logged #2');
+    expect(mine.activityCount()).toBe(2);
+  });
+
+  it('still logs once the same activity for the same day sent the next day', async () => {
+    expect(textOf((await fromReminder({ ...sepsis, date: 'today' })).body)).toContain('Logged #1');
+    mine.clock.now = () => new Date('2026-11-24T18:00:00Z');
+    expect(textOf((await fromReminder({ ...sepsis, date: 'yesterday' })).body)).toContain('#1 is already logged from this form');
+    expect(mine.activityCount()).toBe(1);
+  });
+
+  it('tells a repeat after a restart, which forgot the number, how to log it again if it was deleted', async () => {
+    const logged = await fromReminder(sepsis);
+    await mine.fake.sendInteraction(makeButtonInteraction(buttonsOf(logged.body).find((b) => b.label === 'Undo')!.custom_id));
+    await mine.restart();
+    expect(textOf((await fromReminder(sepsis)).body)).toContain('If you deleted it since, or to log another activity, use `/ceu log`.');
+    expect(mine.activityCount()).toBe(0);
+  });
+});
+
+function buttonsOf(body: unknown): Array<{ label: string; custom_id: string }> {
+  const rows = ((body as { data?: { components?: Array<{ components: Array<{ label: string; custom_id: string }> }> } }).data?.components ?? []);
+  return rows.flatMap((r) => r.components);
+}

@@ -5,6 +5,11 @@
  * the member says they are (`settings tz`), not where Slack's profile says.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSlack } from '../../../src/adapters/slack/start-slack.js';
+import type { Clock } from '../../../src/core/index.js';
+import { startFakeSlack } from '../../fakes/fake-slack.js';
+import { makeTestCore } from '../../support/make-test-core.js';
+import { makeDirectMessageClick } from '../../fakes/slack-interaction-payloads.js';
 import { makeLogFormValues } from '../../fakes/slack-log-form.js';
 import { makeBlockAction, makeSlashCommand, makeViewSubmission, postInteraction, postSlashCommand } from '../../fakes/slack-requests.js';
 import { SIGNING_SECRET, startSlackUnderTest, textOf, type SlackUnderTest } from './slack-under-test.js';
@@ -93,5 +98,69 @@ describe('the date a form opens with', () => {
 
   it('is today in the zone the member set, from a Log button', async () => {
     expect(dateOf(await openFrom(makeBlockAction(s.fake, 'ceu:log-another', 'log')))).toBe('2026-11-25');
+  });
+});
+
+describe('the same button after the activity it logged is gone', () => {
+  it('logs the activity again once the member undid it', async () => {
+    const click = makeBlockAction(s.fake, 'ceu:log-another', 'log');
+    await postInteraction(s.url, SIGNING_SECRET, submitted(await openFrom(click)));
+    const logged = await s.fake.waitForCall('chat.postMessage', () => dms().length >= 1);
+    expect(textOf(logged.body)).toContain('Logged #1');
+    const undo = makeDirectMessageClick(s.fake, logged.body, 'ceu:undo');
+    await postInteraction(s.url, SIGNING_SECRET, undo);
+    expect(textOf((await s.fake.waitForResponse((r) => undo.response_url.endsWith(r.path))).body)).toContain('Deleted #1');
+
+    await postInteraction(s.url, SIGNING_SECRET, submitted(await openFrom({ ...click, trigger_id: `${click.trigger_id}2` })));
+    expect(textOf((await s.fake.waitForCall('chat.postMessage', () => dms().length >= 2)).body)).toContain('Logged #2');
+    expect(s.activityCount()).toBe(1);
+    // The one logged anew is the form's activity now: a further copy is told so.
+    await postInteraction(s.url, SIGNING_SECRET, submitted(await openFrom({ ...click, trigger_id: `${click.trigger_id}3` })));
+    expect(textOf((await s.fake.waitForCall('chat.postMessage', () => dms().length >= 3)).body)).toContain('#2 is already logged from this form');
+    expect(s.activityCount()).toBe(1);
+  });
+});
+
+describe('the form App Home opens', () => {
+  /** A click on App Home's Log an activity: no channel, no message; Slack keeps one Home view per member, its id the same across publishes. */
+  const homeClick = () => {
+    const { channel: _c, response_url: _r, message: _m, ...click } = makeBlockAction(s.fake, 'ceu:open-log', 'log');
+    return { ...click, container: { type: 'view', view_id: 'VHOME0001' }, view: { id: 'VHOME0001', type: 'home' } } as unknown as ReturnType<typeof makeBlockAction>;
+  };
+
+  it('logs each of two identical activities, one per opening', async () => {
+    const untitled = makeLogFormValues({ title: { value: { type: 'plain_text_input', value: null } }, provider: { value: { type: 'plain_text_input', value: null } } });
+    await postInteraction(s.url, SIGNING_SECRET, submitted(await openFrom(homeClick()), untitled));
+    await s.fake.waitForCall('chat.postMessage', () => dms().length >= 1);
+    await postInteraction(s.url, SIGNING_SECRET, submitted(await openFrom(homeClick()), untitled));
+    expect(textOf((await s.fake.waitForCall('chat.postMessage', () => dms().length >= 2)).body)).toContain('Logged #2');
+    expect(s.activityCount()).toBe(2);
+  });
+});
+
+describe('a button\'s form on another day', () => {
+  let clock: Clock;
+  beforeEach(async () => {
+    await s.close();
+    // As startSlackUnderTest, on a clock the test moves.
+    const fake = await startFakeSlack();
+    const core = makeTestCore();
+    clock = core.clock;
+    const handle = await startSlack({ bot: core.bot, clock, logger: core.logger, botToken: 'xoxb-test', apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', retries: 0, signingSecret: SIGNING_SECRET });
+    s = {
+      fake, handle, database: core.database, logs: core.logs, activityCount: core.activityCount, url: `http://127.0.0.1:${handle.port ?? 0}/slack/events`,
+      close: async () => { await handle.stop(); await fake.close(); core.cleanup(); },
+    };
+  });
+
+  it('logs again a form whose date was left empty, which means another day', async () => {
+    const click = makeBlockAction(s.fake, 'ceu:log-another', 'log');
+    const undated = makeLogFormValues({ date: { value: { type: 'datepicker', selected_date: null } } });
+    await postInteraction(s.url, SIGNING_SECRET, submitted(await openFrom(click), undated));
+    expect(textOf((await s.fake.waitForCall('chat.postMessage', () => dms().length >= 1)).body)).toContain('Logged #1 2026-11-24');
+    clock.now = () => new Date('2026-11-25T18:00:00Z');
+    await postInteraction(s.url, SIGNING_SECRET, submitted(await openFrom({ ...click, trigger_id: `${click.trigger_id}2` }), undated));
+    expect(textOf((await s.fake.waitForCall('chat.postMessage', () => dms().length >= 2)).body)).toContain('Logged #2 2026-11-25');
+    expect(s.activityCount()).toBe(2);
   });
 });
