@@ -7,13 +7,13 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { CommandRequest, Reply } from '../../core/index.js';
 import { MAX_CHOICES } from '../../core/index.js';
+import { logOnce } from '../logged-forms.js';
 import { within } from '../within.js';
 import { describeError, FAILED, handleSafely, type DiscordContext } from './discord-context.js';
 import { readButtonId, rowsWithGuild, withGuild } from './button-id.js';
 import { CEU, CEU_ADMIN } from './command-manifest.js';
 import { ephemeralFile, handleKeepingCertificate, type Certificate } from './keep-certificate.js';
 import { extrasFrom, formKey, logLineFrom, logModal, readLogForm, type FormExtras } from './log-modal.js';
-import { logFromForm } from './logged-forms.js';
 import { recallForm, rememberForm } from './pending-forms.js';
 import { reportLateChange } from './report-late-change.js';
 import { EPHEMERAL, renderReply } from './render-reply.js';
@@ -133,7 +133,7 @@ async function modalSubmit(ctx: DiscordContext, interaction: ModalSubmitInteract
       : handleKeepingCertificate(ctx, interaction, certificate, (copy) => ({ ...request, attachment: copy }));
   };
   const request = textRequest(interaction, line, form ?? redeliveryKey(interaction), guildId);
-  await answer(ctx, interaction, request, form ? logFromForm(ctx, actor, form, send) : send(redeliveryKey(interaction)));
+  await answer(ctx, interaction, request, form ? logOnce(ctx, actor, form, send) : send(redeliveryKey(interaction)));
 }
 
 /** A form opened before an update may lack a field added since: it reads as left empty. */

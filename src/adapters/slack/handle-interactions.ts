@@ -1,13 +1,14 @@
 /**
  * Buttons and the log modal. A click is keyed by the message, the button (action and command) and
  * the person, and a form by its view id (or, opened by a button in a message, by the button, the
- * person and the activity: logged-forms.ts), so a double click or a resubmitted form changes data
+ * person and the activity: log-form-key.ts and ../logged-forms.ts), so a double click or a resubmitted form changes data
  * once (a form the core refused can be corrected and sent again).
  */
 import type { App, BlockButtonAction, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
 import { fieldErrors, formUnavailable, LOG_MODAL_ID, readLogModal } from './log-modal.js';
-import { buttonFormKey, logFromButtonForm } from './logged-forms.js';
+import { logOnce } from '../logged-forms.js';
+import { buttonFormKey } from './log-form-key.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, type SlackContext } from './slack-context.js';
 import { openLogModal } from './handle-slash-command.js';
@@ -70,7 +71,7 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     const send = (idempotencyKey: string) => handleSafely(ctx, { ...request, idempotencyKey });
     // A form `/ceu log` opened is its view; the copies a button opened share one key per activity.
     const pending = view.private_metadata
-      ? logFromButtonForm(ctx, request.actor, buttonFormKey(view.private_metadata, body.user.id, options, ctx.bot.today(request.actor)), view.id, send)
+      ? logOnce(ctx, request.actor, buttonFormKey(view.private_metadata, body.user.id, options, ctx.bot.today(request.actor)), send, { viewId: view.id })
       : send(`view:${view.id}`);
     // Field errors can only ride on the ack, and Slack drops an ack later than 3 s.
     const quick = await within(pending, Math.max(0, ctx.ackBudgetMs - (Date.now() - startedAt)), TIMED_OUT);

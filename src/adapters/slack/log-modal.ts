@@ -12,7 +12,7 @@ type View = types.ModalView;
 type InputBlock = types.InputBlock;
 type ViewState = Record<string, Record<string, { type: string; value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null; selected_options?: Array<{ value: string }> }>>;
 
-/** `button`: the button of a message that opened the form, if one did (logged-forms.ts), kept in the view for its submission. */
+/** `button`: the button of a message that opened the form, if one did (log-form-key.ts, ../logged-forms.ts), kept in the view for its submission. */
 export function logModal(log: CommandDeclaration, todayOn: string, button?: string): View {
   return {
     type: 'modal',

@@ -1,56 +1,54 @@
 /**
- * One log form is one activity. A form opened by a button in a message names the button
- * (log-modal.ts: `private_metadata`), and its submission's idempotency key is that button, the
- * member and the activity, so the core's request claim logs once what two copies of the form send
- * (the button pressed on two devices, or again after Slack said it had trouble). This answers the
- * second copy with the activity the first logged, remembered in memory per running bot; the claim
- * outlives a restart (a day), the number does not: then the answer goes without it. An activity
- * the member has deleted since (its Undo) is no longer logged from the form: sent again, it logs anew.
+ * One log form is one activity, on every platform. A submission is sent under a key naming its
+ * form (each adapter's log-modal.ts), so the core's request claim logs a form sent again (after the
+ * platform said the interaction failed, or from a second copy opened by the same button) only once;
+ * this answers that second submission with the activity the first logged, remembered in memory per
+ * running bot. The claim outlives a restart (a day), the number does not: then the answer goes
+ * without it. An activity the member has deleted since (its Undo) is no longer logged from the
+ * form: sent again, it logs anew.
  */
-import { createHash } from 'node:crypto';
-import type { Actor, Reply } from '../../core/index.js';
-import type { SlackContext } from './slack-context.js';
+import type { Actor, Bot, Logger, Reply } from '../core/index.js';
 
 /** As long as the core keeps a request claim (storage/create-request-claims.ts). */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** A bound, so that a flood of forms cannot grow memory without end. */
 const MAX_FORMS = 10_000;
 
+/** What a running adapter hands in: its bot, its logger; the object also keys its memory. */
+export interface FormLogContext {
+  bot: Bot;
+  logger: Logger;
+}
+
 interface Logged {
   activityId: number;
-  viewId: string;
+  /** The copy of the form (Slack's view id) that logged it, where the platform names copies. */
+  viewId: string | undefined;
   atMs: number;
 }
 
-const byBot = new WeakMap<SlackContext, Map<string, Logged>>();
+const byContext = new WeakMap<FormLogContext, Map<string, Logged>>();
 
-function formsOf(ctx: SlackContext): Map<string, Logged> {
-  let forms = byBot.get(ctx);
-  if (!forms) byBot.set(ctx, (forms = new Map()));
+function formsOf(ctx: FormLogContext): Map<string, Logged> {
+  let forms = byContext.get(ctx);
+  if (!forms) byContext.set(ctx, (forms = new Map()));
   return forms;
 }
 
 /**
- * The key of a submission of the form a button opened: one per button, member and activity. A
- * date picker left empty logs today (`todayOn`, the member's), another day tomorrow.
+ * Sends a form's submission keyed `formKey` (`send` runs it under the key given), with a repeat
+ * told which activity the form logged. `viewId`: the copy of the form sent, where the platform
+ * names copies; the same copy sent again gets the core's duplicate answer as it is (the first
+ * submission's answer covers it).
  */
-export function buttonFormKey(button: string, userId: string, options: Record<string, unknown>, todayOn: string): string {
-  const dated = { date: todayOn, ...options };
-  const activity = createHash('sha256').update(JSON.stringify(Object.entries(dated).sort(([a], [b]) => a.localeCompare(b)))).digest('hex').slice(0, 32);
-  return `form:${button}:${userId}:${activity}`;
-}
-
-/**
- * Sends a submission keyed by `buttonFormKey` (`send` runs it under the key given), with another
- * copy of the form told which activity the form logged. The same view sent again gets the core's
- * duplicate answer as it is: the first submission's DM answers it.
- */
-export async function logFromButtonForm(ctx: SlackContext, actor: Actor, formKey: string, viewId: string, send: (key: string) => Promise<Reply>, nowMs = Date.now()): Promise<Reply> {
+export async function logOnce(ctx: FormLogContext, actor: Actor, formKey: string, send: (key: string) => Promise<Reply>, options: { viewId?: string; nowMs?: number } = {}): Promise<Reply> {
+  const { viewId, nowMs = Date.now() } = options;
   const forms = formsOf(ctx);
+  const sameCopy = (logged: Logged | undefined) => viewId !== undefined && logged?.viewId === viewId;
   const first = await send(formKey);
   if (!first.duplicate) return remembered(forms, formKey, viewId, first, nowMs);
   const logged = freshIn(forms, formKey, nowMs);
-  if (logged?.viewId === viewId) return first;
+  if (sameCopy(logged)) return first;
   if (!logged) return alreadyLogged(undefined);
   const kept = await stillLogged(ctx, actor, logged.activityId);
   if (kept !== false) return alreadyLogged(kept ? logged.activityId : undefined);
@@ -58,7 +56,7 @@ export async function logFromButtonForm(ctx: SlackContext, actor: Actor, formKey
   const anew = await send(`${formKey}:after:${logged.activityId}`);
   if (!anew.duplicate) return remembered(forms, formKey, viewId, anew, nowMs);
   const latest = freshIn(forms, formKey, nowMs);
-  if (latest?.viewId === viewId) return anew;
+  if (sameCopy(latest)) return anew;
   return alreadyLogged(latest && latest.activityId !== logged.activityId ? latest.activityId : undefined);
 }
 
@@ -67,7 +65,7 @@ function freshIn(forms: Map<string, Logged>, formKey: string, nowMs: number): Lo
   return logged && nowMs - logged.atMs <= KEEP_MS ? logged : undefined;
 }
 
-function remembered(forms: Map<string, Logged>, formKey: string, viewId: string, reply: Reply, nowMs: number): Reply {
+function remembered(forms: Map<string, Logged>, formKey: string, viewId: string | undefined, reply: Reply, nowMs: number): Reply {
   const activityId = loggedId(reply);
   if (activityId === undefined) return reply;
   // Oldest first (insertion order): stop at the first one still fresh.
@@ -93,12 +91,12 @@ function loggedId(reply: Reply): number | undefined {
  * Whether the member still has activity #id: the core suggests for `delete <id>` exactly the
  * activities not deleted. Undefined when the core could not say.
  */
-async function stillLogged(ctx: SlackContext, actor: Actor, activityId: number): Promise<boolean | undefined> {
+async function stillLogged(ctx: FormLogContext, actor: Actor, activityId: number): Promise<boolean | undefined> {
   try {
     const choices = await ctx.bot.complete(actor, 'activities', String(activityId));
     return choices.some((c) => c.value === String(activityId));
   } catch (error) {
-    ctx.logger.warn({ err: error instanceof Error ? error.message : String(error), activityId }, 'could not check whether a form\'s activity is still logged');
+    ctx.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) }, activityId }, 'could not check whether a form\'s activity is still logged');
     return undefined;
   }
 }
