@@ -28,6 +28,10 @@ describe('a renewal said in plain words', () => {
     // AMT: the next 3-year cycle starts the day after this one ends.
     ['I just renewed my RMA', [{ code: 'CMA', expires_on: '2027-02-28' }, { code: 'RMA', expires_on: '2030-04-30' }]],
     ['renewed my rma!', [{ code: 'CMA', expires_on: '2027-02-28' }, { code: 'RMA', expires_on: '2030-04-30' }]],
+    // The day alone may follow the credential, with a stop or "!" after it.
+    ['I renewed my CMA yesterday.', [{ code: 'CMA', expires_on: '2031-11-30' }, { code: 'RMA', expires_on: '2027-04-30' }]],
+    ['i renewed my cma today', [{ code: 'CMA', expires_on: '2031-11-30' }, { code: 'RMA', expires_on: '2027-04-30' }]],
+    ['I got my CMA renewed yesterday!', [{ code: 'CMA', expires_on: '2031-11-30' }, { code: 'RMA', expires_on: '2027-04-30' }]],
   ])('"%s" renews that credential', async (said, after) => {
     const reply = await t.say(said);
     expect(reply.tone, renderText(reply)).toBe('success');
@@ -59,7 +63,7 @@ describe('`credential` with other words for its parts', () => {
     await t.say('credential add RMA certified 2024-05-01');
   });
 
-  it.each(['change my CMA expiration to 2027-01-31', 'update my CMA expiry date to 2027-01-31', "set my CMA's expiry to Jan 31 2027", 'my CMA expires 2027-01-31'])(
+  it.each(['change my CMA expiration to 2027-01-31', 'update my CMA expiry date to 2027-01-31', "set my CMA's expiry to Jan 31 2027", 'my CMA expires 2027-01-31', 'my CMA expires Jan 31, 2027', 'my CMA expires 31 January 2027.', 'my CMA expires 01/31/2027', 'my CMA expires 01/2027'])(
     '"%s" changes the expiry, as `credential add CMA expires …` does',
     async (said) => {
       const reply = await t.say(said);

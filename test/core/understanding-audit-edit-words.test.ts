@@ -76,9 +76,14 @@ describe('"to" before the value, and the field in words', () => {
     ['edit 1 date to yesterday', { completed_on: '2026-11-23' }],
     ['edit 1 amount to 3h', { amount: '3', unit: 'hours' }],
     ['change the date of #1 to yesterday', { completed_on: '2026-11-23' }],
-    ['change the amount of 1 to 90 min', { amount: '90', unit: 'minutes' }],
+    ['change the amount of activity 1 to 90 min', { amount: '90', unit: 'minutes' }],
     ['change the category for #1 to general', { category: 'general' }],
     ["change #1's date to Nov 2", { completed_on: '2026-11-02' }],
+    ['change the title of #1 to HIPAA basics', { title: 'HIPAA basics' }],
+    ['change the title of activity 1 HIPAA basics', { title: 'HIPAA basics' }],
+    ['set the title of number 1 to HIPAA basics', { title: 'HIPAA basics' }],
+    ['change the amount for entry 1 to 90 min', { amount: '90', unit: 'minutes' }],
+    ['edit 1 title to "HIPAA basics"', { title: 'HIPAA basics' }],
     ['edit 1 name "Sepsis update"', { title: 'Sepsis update' }],
   ])('`%s` edits', async (line, changed) => {
     const reply = await t.say(line);

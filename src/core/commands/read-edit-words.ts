@@ -30,10 +30,12 @@ export function parseEditWords(tokens: Token[]): RawOptions {
   const [id, fieldToken, ...rest] = tokens;
   const raw: RawOptions = id ? { id: id.text } : {};
   if (!fieldToken) return raw;
-  // "edit 12 date to yesterday": "to" joins the field to its value (quote a title that starts with it).
-  const valueTokens = rest.length > 1 && !rest[0]!.quoted && /^to$/i.test(rest[0]!.text) ? rest.slice(1) : rest;
-  const value = joinTokens(valueTokens);
   const field = fieldToken.quoted ? undefined : toEditField(fieldToken.text);
+  // "edit 12 date to yesterday": "to" joins the field to its value. A title may start with it ("To
+  // Err Is Human"), so there it goes only before a quoted title: `title to "…"`.
+  const joins = rest.length > 1 && !rest[0]!.quoted && /^to$/i.test(rest[0]!.text) && (field !== 'title' || (rest.length === 2 && rest[1]!.quoted));
+  const valueTokens = joins ? rest.slice(1) : rest;
+  const value = joinTokens(valueTokens);
   if (field) return { ...raw, field, ...(value ? { value } : {}) };
   const said = /^to$/i.test(fieldToken.text) && !fieldToken.quoted ? value : joinTokens([fieldToken, ...valueTokens]);
   const meant = said ? fieldOfValue(said) : undefined;

@@ -41,9 +41,13 @@ const JOINED_CATEGORIES = /\b(administrative|admin|clinical|clin|general)\s*(?:a
 const FOR_CREDENTIAL = /\b(?:for|toward|towards) (?:(?:my|the) )?(?:(?:cma|rma|cmas|ncma|ccma|cmaa|cpt|cet)\b(?: (?:renewal|recertification|recert|certification))?|renewal|recertification|recert)\b/gi;
 const CARD = /\b(cpr|bls)( card)?\b/i;
 // "I renewed my CMA last week", "just recertified my RMA", "got my CMA renewed on Nov 20":
-// `credential renew`. A CPR/BLS card renews by logging the new card (CARD, above).
+// `credential renew`. A CPR/BLS card renews by logging the new card (CARD, above). What follows is
+// kept to check that it is only the day: "I renewed my CMA membership" (or dues, a fee) is not a
+// new cycle, and reading it as one would end the reminders.
 const CE_CODE = String.raw`(cma|rma|cmas|ncma|ccma|cmaa|cpt|cet)`;
-const RENEWED = new RegExp(String.raw`^(?:(?:i|i've|i have)\s+)?(?:just\s+|already\s+|finally\s+)?(?:(?:renewed|recertified)\s+(?:my\s+)?${CE_CODE}|got\s+(?:my\s+)?${CE_CODE}\s+(?:renewed|recertified))\b`);
+const RENEWED = new RegExp(String.raw`^(?:(?:i|i've|i have)\s+)?(?:just\s+|already\s+|finally\s+)?(?:(?:renewed|recertified)\s+(?:my\s+)?${CE_CODE}|got\s+(?:my\s+)?${CE_CODE}\s+(?:renewed|recertified))\b\s*(.*)$`);
+// "did I renew my CMA?", "have I recertified my RMA": asked, so answered with the cycle, never renewed.
+const ASKS_IF_RENEWED = /^(?:did|have) i (?:already |ever )?(?:renew|renewed|recertify|recertified)\b/;
 // "turn off reminders", "stop my reminders", "turn reminders back on": the `settings nudges` switch.
 const REMINDERS = String.raw`(?:my |the |all )?(?:reminders|nudges|notifications)`;
 const NUDGES_OFF = new RegExp(String.raw`^(?:(?:turn|switch|shut) off|stop|disable|mute) ${REMINDERS}$|^(?:turn|switch) ${REMINDERS} off$`);
@@ -83,11 +87,11 @@ export function understandPlainLanguage(text: string): string | undefined {
   const said = original.toLowerCase().replace(/[’‘]/g, "'");
   const question = /\?\s*$/.test(text);
   const negated = NEGATION.test(said);
-  const renewed = question || negated || AMOUNT.test(said) ? undefined : RENEWED.exec(said);
-  if (renewed) {
-    const date = findDatePhrase(original) ?? findVagueDate(original);
-    return `credential renew ${(renewed[1] ?? renewed[2])!.toUpperCase()}${date ? ` on ${date.replace(/^on /i, '')}` : ''}`;
-  }
+  // Never a log either: "I renewed my RMA with 30 points" logged 30 points and closed the cycle's gap.
+  const renewed = negated ? undefined : RENEWED.exec(said);
+  // A "?" anywhere: "I renewed my CMA? when?" asks rather than tells.
+  if (ASKS_IF_RENEWED.test(said) || (renewed && /\?/.test(text))) return 'status';
+  if (renewed) return renewLine((renewed[1] ?? renewed[2])!.toUpperCase(), renewed[3]!);
   if (CREDENTIAL_LIST.test(said)) return 'credential list';
   if (NUDGES_OFF.test(said)) return 'settings nudges off';
   if (NUDGES_ON.test(said)) return 'settings nudges on';
@@ -104,6 +108,22 @@ export function understandPlainLanguage(text: string): string | undefined {
   if (DID.test(said) && !question && !negated && !DID_WITHOUT_SUBJECT.test(said) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(original);
   if (HELP.test(said)) return 'help';
   return undefined;
+}
+
+/**
+ * `credential renew` on the day said, when the words after the credential are that day and
+ * nothing else ("last week", "on Nov 20"). Other words are passed on, quoted as one, for the
+ * command to refuse with its usage: it renews nothing on words it does not know.
+ */
+function renewLine(code: string, after: string): string {
+  if (after === '') return `credential renew ${code}`;
+  const date = findDatePhrase(after) ?? findVagueDate(after);
+  const onlyTheDay = date !== undefined && new RegExp(String.raw`^(?:(?:on|in|during)\s+)?${escapeRegExp(date)}$`, 'i').test(after);
+  return onlyTheDay ? `credential renew ${code} on ${date.replace(/^on /i, '')}` : `credential renew ${code} "${after.replace(/["“”]/g, '')}"`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function plain(text: string): string {
