@@ -61,7 +61,7 @@ function credentialSchema(ctx: SchemaContext) {
         return z.NEVER;
       }),
       code: codeField.optional(),
-      expires: dateField(ctx, 'any', 'expires', 'end').optional(),
+      expires: expiryField(ctx).optional(),
       certified: dateField(ctx, 'past', 'certified').optional(),
       /** `credential renew CMA on <date>`: the day of the renewal (a slash command gives it as `certified`). */
       renewed: dateField(ctx, 'past', 'renewal date').optional(),
@@ -243,4 +243,18 @@ function listLine(e: Evaluation): string {
   // `daysLeft` counts to the CE deadline, so how long ago it lapsed comes from the expiry.
   if (e.state === 'grace') return `${head}: CE accepted until ${ceDeadlineOn(e)} (${daysPhrase(e.daysLeft)})`;
   return `${head} (ended ${daysPhrase(-daysSinceExpiry(e))})`;
+}
+
+/**
+ * "next month", "in 3 months": a guess at the date on a card, which then dates every reminder.
+ * An expiry is printed on the card, so it is asked for as printed (a month and year will do).
+ */
+const RELATIVE_EXPIRY = /\b(next|this|coming|in|within)\b|\b(days?|weeks?|months?|years?)\b/i;
+
+function expiryField(ctx: SchemaContext) {
+  return z.string().superRefine((text, zctx) => {
+    if (RELATIVE_EXPIRY.test(text) && !/\d{4}/.test(text)) {
+      zctx.addIssue({ code: 'custom', message: `“${text}” is not the date on your card; type it as printed, e.g. \`credential add CMA expires 2027-02-28\` (or \`Feb 2027\`).`, params: { code: 'relative-expiry' } });
+    }
+  }).pipe(dateField(ctx, 'any', 'expires', 'end'));
 }
