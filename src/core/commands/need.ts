@@ -8,6 +8,9 @@ import { standingReply } from '../views/standing-reply.js';
 import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
 import { lapsedNextStep } from './lapsed-next-step.js';
 
+
+/** Built once: a zod schema costs more to build than to run, and `need` is the busiest command. */
+const SCHEMA = jsonFlagSchema('need');
 export const needCommand = defineCommand({
   name: 'need',
   aliases: ['needs', 'what-do-i-need', 'remaining'],
@@ -16,7 +19,7 @@ export const needCommand = defineCommand({
   examples: ['need', 'need --json'],
   options: [{ name: 'json', type: 'boolean', description: 'Answer with the stable JSON document' }],
   parseText: parseJsonFlag,
-  schema: () => jsonFlagSchema('need'),
+  schema: () => SCHEMA,
   run: (ctx, options) => standingReply(ctx, options.json, (evaluations) => evaluations.flatMap((e) => needBlocks(e, ctx.today))),
 });
 

@@ -5,6 +5,9 @@ import { standingReply } from '../views/standing-reply.js';
 import { jsonFlagSchema, parseJsonFlag } from './json-flag.js';
 import { lapsedNextStep, takesCe } from './lapsed-next-step.js';
 
+
+/** Built once: a zod schema costs more to build than to run, and `status` is the busiest command. */
+const SCHEMA = jsonFlagSchema('status');
 export const statusCommand = defineCommand({
   name: 'status',
   aliases: ['progress'],
@@ -13,7 +16,7 @@ export const statusCommand = defineCommand({
   examples: ['status', 'status --json'],
   options: [{ name: 'json', type: 'boolean', description: 'Answer with the stable JSON document' }],
   parseText: parseJsonFlag,
-  schema: () => jsonFlagSchema('status'),
+  schema: () => SCHEMA,
   run: (ctx, options) =>
     standingReply(ctx, options.json, (evaluations) => {
       const blocks: Block[] = evaluations.flatMap((e) => [...credentialBlocks(e), ...lapsedNextStep(e, ctx.today)]);
