@@ -254,7 +254,7 @@ const RELATIVE_EXPIRY = /\b(next|this|coming|in|within)\b|\b(days?|weeks?|months
 function expiryField(ctx: SchemaContext) {
   return z.string().superRefine((text, zctx) => {
     if (RELATIVE_EXPIRY.test(text) && !/\d{4}/.test(text)) {
-      zctx.addIssue({ code: 'custom', message: `“${text}” is not the date on your card; type it as printed, e.g. \`credential add CMA expires 2027-02-28\` (or \`Feb 2027\`).`, params: { code: 'relative-expiry' } });
+      zctx.addIssue({ code: 'custom', message: `“${text}” is not the date on your card; type it as printed, e.g. \`credential add CMA expires 2027-02-28\` (or \`Feb 2027\`).`, params: { code: 'relative-expiry' }, continue: false });
     }
   }).pipe(dateField(ctx, 'any', 'expires', 'end'));
 }

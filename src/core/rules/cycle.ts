@@ -83,9 +83,9 @@ export function cycleWindow(credential: CredentialInput): Readonly<CycleWindow> 
  * from then on belongs to the new cycle, though the old expiry is later.
  */
 function afterRenewal(window: Readonly<CycleWindow>, renewedFrom: string): Readonly<CycleWindow> {
-  // Nothing to cut: no reach back, a renewed cycle that ended before it, or one ending no earlier
-  // than this cycle (a stale date: the store drops it when a renewal is taken back).
-  if (window.earnFrom === window.start || renewedFrom < window.earnFrom || renewedFrom >= window.end) return window;
+  // Nothing to cut: no reach back, a renewed cycle that ended before it, or an end inside this
+  // cycle: that is an expiry corrected a few days on (a typo), not a cycle renewed from.
+  if (window.earnFrom === window.start || renewedFrom < window.earnFrom || renewedFrom >= window.start) return window;
   const dayAfter = addCalendarDays(renewedFrom, 1);
   const earnFrom = dayAfter < window.start ? dayAfter : window.start;
   return { ...window, earnFrom, renewal: { cycleEnd: renewedFrom, reachFrom: window.earnFrom } };

@@ -21,8 +21,9 @@ import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, Requir
  * 2: an activity kept out for having no category no longer lists its unit's conversion in `settings`.
  * 3: `usesNonApproved` is false when approved credit alone meets every requirement.
  * 4: NCCT's outside-CE rule does not reach back into a cycle the member renewed from (`renewedFrom`).
+ * 5: an expiry moved to a date inside the current cycle (a corrected typo) is not a renewal.
  */
-const COUNTING_VERSION = 4;
+const COUNTING_VERSION = 5;
 
 /**
  * What a tally was counted under: the counting code's version and a fingerprint of the rule packs

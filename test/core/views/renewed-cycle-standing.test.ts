@@ -64,3 +64,26 @@ describe('an NCMA after its renewal', () => {
     expect(await ncmaStatus()).toMatchObject({ earned: 0, remaining: 14 });
   });
 });
+
+describe('an NCMA expiry corrected, not renewed', () => {
+  it('keeps counting the year before when a mistyped expiry is moved a few days on', async () => {
+    t.close();
+    t = makeBot();
+    bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+    await say('credential add NCMA expires 2026-12-13');
+    await say('log 5h clinical Course on 2025-06-01');
+    await say('credential add NCMA expires 2026-12-31');
+    expect(await ncmaStatus()).toMatchObject({ cycle: { start: '2026-01-01' }, earned: 5 });
+    expect(await say('history')).not.toContain('in the cycle you renewed from');
+  });
+});
+
+describe('credential add … expires with a relative phrase', () => {
+  it('is refused without a crash for a CMA too', async () => {
+    const answer = await say('credential add CMA expires next month');
+    expect(answer).toContain('is not the date on your card');
+    expect(answer).not.toContain('Something went wrong');
+    expect(answer).not.toContain('years away');
+    expect(await say('credential add NCMA expires in 3 months')).not.toContain('years away');
+  });
+});
