@@ -2,22 +2,17 @@
  * AMT's annual fee is one reminder a year, whatever happens to the CE cycle that month: the real
  * planner, the real SQLite outbox and drainer, delivered to the console notifier.
  */
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleNotifier } from '../../src/adapters/console/notifier.js';
-import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
-import { makeTestOutbox, type TestOutbox } from './make-outbox.js';
+import type { Scheduler } from '../../src/scheduler/index.js';
+import { makeConsoleScheduler, makeTestOutbox, type TestOutbox } from './make-outbox.js';
 
 let t: TestOutbox;
 let scheduler: Scheduler;
-let printed: string;
+let printed: () => string;
 
 beforeEach(() => {
   t = makeTestOutbox();
-  const output = new PassThrough();
-  printed = '';
-  output.on('data', (chunk) => (printed += chunk));
-  scheduler = createScheduler({ schedulerStore: t.outbox, store: t.store, notifiers: [createConsoleNotifier({ output })], clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000 });
+  ({ scheduler, printed } = makeConsoleScheduler(t));
 });
 afterEach(async () => {
   await scheduler.stop();
@@ -25,7 +20,7 @@ afterEach(async () => {
 });
 
 const moveTo = (at: string) => t.clock.advance(Date.parse(at) - t.clock.now().getTime());
-const feeReminders = () => printed.match(/AMT annual fee due in December/g)?.length ?? 0;
+const feeReminders = () => printed().match(/AMT annual fee due in December/g)?.length ?? 0;
 
 describe('the AMT annual fee', () => {
   it('is reminded once in the anniversary month, even when the member renews the cycle that month', async () => {

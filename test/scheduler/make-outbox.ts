@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createConsoleNotifier } from '../../src/adapters/console/notifier.js';
 import type { Button, Clock, Logger, Member, MemberRef, Notifier, PlannedMessage, Reply, SchedulerStore, Store } from '../../src/core/index.js';
 import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
 import { createSchedulerStore, createSqliteStore, openDatabase, type DatabaseHandle } from '../../src/storage/index.js';
@@ -104,3 +106,14 @@ export async function drainToTheEnd(t: TestOutbox, scheduler: Scheduler): Promis
   return waitsMs;
 }
 
+/**
+ * A scheduler on `t` delivering to the console notifier, and what it printed so far: reminders as
+ * a member reads them, through the real planner, outbox and drainer.
+ */
+export function makeConsoleScheduler(t: TestOutbox): { scheduler: Scheduler; printed: () => string } {
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => (printed += chunk));
+  const scheduler = createScheduler({ schedulerStore: t.outbox, store: t.store, notifiers: [createConsoleNotifier({ output })], clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000 });
+  return { scheduler, printed: () => printed };
+}

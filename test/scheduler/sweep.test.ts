@@ -2,26 +2,21 @@
  * The sweep with the real planner, the real stores on a SQLite file, and delivery to the console
  * notifier (a terminal needs no fake).
  */
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleNotifier } from '../../src/adapters/console/notifier.js';
 import type { Member } from '../../src/core/index.js';
-import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
+import type { Scheduler } from '../../src/scheduler/index.js';
 import { SENT_IN_SERIES_SINCE_SQL } from '../../src/storage/create-outbox.js';
 import { makeActivity } from '../storage/make-store.js';
-import { makeTestOutbox, type TestOutbox } from './make-outbox.js';
+import { makeConsoleScheduler, makeTestOutbox, type TestOutbox } from './make-outbox.js';
 
 let t: TestOutbox;
 let scheduler: Scheduler;
-let printed: string;
+let printed: () => string;
 
 beforeEach(() => {
   // Tuesday 24 Nov 2026, 15:00 UTC: inside working hours for members in UTC.
   t = makeTestOutbox();
-  const output = new PassThrough();
-  printed = '';
-  output.on('data', (chunk) => (printed += chunk));
-  scheduler = createScheduler({ schedulerStore: t.outbox, store: t.store, notifiers: [createConsoleNotifier({ output })], clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000 });
+  ({ scheduler, printed } = makeConsoleScheduler(t));
 });
 afterEach(async () => {
   await scheduler.stop();
@@ -30,7 +25,7 @@ afterEach(async () => {
 
 const DAY_MS = 86_400_000;
 const now = () => t.clock.now().toISOString();
-const reminders = () => printed.match(/── reminder for alice ──/g)?.length ?? 0;
+const reminders = () => printed().match(/── reminder for alice ──/g)?.length ?? 0;
 const consoleMember = (userId: string) => t.member({ platform: 'console', tenantId: 'console', userId });
 /** A CMA expiring 28 Feb 2027, 96 days on: the 120-day nudge is due. */
 function withCma(member: Member): Member {
@@ -61,8 +56,8 @@ describe('the sweep', () => {
     t.clock.advance(6 * 86_400_000); // Monday 30 Nov: the 90-day stage
     expect(await scheduler.sweep()).toMatchObject({ enqueued: 1 });
     expect(await scheduler.drain()).toMatchObject({ sent: 1 });
-    expect(printed).toContain('(90 days left)');
-    expect(printed).not.toContain('(96 days left)');
+    expect(printed()).toContain('(90 days left)');
+    expect(printed()).not.toContain('(96 days left)');
     expect(t.outbox.countOutbox()).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0 });
   });
 
@@ -74,7 +69,7 @@ describe('the sweep', () => {
     }
     expect(await scheduler.sweep()).toMatchObject({ members: 1, planned: 0 });
     expect(await scheduler.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(printed).toBe('');
+    expect(printed()).toBe('');
   });
 
   it('plans on the workspace\'s own ladder', async () => {
@@ -90,9 +85,9 @@ describe('the sweep', () => {
     expect(await scheduler.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
     await scheduler.sweep();
     expect(await scheduler.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(printed.match(/── reminder for alice ──/g)).toHaveLength(1);
-    expect(printed).toContain('CMA: submit by 28 Feb 2027');
-    expect(printed).toMatch(/Still needed: .*points/);
+    expect(printed().match(/── reminder for alice ──/g)).toHaveLength(1);
+    expect(printed()).toContain('CMA: submit by 28 Feb 2027');
+    expect(printed()).toMatch(/Still needed: .*points/);
   });
 
   it('builds the weekly team digest once in its slot and posts it to the channel', async () => {
@@ -102,7 +97,7 @@ describe('the sweep', () => {
     expect(await scheduler.sweep()).toMatchObject({ digests: 0 });
     expect(t.outbox.hasMessage(admin.workspaceId, 'digest:2026-11-24')).toBe(true);
     await scheduler.drain();
-    expect(printed).toContain('── digest for #team ──');
+    expect(printed()).toContain('── digest for #team ──');
   });
 
   it('counts a team larger than one page of the digest exactly once each', async () => {
@@ -115,7 +110,7 @@ describe('the sweep', () => {
     })();
     expect(await scheduler.sweep()).toMatchObject({ digests: 1 });
     await scheduler.drain();
-    const digest = printed.slice(printed.indexOf('── digest for #team ──'));
+    const digest = printed().slice(printed().indexOf('── digest for #team ──'));
     expect(digest.match(/@m\d{3}: NCMA expires in 37 days/g)).toHaveLength(5);
     expect(digest).toContain('125 members are on track.');
   });
@@ -145,7 +140,7 @@ describe('the sweep', () => {
     scheduler.start();
     for (let i = 0; i < 100 && t.outbox.countOutbox().sent === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(t.outbox.countOutbox()).toMatchObject({ sent: 1 });
-    expect(printed).toContain('── reminder for alice ──');
+    expect(printed()).toContain('── reminder for alice ──');
   });
 });
 
@@ -164,7 +159,7 @@ describe('a ladder changed after a reminder went out', () => {
     await scheduler.sweep();
     expect(await scheduler.drain()).toMatchObject({ sent: 1 });
     expect(reminders()).toBe(2);
-    expect(printed).toContain('(30 days left)');
+    expect(printed()).toContain('(30 days left)');
   });
 
   it('still sends a stage the new ladder reaches that starts after the last reminder', async () => {
@@ -201,8 +196,8 @@ describe('a ladder reminder past the submit-by date', () => {
     t.store.addActivity(member, makeActivity({ amount: '5', unit: 'points', category: 'general', title: 'Ethics', completedOn: '2026-01-01', aamaApproved: false }), now());
     await scheduler.sweep();
     expect(await scheduler.drain()).toMatchObject({ sent: 1 });
-    expect(printed).toContain('CMA: submit as soon as you can (the submit-by date, 7 Feb 2027, was 13 days ago)');
-    expect(printed).toMatch(/Still needed, as soon as you can: .*points\./);
-    expect(printed).not.toMatch(/by 7 Feb 2027/);
+    expect(printed()).toContain('CMA: submit as soon as you can (the submit-by date, 7 Feb 2027, was 13 days ago)');
+    expect(printed()).toMatch(/Still needed, as soon as you can: .*points\./);
+    expect(printed()).not.toMatch(/by 7 Feb 2027/);
   });
 });

@@ -3,22 +3,17 @@
  * credential falls due the same Saturday: the real planner, the real SQLite outbox and drainer,
  * delivered to the console notifier.
  */
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleNotifier } from '../../src/adapters/console/notifier.js';
-import { createScheduler, type Scheduler } from '../../src/scheduler/index.js';
-import { makeTestOutbox, type TestOutbox } from './make-outbox.js';
+import type { Scheduler } from '../../src/scheduler/index.js';
+import { makeConsoleScheduler, makeTestOutbox, type TestOutbox } from './make-outbox.js';
 
 let t: TestOutbox;
 let scheduler: Scheduler;
-let printed: string;
+let printed: () => string;
 
 beforeEach(() => {
   t = makeTestOutbox();
-  const output = new PassThrough();
-  printed = '';
-  output.on('data', (chunk) => (printed += chunk));
-  scheduler = createScheduler({ schedulerStore: t.outbox, store: t.store, notifiers: [createConsoleNotifier({ output })], clock: t.clock, logger: t.logger, sweepIntervalMs: 60_000 });
+  ({ scheduler, printed } = makeConsoleScheduler(t));
 });
 afterEach(async () => {
   await scheduler.stop();
@@ -37,12 +32,12 @@ describe('a weekend with a deadline a day away', () => {
     moveTo('2027-01-30T15:00:00Z');
     await scheduler.sweep();
     await scheduler.drain();
-    expect(printed).toContain('CPT: submit by 31 Jan 2027 (1 day left)');
-    expect(printed).not.toContain('CCMA');
+    expect(printed()).toContain('CPT: submit by 31 Jan 2027 (1 day left)');
+    expect(printed()).not.toContain('CCMA');
 
     moveTo('2027-02-01T10:00:00Z');
     await scheduler.sweep();
     await scheduler.drain();
-    expect(printed).toContain('CCMA: submit by 31 Mar 2027 (58 days left)');
+    expect(printed()).toContain('CCMA: submit by 31 Mar 2027 (58 days left)');
   });
 });
