@@ -75,7 +75,7 @@ export interface StoredCredential {
   certifiedOn: string | null;
   /** Nudges about this credential wait until this date (the "Snooze a week" button); null = none. */
   snoozedUntil?: string | null;
-  /** The expiry this one was renewed from (the store reads it from the audit trail): CE counted toward that renewal does not count again. */
+  /** The last day the latest renewal covered (the expiry renewed from, or the day the renewal was recorded if earlier; from the audit trail): CE counted toward that renewal does not count again. */
   renewedFrom?: string;
 }
 

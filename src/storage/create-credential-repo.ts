@@ -39,7 +39,7 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   // A move on from further ahead is a corrected date, not a renewal. Migration 0010 ran the same.
   const deriveRenewedFrom = sqlite.prepare<{ id: number; entityId: string; memberId: number; renewWindow: string }>(
     `update credentials set renewed_from = (
-       select json_extract(a.before, '$.expiresOn') from audit a
+       select min(json_extract(a.before, '$.expiresOn'), substr(a.at, 1, 10)) from audit a
        where a.member_id = :memberId and a.entity = 'credential' and a.entity_id = :entityId and a.action = 'credential-add'
          and a.undone_at is null and a.before is not null
          and json_extract(a.after, '$.expiresOn') > json_extract(a.before, '$.expiresOn')

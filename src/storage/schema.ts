@@ -99,7 +99,8 @@ export const credentials = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     snoozedUntil: text('snoozed_until'),
-    // The expiry this credential was renewed from (its latest renewal still in effect), derived from
+    // The last day the latest renewal still in effect covered: the expiry renewed from, or the day
+    // the renewal was recorded if earlier (CE done after an early renewal was not in it). Derived from
     // the audit trail at every change (create-credential-repo.ts): counting reads it for every
     // credential a sweep evaluates, and an audit query each would cost the sweep.
     renewedFrom: text('renewed_from'),

@@ -31,10 +31,18 @@ describe('the cycle a credential was renewed from', () => {
     start();
     subject!.store.putCredential(alice, ncma('2026-12-31'), '2026-03-01T12:00:00.000Z');
     expect(renewedFrom(alice)).toBeUndefined();
+    // Renewed on 10 Dec, before the 31 Dec expiry: the renewal covered credit up to that day.
     subject!.store.putCredential(alice, ncma('2027-12-31'), '2026-12-10T12:00:00.000Z');
+    expect(renewedFrom(alice)).toBe('2026-12-10');
+    expect(subject!.store.loadMember(alice).credentials).toEqual([{ ...ncma('2027-12-31'), renewedFrom: '2026-12-10' }]);
+    expect(subject!.scheduler.listDueMembers('2026-12-10T12:00:00.000Z', 0, 10)[0]?.credentials).toEqual([{ ...ncma('2027-12-31'), renewedFrom: '2026-12-10' }]);
+  });
+
+  it('is the expiry renewed from when the renewal came after it', () => {
+    start();
+    subject!.store.putCredential(alice, ncma('2026-12-31'), '2026-03-01T12:00:00.000Z');
+    subject!.store.putCredential(alice, ncma('2027-12-31'), '2027-01-05T12:00:00.000Z');
     expect(renewedFrom(alice)).toBe('2026-12-31');
-    expect(subject!.store.loadMember(alice).credentials).toEqual([{ ...ncma('2027-12-31'), renewedFrom: '2026-12-31' }]);
-    expect(subject!.scheduler.listDueMembers('2026-12-10T12:00:00.000Z', 0, 10)[0]?.credentials).toEqual([{ ...ncma('2027-12-31'), renewedFrom: '2026-12-31' }]);
   });
 
   it('is not a date corrected long before the expiry, earlier than a renewal can come', () => {
@@ -51,7 +59,7 @@ describe('the cycle a credential was renewed from', () => {
     subject!.store.putCredential(alice, ncma('2027-12-31'), '2026-12-10T12:00:00.000Z');
     // "if you have not renewed after all, `credential add NCMA expires 2026-12-31` puts it back"
     subject!.store.putCredential(alice, ncma('2026-12-31'), '2026-12-11T12:00:00.000Z');
-    expect(renewedFrom(alice)).toBe('2025-12-31');
+    expect(renewedFrom(alice)).toBe('2025-12-15');
     subject!.store.putCredential(alice, ncma('2025-12-31'), '2026-12-11T12:01:00.000Z');
     expect(renewedFrom(alice)).toBeUndefined();
   });
@@ -96,7 +104,7 @@ describe('migration 0010 (credentials renewed from)', () => {
   it('finds the renewals made before it, and counts afresh the tallies saved with the renewed year in them', () => {
     subject = makeStore(makeRenewedBefore0010());
     const [alice, bob] = subject.scheduler.listDueMembers('2027-01-10T12:00:00.000Z', 0, 10);
-    expect(alice!.credentials).toEqual([{ ...ncma('2027-12-31'), renewedFrom: '2026-12-31' }]);
+    expect(alice!.credentials).toEqual([{ ...ncma('2027-12-31'), renewedFrom: '2026-12-10' }]);
     expect(bob!.credentials).toEqual([ncma('2027-12-31')]);
     // Saved at the member's current data version, but counted with 2026's 14 hours in 2027.
     expect(alice!.tallies).toBeUndefined();

@@ -39,7 +39,7 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   const countsUntil = ctx.graceEndsOn ?? window.end;
   const { renewal } = window;
   if (renewal && activity.completedOn < window.earnFrom && activity.completedOn >= renewal.reachFrom) {
-    return excluded(activity, 'counted-in-renewal', `Dated ${activity.completedOn}, in the cycle you renewed from (to ${renewal.cycleEnd}): it counts toward that renewal, not again toward this cycle.`);
+    return excluded(activity, 'counted-in-renewal', `Dated ${activity.completedOn}, on or before ${renewal.cycleEnd}, the last day your renewal covered: it counts toward that renewal, not again toward this cycle.`);
   }
   if (activity.completedOn < window.earnFrom || activity.completedOn > countsUntil) {
     // The period ends at the expiry: a grace end in its place read as a later expiry (NCCT's is 5 years on).

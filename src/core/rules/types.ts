@@ -33,8 +33,9 @@ export interface CredentialInput {
   code: CredentialCode;
   expiresOn: string; // ISO date: last day of the current cycle
   /**
-   * The last day of the cycle the member renewed from, when the store knows it: credit dated on
-   * or before it counted toward that renewal, so NCCT's outside-CE rule does not reach back into it.
+   * The last day the member's latest renewal covered, when the store knows it: the end of the cycle
+   * renewed from, or the day the renewal was recorded if earlier. Credit dated on or before it
+   * counted toward that renewal, so NCCT's outside-CE rule does not reach back into it.
    */
   renewedFrom?: string;
 }

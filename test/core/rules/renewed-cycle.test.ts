@@ -21,7 +21,7 @@ describe('an NCMA renewed from the cycle ending 2026-12-31', () => {
     expect(e.earned).toBe(0);
     expect(e.remaining).toBe(14);
     expect(e.activities.map((a) => a.code)).toEqual(['counted-in-renewal', 'counted-in-renewal']);
-    expect(e.activities[0]?.reason).toContain('renewed from (to 2026-12-31)');
+    expect(e.activities[0]?.reason).toContain('on or before 2026-12-31, the last day your renewal covered');
     // The outside-CE note would say 2026 CE counts.
     expect(e.notes.join(' ')).not.toContain('accepts outside CE completed from 2026-01-01');
   });

@@ -39,13 +39,17 @@ describe('an NCMA after its renewal', () => {
     expect(await ncmaStatus()).toMatchObject({ earned: 0, remaining: 14 });
   });
 
-  it('says in history why a course of the renewed year, logged late, does not count', async () => {
+  it('says in history why a course of the renewed year, logged late, does not count, and counts one done after renewing early', async () => {
     nowAt = '2026-12-10T15:00:00Z';
     await say('credential renew NCMA');
     nowAt = '2027-01-10T15:00:00Z';
-    await say('log 2h general "Late certificate" on 2026-12-20');
+    await say('log 2h general "Late certificate" on 2026-12-05');
+    // Done after the renewal went in, so not part of it: CE-0309 counts it toward 2027.
+    await say('log 3h clinical "After renewing" on 2026-12-20');
     const history = await say('history');
-    expect(history).toContain('NCMA: not counted: Dated 2026-12-20, in the cycle you renewed from (to 2026-12-31): it counts toward that renewal');
+    expect(history).toContain('NCMA: not counted: Dated 2026-12-05, on or before 2026-12-10, the last day your renewal covered: it counts toward that renewal');
+    expect(history).toContain('NCMA: +3 hours');
+    expect(await ncmaStatus()).toMatchObject({ earned: 3 });
     expect(history).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
   });
 
