@@ -26,8 +26,9 @@ describe('credentials', () => {
     subject.store.putCredential(alice, cma, at(0));
     const renewed = { code: 'CMA', expiresOn: '2032-02-29', certifiedOn: '2027-02-01' } as const;
     subject.store.putCredential(alice, renewed, at(1));
-    // A later expiry within the renewal window is a renewal: the store keeps the expiry it renewed from.
-    expect(subject.store.listCredentials(alice)).toEqual([{ ...renewed, renewedFrom: '2027-02-28' }]);
+    // A later expiry within the renewal window is a renewal, recorded on 2026-11-24 (before the old
+    // expiry): the store keeps the last day it covered.
+    expect(subject.store.listCredentials(alice)).toEqual([{ ...renewed, renewedFrom: '2026-11-24' }]);
     expect(auditActions()).toEqual(['credential-add', 'credential-add']);
   });
 
@@ -123,7 +124,7 @@ describe('credentials', () => {
       subject.store.snoozeCredential(alice, 'CMA', '2026-12-01', at(1));
       const renewed = { code: 'CMA', expiresOn: '2032-02-29', certifiedOn: null } as const;
       subject.store.putCredential(alice, renewed, at(2));
-      expect(subject.store.listCredentials(alice)).toEqual([{ ...renewed, snoozedUntil: '2026-12-01', renewedFrom: '2027-02-28' }]);
+      expect(subject.store.listCredentials(alice)).toEqual([{ ...renewed, snoozedUntil: '2026-12-01', renewedFrom: '2026-11-24' }]);
       subject.store.removeCredential(alice, 'CMA', at(3));
       subject.store.putCredential(alice, cma, at(4));
       expect(subject.store.listCredentials(alice)).toEqual([cma]);
