@@ -12,7 +12,7 @@ import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
 import { rewordCommandLine } from './text/reword-command-line.js';
 import { tokenize } from './text/tokenize.js';
-import { courtesyAlone, understandPlainLanguage } from './text/understand-plain-language.js';
+import { courtesyAlone, duesSentence, understandPlainLanguage } from './text/understand-plain-language.js';
 import type { Actor, CommandInput, CommandRequest } from './types.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -211,6 +211,8 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
   const tokens = tokenize(text);
   const command = findCommand(commands, tokens[0]!.text);
   if (command) return { command, raw: command.parseText(tokens.slice(1)) };
+  const dues = duesSentence(text);
+  if (dues !== undefined) return { answer: duesAnswer(dues) };
   const meant = understandPlainLanguage(text);
   if (meant) {
     const meantTokens = tokenize(meant);
@@ -220,7 +222,7 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
   // Last, so that no command or plain question is read as courtesy.
   const courtesy = courtesyAlone(typed);
   if (courtesy) return { answer: courtesyAnswer(courtesy) };
-  return { answer: unknownCommand(commands, tokens[0]!.text) };
+  return { answer: unknownCommand(commands, tokens[0]!.text, tokens.length) };
 }
 
 /** A file sent with a typed command goes to the command's attachment option (log's certificate), if it has one and none was given. */
@@ -237,14 +239,34 @@ function fileWithoutWords(name: string): Reply {
   );
 }
 
+/** Dues or a membership fee paid: nothing to record, and how a renewal is recorded instead. */
+function duesAnswer(code: string): Reply {
+  const line = `credential renew ${code || '<code>'}`;
+  return reply([{
+    kind: 'paragraph',
+    text: `I don't track dues or membership fees, so I changed nothing. Paying them does not renew ${code ? `your ${code}` : 'a credential'}: when it is recertified, type \`${line}\` (add \`on <date>\` for another day).`,
+  }], 'warning');
+}
+
 /** "thanks", "ok", 👍 alone: a short kind word, and where to look next; nothing runs. */
 function courtesyAnswer(courtesy: 'thanks' | 'acknowledgement'): Reply {
   const opening = courtesy === 'thanks' ? "You're welcome." : 'Glad to help.';
   return reply([{ kind: 'paragraph', text: `${opening} \`help\` lists what I can do.` }]);
 }
 
-function unknownCommand(commands: readonly CommandDeclaration[], word: string): Reply {
+/** Words that open a sentence, not a command line: "my boss says I need more", "what if I'm late?". */
+const OPENS_A_SENTENCE = /^(?:i|i'm|i've|im|my|me|we|our|you|it|is|are|am|was|can|could|would|should|will|do|does|did|what|what's|whats|how|when|why|where|who|which|if|the|a|an|please|so|and|but|hi|hello|hey)$/i;
+
+function unknownCommand(commands: readonly CommandDeclaration[], word: string, words = 1): Reply {
   const suggestion = suggestCommand(commands, word);
+  // A sentence read word by word gave "I don't know the command “my”": say what can be asked instead.
+  if (!suggestion && (words >= 3 || OPENS_A_SENTENCE.test(word.replace(/[’‘]/g, "'")))) {
+    return errorReply(
+      [problem('unknown-command', "I didn't understand that.")],
+      undefined,
+      'Ask, for example, "how am I doing?", "what do I still need?" or "when does my CMA expire?", or tell me what you did: "I did 2 hours of clinical training yesterday". `help` lists every command.',
+    );
+  }
   const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
   return errorReply(
     [problem('unknown-command', `I don't know the command “${word}”.${hint}`)],

@@ -81,7 +81,24 @@ export function courtesyAlone(text: string): 'thanks' | 'acknowledgement' | unde
   return THANKS.test(said) ? 'thanks' : 'acknowledgement';
 }
 
-export function understandPlainLanguage(text: string): string | undefined {
+/** "I paid my AAMA dues", "renewed my CMA membership": a fee, not a recertification. */
+const DUES = /\b(?:paid|pay|paying|renewed|renew|renewing)\b.*\b(?:dues|membership|member fee|annual fee|fees?)\b/;
+
+/**
+ * The credential named in a sentence about dues or a membership fee ("" when none is), or undefined
+ * when the sentence is not about one. Paying them renews no credential: the answer says so.
+ */
+export function duesSentence(text: string): string | undefined {
+  const said = plain(text).toLowerCase().replace(/[’‘]/g, "'");
+  if (!DUES.test(said) || NEGATION.test(said)) return undefined;
+  return new RegExp(String.raw`\b${CE_CODE}\b`).exec(said)?.[1]?.toUpperCase() ?? '';
+}
+
+/** Openers that add nothing: "to be honest I did 2 hours…" kept "to be honest" as the title. */
+const OPENER = /^(?:(?:to be honest|honestly|actually|so|well|ok(?:ay)? so|fyi|btw|by the way|just so you know|hey|hi|hello|um+|uh+)\b[\s,;:.!-]*)+/i;
+
+export function understandPlainLanguage(typed: string): string | undefined {
+  const text = typed.replace(OPENER, '') || typed;
   const original = plain(text);
   // Slack and phones type ’ for an apostrophe: "What’s left?", "I’ve done 3 hours".
   const said = original.toLowerCase().replace(/[’‘]/g, "'");
