@@ -3,7 +3,7 @@ import type { Block, Button, Reply } from '../reply.js';
 import { reply } from '../reply.js';
 import { getRulePack, RULE_SETTINGS } from '../rules/index.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
-import { daysPhrase, formatNumber, gapSummary, unitName } from '../views/describe.js';
+import { daysPhrase, formatNumber, gapSummary, quantity, unitName } from '../views/describe.js';
 import { ceDeadlineOn, lapseSentence } from '../views/lapse.js';
 import { shiftDate } from './local-time.js';
 
@@ -128,7 +128,7 @@ export function paceReply(evaluation: Evaluation, evenPace: number): Reply {
   return reply([
     { kind: 'heading', text: `${code}: behind pace`, status: 'attention' },
     ...paragraphs([
-      `To finish by ${formatDay(evaluation.submitBy)} you now need about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, unit)} a month; the cycle's even pace is about ${formatNumber(evenPace)}.`,
+      `To finish by ${formatDay(evaluation.submitBy)} you now need about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, unit)} a month; the cycle's even pace is about ${quantity(Number(formatNumber(evenPace)), unit)} a month.`,
       stillNeeded(evaluation, { pace: false }),
     ]),
     ...buttons(code, { log: true, snooze: true }),

@@ -102,8 +102,8 @@ describe('a CPR/BLS card reminder', () => {
 describe('a pace note', () => {
   it('gives the even pace the cycle asks for: a CMA’s 60 points in 60 months is 1 a month', () => {
     const behind = teamMember({ credentials: [credential('CMA', '2028-06-30')] });
-    expect(reminderOn(behind, '2026-11-24T10:00:00Z').text).toMatch(/the cycle's even pace is about 1\.$/m);
+    expect(reminderOn(behind, '2026-11-24T10:00:00Z').text).toMatch(/the cycle's even pace is about 1 point a month\.$/m);
     const rma = teamMember({ credentials: [credential('RMA', '2027-04-30')] }); // 30 points in 36 months
-    expect(reminderOn(rma, '2026-11-24T10:00:00Z').text).toContain("the cycle's even pace is about 0.83.");
+    expect(reminderOn(rma, '2026-11-24T10:00:00Z').text).toContain("the cycle's even pace is about 0.83 points a month.");
   });
 });
