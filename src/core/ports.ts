@@ -162,13 +162,24 @@ export interface UndoRefusal {
 /**
  * One activity's change for `undoLast` to take back: the latest still standing, if it is of this
  * kind. With `fields` (an edit's): the latest edit that changed them, if they still hold what it
- * wrote; only those fields go back, so a later edit of another field stands.
+ * wrote; only those fields go back, so a later edit of another field stands. With `auditId` (what
+ * an Undo button names): that change only, and only while no later change of its fields stands.
  */
 export interface UndoTarget {
   action: UndoResult['action'];
   activityId: number;
   fields?: readonly EditedField[];
+  auditId?: number;
 }
+
+/**
+ * An undo aimed at one change by its `auditId` that took nothing back: no such change of that
+ * activity (and field) by the member, the change is undone already, or (an edit) a later edit of
+ * its fields stands; `before` is the activity as that edit found it, `now` as it is.
+ */
+export type UndoMissed =
+  | { missed: 'unknown-change' | 'already-undone' }
+  | { missed: 'changed-since'; before: StoredActivity; now: StoredActivity };
 
 /** What an edit changes, as ActivityPatch names it. */
 export type EditedField = keyof ActivityPatch;
@@ -201,20 +212,24 @@ export interface Store {
    * someone else's activity, so that another member's deleted one reads as missing.
    */
   findDeletedActivity(scope: MemberScope, id: number): { activity: StoredActivity; deletedAt: string; deleteUndoable: boolean } | undefined;
-  /** Updates the member's own activity; the previous version goes to the audit trail. */
-  editActivity(scope: MemberScope, id: number, patch: ActivityPatch, nowAt: string): StoredActivity;
-  /** Soft-deletes the member's own activity; the row stays, marked deleted, and is audited. */
-  deleteActivity(scope: MemberScope, id: number, nowAt: string): StoredActivity;
+  /** Updates the member's own activity; the previous version goes to the audit trail, under `auditId`. */
+  editActivity(scope: MemberScope, id: number, patch: ActivityPatch, nowAt: string): StoredActivity & { auditId: number };
+  /** Soft-deletes the member's own activity; the row stays, marked deleted, and is audited under `auditId`. */
+  deleteActivity(scope: MemberScope, id: number, nowAt: string): StoredActivity & { auditId: number };
   /**
    * Reverts the member's most recent log, edit or delete that is not undone yet. Refuses, changing
    * nothing, when a later audited change of theirs is of another kind, unless `evenAfterOtherChanges`.
-   * With `only`, reverts that activity's latest change if it is of that kind (else undefined).
+   * With `only`, reverts that activity's latest change if it is of that kind (else undefined), or
+   * the change `only.auditId` names (else why not).
    */
-  undoLast(scope: MemberScope, nowAt: string, evenAfterOtherChanges?: boolean, only?: UndoTarget): UndoResult | UndoRefusal | undefined;
+  undoLast(scope: MemberScope, nowAt: string, evenAfterOtherChanges?: boolean, only?: UndoTarget): UndoResult | UndoRefusal | UndoMissed | undefined;
 
   listCredentials(scope: MemberScope): StoredCredential[];
-  /** Adds the credential or replaces its dates (a renewal). */
-  putCredential(scope: MemberScope, credential: StoredCredential, nowAt: string): void;
+  /**
+   * Adds the credential or replaces its dates (a renewal). `renewedOn`: the day the member renewed,
+   * when said (`credential renew X on <date>`); otherwise the day of `nowAt` is the renewal's day.
+   */
+  putCredential(scope: MemberScope, credential: StoredCredential, nowAt: string, renewedOn?: string): void;
   /**
    * The latest expiry `code` had before one of its changes (a renewal, a corrected date) that is
    * earlier than `before`, from the audit trail; undefined when there is none.

@@ -125,20 +125,20 @@ export function createActivityRepo(sqlite: Database.Database, audit: AuditLog): 
     .immediate;
 
   const edit = sqlite
-    .transaction((scope: MemberScope, id: number, patch: ActivityPatch, nowAt: string): StoredActivity => {
+    .transaction((scope: MemberScope, id: number, patch: ActivityPatch, nowAt: string): StoredActivity & { auditId: number } => {
       const before = own(scope, id);
       const after = write(id, { ...before, ...definedOnly(patch) }, nowAt);
-      audit.write(scope, { entity: 'activity', entityId: id, action: 'edit', before, after, at: nowAt });
-      return withoutBookkeeping(after);
+      const auditId = audit.write(scope, { entity: 'activity', entityId: id, action: 'edit', before, after, at: nowAt });
+      return { ...withoutBookkeeping(after), auditId };
     })
     .immediate;
 
   const remove = sqlite
-    .transaction((scope: MemberScope, id: number, nowAt: string): StoredActivity => {
+    .transaction((scope: MemberScope, id: number, nowAt: string): StoredActivity & { auditId: number } => {
       const before = own(scope, id);
       const after = write(id, { ...before, deletedAt: nowAt }, nowAt);
-      audit.write(scope, { entity: 'activity', entityId: id, action: 'delete', before, after, at: nowAt });
-      return withoutBookkeeping(before);
+      const auditId = audit.write(scope, { entity: 'activity', entityId: id, action: 'delete', before, after, at: nowAt });
+      return { ...withoutBookkeeping(before), auditId };
     })
     .immediate;
 

@@ -40,13 +40,22 @@ export interface AuditedEdit {
   after: string;
 }
 
+/** One of the member's logs, edits or deletes of an activity, by its audit id, undone or not. */
+export interface AuditedActivityChange extends UndoableEntry {
+  after: string | null;
+  undoneAt: string | null;
+}
+
 export interface AuditLog {
-  write(scope: MemberScope, entry: AuditEntry): void;
+  /** Returns the new row's id: an Undo button names the change by it. */
+  write(scope: MemberScope, entry: AuditEntry): number;
   /** The member's latest log, edit or delete of an activity (of `activityId`, if given) that is not undone yet. */
   latestUndoable(scope: MemberScope, activityId?: number): UndoableEntry | undefined;
   latestChange(scope: MemberScope): LatestChange | undefined;
   /** The member's edits of one activity not undone yet, latest first. */
   editsOf(scope: MemberScope, activityId: number): AuditedEdit[];
+  /** The member's own log, edit or delete of an activity with this audit id; undefined for anyone else's or any other row. */
+  activityChange(scope: MemberScope, id: number): AuditedActivityChange | undefined;
   markUndone(id: number, at: string): void;
 }
 
@@ -78,6 +87,11 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
        and action = 'edit' and undone_at is null
      order by id desc`,
   );
+  const change = sqlite.prepare<MemberScope & { id: number }, AuditedActivityChange>(
+    `select id, action, cast(entity_id as integer) as activityId, before, after, undone_at as undoneAt from audit
+     where id = :id and member_id = :memberId and workspace_id = :workspaceId and entity = 'activity'
+       and action in ('log', 'edit', 'delete')`,
+  );
   // 'restore' rows are undos themselves; an undone row is history undo has walked past.
   const latestAny = sqlite.prepare<MemberScope, LatestChange>(
     `select id, action, entity, before, after from audit
@@ -102,7 +116,7 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
 
   return {
     write(scope, entry) {
-      insert.run({
+      const { lastInsertRowid } = insert.run({
         workspaceId: scope.workspaceId,
         memberId: scope.memberId,
         entity: entry.entity,
@@ -120,6 +134,7 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
         workspaceDue.run(scope.workspaceId);
         withdrawWorkspace.run(scope.workspaceId);
       }
+      return Number(lastInsertRowid);
     },
     latestUndoable: (scope, activityId) =>
       activityId === undefined
@@ -127,6 +142,7 @@ export function createAuditLog(sqlite: Database.Database): AuditLog {
         : latestOf.get({ workspaceId: scope.workspaceId, memberId: scope.memberId, activityId: String(activityId) }),
     latestChange: (scope) => latestAny.get({ workspaceId: scope.workspaceId, memberId: scope.memberId }),
     editsOf: (scope, activityId) => edits.all({ workspaceId: scope.workspaceId, memberId: scope.memberId, activityId: String(activityId) }),
+    activityChange: (scope, id) => change.get({ workspaceId: scope.workspaceId, memberId: scope.memberId, id }),
     markUndone: (id, at) => void undone.run({ id, at }),
   };
 }

@@ -51,8 +51,9 @@ export const deleteCommand = defineCommand({
     return reply(
       [
         { kind: 'paragraph', text: `Deleted ${describeActivity(deleted)}. It is kept in the audit trail.` },
-        // Aimed at this delete: plain `undo` would take back whatever the member changed since.
-        { kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo delete ${deleted.id}` }] },
+        // Aimed at this delete (its audit row): plain `undo` would take back whatever the member changed
+        // since, and an older delete's button must not bring back an activity deleted again since.
+        { kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo delete ${deleted.id} ${deleted.auditId}` }] },
       ],
       'success',
     );

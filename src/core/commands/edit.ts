@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { defineCommand, type SchemaContext } from '../command.js';
-import type { ActivityPatch, StoredActivity } from '../ports.js';
+import type { ActivityPatch } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { toCategory } from '../text/aliases.js';
-import { describeActivity, quantity } from '../views/describe.js';
+import { describeActivity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
 import { loadStanding } from '../views/load-standing.js';
 import {
   amountField, amountProblems, booleanField, categoryField, dateField, MAX_PROVIDER_LENGTH, MAX_TITLE_LENGTH, providerField, titleField, unitField,
 } from './activity-fields.js';
 import { activityIdField, findOwnActivity, isProblem } from './activity-ref.js';
-import { EDIT_FIELDS, editedField } from './edit-fields.js';
+import { EDIT_FIELDS, editedField, fieldValue } from './edit-fields.js';
 import { EXAMPLE_VALUES, parseEditWords, splitAmount, toEditField } from './read-edit-words.js';
 
 const USAGE = 'edit <id> <amount|unit|category|title|provider|date|aama> <value>';
@@ -67,25 +67,6 @@ function oneFieldMessage(id: number, amount: string, rest: string): string {
   return `\`edit\` changes one field at a time: \`edit ${id} amount ${amount}\`, then \`edit ${id} ${next}\`.`;
 }
 
-/** What a field of the activity holds now, for "#2 is already 90 minutes". */
-function currentValue(activity: StoredActivity, key: keyof ActivityPatch): string {
-  switch (key) {
-    case 'amount':
-    case 'unit':
-      return quantity(activity.amount, activity.unit);
-    case 'completedOn':
-      return `dated ${activity.completedOn}`;
-    case 'aamaApproved':
-      return activity.aamaApproved ? 'AAMA-approved' : 'not AAMA-approved';
-    case 'title':
-      return `titled “${activity.title ?? ''}”`;
-    case 'provider':
-      return `from ${activity.provider ?? ''}`;
-    default:
-      return String(activity[key] ?? '');
-  }
-}
-
 function sameValue(key: keyof ActivityPatch, current: unknown, next: unknown): boolean {
   return key === 'amount' ? Number(current) === Number(next) : current === next;
 }
@@ -126,7 +107,7 @@ export const editCommand = defineCommand({
     if (problems.length > 0) return errorReply(problems, USAGE);
     const keys = Object.keys(patch) as (keyof ActivityPatch)[];
     if (keys.length > 0 && keys.every((key) => sameValue(key, found[key], patch[key]))) {
-      return errorReply([problem('nothing-to-change', `#${id} is already ${currentValue(found, keys[0]!)}: nothing to change.`)], USAGE);
+      return errorReply([problem('nothing-to-change', `#${id} is already ${fieldValue(found, keys[0]!)}: nothing to change.`)], USAGE);
     }
     const edited = ctx.store.editActivity(ctx.member, id, patch, ctx.now.toISOString());
     const { evaluations } = loadStanding(ctx);
@@ -135,8 +116,9 @@ export const editCommand = defineCommand({
     ];
     const counted = evaluations.map((e) => outcomeLine(e, id)).filter((t): t is string => Boolean(t));
     if (counted.length > 0) blocks.push({ kind: 'list', items: counted });
-    // Aimed at this edit: the field it changed goes back, whatever the member changed since.
-    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo edit ${id} ${editedField(patch)}` }] });
+    // Aimed at this edit, by its audit id: the field it changed goes back, whatever else the member
+    // changed since; pressed twice, or after a later edit of that field, it takes back no other edit.
+    blocks.push({ kind: 'actions', buttons: [{ actionId: 'undo', label: 'Undo', command: `undo edit ${id} ${editedField(patch)} ${edited.auditId}` }] });
     return reply(blocks, 'success');
   },
 });
