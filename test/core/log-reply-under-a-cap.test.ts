@@ -30,9 +30,9 @@ describe('a log under a full non-AAMA cap', () => {
   it('says nothing of the kind when only rounding differs (a credential with no limit)', async () => {
     await t.say('credential add CCMA expires 2027-06-30');
     await t.say('log 1.5 nha-credits general "Module one" on 2026-10-01');
-    // 50 minutes is 0.4166… credits: 0.42 for the activity, the total rounded down.
+    // 50 minutes is 0.4166… credits: the activity shows what it adds to the total as shown (1.5 to 1.91).
     const text = await t.text('log 50 minutes general "Module two" on 2026-11-01');
-    expect(text).toMatch(/CCMA: \+0\.42 credits/);
+    expect(text).toMatch(/CCMA: \+0\.41 credits; now 1\.91 of 10 credits/);
     expect(text).not.toContain('in place of');
   });
 

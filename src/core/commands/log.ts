@@ -165,8 +165,8 @@ type CountedById = Map<number, number>;
 /**
  * The standing with the new activity, and what each other activity counted without it: under a
  * full cap (the CMA's 30 non-AAMA points, chosen optimally) an activity can count in place of
- * another's points, and only another activity counting less says so (totals round down and an
- * activity's credit to the nearest hundredth, so comparing totals saw a cap where there was none).
+ * another's points, and only another activity counting less says so (comparing totals would see a
+ * cap wherever the total moved by less than the activity's exact credit).
  */
 function standingWithAndWithout(ctx: CommandContext, activityId: number): { evaluations: Evaluation[]; countedBefore: Map<Evaluation, CountedById> } {
   const { credentials, activities, evaluations } = loadStanding(ctx);
@@ -193,7 +193,9 @@ function countedBlocks(logged: StoredActivity, evaluations: Evaluation[], counte
 
 /**
  * ", in place of 2 points other activities counted": what the other activities count less with it,
- * all told (the optimal choice under a cap may move points between them without any lost).
+ * all told (the optimal choice under a cap may move points between them without any lost). From the
+ * figures as shown, which add up to the totals: the previous total, plus this activity's figure,
+ * less this, is the new total.
  */
 function displaced(e: Evaluation, activityId: number, before: CountedById | undefined): string {
   const counted = e.activities.find((a) => a.activityId === activityId)?.counted ?? 0;

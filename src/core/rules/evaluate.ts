@@ -15,9 +15,9 @@ import { cycleWindow } from './cycle.js';
 import { describeOutcome } from './describe-outcome.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { limitCprCards } from './limit-cpr-cards.js';
-import { measureRequirements, type CountedCandidate } from './measure-requirements.js';
+import { measureRequirements, type CountedCandidate, type Measurement } from './measure-requirements.js';
 import { calendarParts } from './calendar-date.js';
-import { gap, isZero, sum, toNumber, toNumberDown, toNumberUp, ZERO, type Rational } from './rational.js';
+import { add, gap, hundredthsDown, hundredthsUp, isZero, sum, toNumber, toNumberDown, toNumberUp, ZERO, type Rational } from './rational.js';
 import { credentialName, getRulePack } from './rule-packs.js';
 import type { ActivityInput, ActivityOutcome, Category, CredentialCode, CredentialInput, Evaluation, RequirementResult, RuleOverrides } from './types.js';
 
@@ -32,7 +32,7 @@ export interface Counts {
   required: number;
   earned: number;
   remaining: number;
-  /** `remaining` exactly: the timeline's pace and "complete" are computed from it. */
+  /** What is still needed, exactly (`remaining` is it as shown): the timeline's pace and "complete" are computed from it. */
   exactRemaining: Rational;
   requirements: RequirementResult[];
   usesNonApproved: boolean;
@@ -70,13 +70,16 @@ export function countCredit(ctx: EvaluationContext, activities: readonly Activit
   for (const { index, outcome } of cards.excluded) outcomes.set(index, outcome);
 
   const counted = countCandidates(ctx, cards.kept);
-  if (explain) for (const c of counted) outcomes.set(c.candidate.index, describeOutcome(ctx, c.candidate, c.counted));
+  if (explain) {
+    const shown = shownCredit(counted);
+    for (const c of counted) outcomes.set(c.candidate.index, describeOutcome(ctx, c.candidate, c.counted, shown.get(c.candidate.index)));
+  }
 
   const measured = measureRequirements(ctx, counted);
   const counts: Counts = {
     required: toNumber(measured.required),
     earned: toNumberDown(measured.earned),
-    remaining: toNumberUp(measured.remaining),
+    remaining: remainingShown(ctx, measured),
     exactRemaining: measured.remaining,
     requirements: measured.requirements.map((r) => ({
       id: r.id,
@@ -112,6 +115,44 @@ export function finishEvaluation(code: CredentialCode, ctx: EvaluationContext, c
     activities: outcomes,
     notes: buildNotes(ctx, timeline),
   };
+}
+
+/**
+ * What is still needed, as shown: rounded up, and never less than the category gaps as shown (each
+ * rounded up on its own) add up to. 9.5833… clinical and 9.5833… general points show as 9.59 each,
+ * so 19.17 in all would not add up, and 19.17 logged in hundredths would leave one a hundredth short.
+ * `remaining` stays the max of the total gap, the category gaps and the approved gap (DESIGN.md),
+ * taken on the figures the JSON shows.
+ */
+function remainingShown(ctx: EvaluationContext, measured: Measurement): number {
+  const categoryGaps = measured.requirements
+    .filter((r) => ctx.pack.categoryMinimums.some((m) => m.category === r.id))
+    .reduce((total, r) => total + hundredthsUp(r.remaining), 0n);
+  const remaining = hundredthsUp(measured.remaining);
+  return Number(remaining > categoryGaps ? remaining : categoryGaps) / 100;
+}
+
+/**
+ * What each counted activity shows as its credit: what it adds to the total as shown (`earned`,
+ * rounded down to hundredths), taking the activities in the order they were logged. So the figures
+ * add up to the total, the one a `log` reply gives its new activity is exactly how far the total
+ * moved, and a later activity changes an earlier one's only by moving credit under a cap. Credit in
+ * whole hundredths shows as it is; credit that is not (minutes come in thirds of a point, 0.75 hours
+ * is 0.375 NHA credits) shows within a hundredth of it: three 25-minute courses, 0.4166… points
+ * each, show 0.41, 0.42 and 0.42 of 1.25.
+ */
+function shownCredit(counted: readonly CountedCandidate[]): Map<number, number> {
+  const inLoggedOrder = [...counted].sort((a, b) => a.candidate.activity.id - b.candidate.activity.id || a.candidate.index - b.candidate.index);
+  const shown = new Map<number, number>();
+  let total = ZERO;
+  let totalShown = 0n;
+  for (const { candidate, counted: credit } of inLoggedOrder) {
+    total = add(total, credit);
+    const next = hundredthsDown(total);
+    shown.set(candidate.index, Number(next - totalShown) / 100);
+    totalShown = next;
+  }
+  return shown;
 }
 
 /**

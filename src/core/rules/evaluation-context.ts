@@ -15,6 +15,10 @@ export interface EvaluationContext {
 
 /** "1 point", "1.5 credits", "14 hours": an exact amount shown in the pack's unit. */
 export function formatCredit(amount: Rational, unit: RulePack['unit']): string {
-  const value = toNumber(amount);
+  return creditWords(toNumber(amount), unit);
+}
+
+/** A figure already rounded as shown, with its unit: "1 point", "0.41 points". */
+export function creditWords(value: number, unit: RulePack['unit']): string {
   return `${value} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
 }

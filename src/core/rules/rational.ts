@@ -95,12 +95,21 @@ export const gap = (required: Rational, earned: Rational): Rational => max(ZERO,
  * is still needed never as less (9.995 of 10 credits shows 9.99 earned and 0.01 to go, not 10 and 0.01).
  */
 export function toNumberDown(a: Rational): number {
-  return Number(floorDiv(a.n * 100n, a.d)) / 100;
+  return Number(hundredthsDown(a)) / 100;
+}
+
+/** Whole hundredths in `a`, rounded down: what `toNumberDown` shows, for adding figures up exactly. */
+export function hundredthsDown(a: Rational): bigint {
+  return floorDiv(a.n * 100n, a.d);
 }
 
 export function toNumberUp(a: Rational): number {
-  const hundredths = -floorDiv(-a.n * 100n, a.d);
-  return Number(hundredths) / 100;
+  return Number(hundredthsUp(a)) / 100;
+}
+
+/** Whole hundredths in `a`, rounded up: what `toNumberUp` shows, for adding figures up exactly. */
+export function hundredthsUp(a: Rational): bigint {
+  return -floorDiv(-a.n * 100n, a.d);
 }
 
 function floorDiv(n: bigint, d: bigint): bigint {

@@ -22,8 +22,9 @@ import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, Requir
  * 3: `usesNonApproved` is false when approved credit alone meets every requirement.
  * 4: NCCT's outside-CE rule does not reach back into a cycle the member renewed from (`renewedFrom`).
  * 5: an expiry moved to a date inside the current cycle (a corrected typo) is not a renewal.
+ * 6: the total still needed is never less than the sum of its rounded-up category gaps.
  */
-const COUNTING_VERSION = 5;
+const COUNTING_VERSION = 6;
 
 /**
  * What a tally was counted under: the counting code's version and a fingerprint of the rule packs

@@ -59,7 +59,12 @@ export interface RequirementResult {
 /** Why an activity counted, partly counted, or did not count toward one credential. */
 export interface ActivityOutcome {
   activityId: number;
-  counted: number; // in the credential's unit, rounded to 2 decimals; 0 when excluded
+  /**
+   * In the credential's unit, as shown: what it adds to `earned` in the order logged, so a
+   * credential's figures add up to `earned` (evaluate.ts, shownCredit); 0 when excluded. Credit under
+   * a hundredth may show 0 though it counts: `code` says whether it counted.
+   */
+  counted: number;
   category?: Category;
   approved?: boolean;
   /** Stable identifier: 'counted', 'partly-counted', or the rule that kept it out. */

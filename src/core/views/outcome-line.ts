@@ -6,7 +6,8 @@ export function outcomeLine(e: Evaluation, activityId: number): string | undefin
   const outcome = outcomesById(e).get(activityId);
   // A BLS card takes no CE; saying so under every activity is noise.
   if (!outcome || e.code === 'BLS') return undefined;
-  if (outcome.counted === 0) return `${e.code}: not counted: ${outcome.reason.replace(/\.$/, '')}`;
+  // By the rule, not the figure: credit under a hundredth counts, and may add 0 to the total as shown.
+  if (outcome.code !== 'counted' && outcome.code !== 'partly-counted') return `${e.code}: not counted: ${outcome.reason.replace(/\.$/, '')}`;
   // Category and approval matter only where a requirement counts them (the CMA).
   const counts = (id: string | undefined) => e.requirements.some((r) => r.id === id);
   const detail = [counts(outcome.category) ? outcome.category : undefined, outcome.approved && counts('aama-approved') ? 'AAMA-approved' : undefined].filter(Boolean).join(', ');
