@@ -6,7 +6,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
 import { fromSlackText } from './from-slack-text.js';
-import { formUnavailable, logModal } from './log-modal.js';
+import { formUnavailable, logModal, typedLog } from './log-modal.js';
 import { renderReply } from './render-reply.js';
 import { callSlack, handleSafely, lookupQuickly, publishHome, todayFor, type SlackContext } from './slack-context.js';
 import type { SlackUser } from './user-directory.js';
@@ -14,7 +14,7 @@ import { isDirectChannel, tenantOf, textRequest } from './to-command-request.js'
 import { within } from '../within.js';
 
 const TIMED_OUT = Symbol('timed out');
-/** A `log` the core could not start on (no amount, or no unit): the form asks for each field. */
+/** A `log` the core could not start on (no amount, or no unit): the form opens with what was typed, to add the rest. */
 const TOO_LITTLE_TO_LOG = new Set(['missing-amount', 'invalid-amount', 'missing-unit']);
 
 const COMMAND = '/ceu';
@@ -50,7 +50,7 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
     await respond({ ...toResponse(await pending), replace_original: true });
   } else if (/^log\b/i.test(text) && quick.problems?.some((p) => TOO_LITTLE_TO_LOG.has(p.code))) {
     await ack();
-    await openLogFormOrSay(ctx, client, form, respond);
+    await openLogFormOrSay(ctx, client, { ...form, typed: text }, respond);
     return;
   } else {
     await ack(toResponse(quick));
@@ -58,18 +58,26 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
   if ((quick === TIMED_OUT ? await pending : quick).tone === 'success') await publishHome(ctx, client, tenantId, command.user_id);
 }
 
-/** Who the log form opens for, in answer to what; `button`: the button that opened it, if one did. */
+/**
+ * Who the log form opens for, in answer to what; `button`: the button that opened it, if one did;
+ * `typed`: the `log` line whose words the form opens with.
+ */
 export interface LogForm {
   triggerId: string;
   tenantId: string;
   userId: string;
   user: SlackUser;
   button?: string;
+  typed?: string;
 }
 
 /** Opens the log form; false when Slack refused (the failure is logged). */
 export async function openLogModal(ctx: SlackContext, client: webApi.WebClient, form: LogForm): Promise<boolean> {
-  const view = logModal(ctx.logCommand, todayFor(ctx, form.tenantId, form.userId, form.user), form.button);
+  const todayOn = todayFor(ctx, form.tenantId, form.userId, form.user);
+  const view = logModal(ctx.logCommand, todayOn, {
+    ...(form.button ? { button: form.button } : {}),
+    ...(form.typed ? { typed: typedLog(ctx.logCommand, form.typed, todayOn) } : {}),
+  });
   const opened = await callSlack(ctx, 'views.open', () => client.views.open({ trigger_id: form.triggerId, view }));
   return opened !== undefined;
 }

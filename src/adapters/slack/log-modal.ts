@@ -3,7 +3,8 @@
  * option), and its submission read back as structured options for the same schema.
  */
 import type { types } from '@slack/bolt';
-import type { CommandDeclaration, OptionDeclaration, Problem, Reply } from '../../core/index.js';
+import type { z } from 'zod';
+import { amountField, categoryField, dateField, tokenize, unitField, type CommandDeclaration, type OptionDeclaration, type Problem, type Reply } from '../../core/index.js';
 
 export const LOG_MODAL_ID = 'ceu_log_activity';
 const ACTION = 'value';
@@ -12,8 +13,14 @@ type View = types.ModalView;
 type InputBlock = types.InputBlock;
 type ViewState = Record<string, Record<string, { type: string; value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null; selected_options?: Array<{ value: string }> }>>;
 
-/** `button`: the button of a message that opened the form, if one did (log-form-key.ts, ../logged-forms.ts), kept in the view for its submission. */
-export function logModal(log: CommandDeclaration, todayOn: string, button?: string): View {
+/** What the member already typed, by option name, as the form's inputs take it (see typedLog). */
+export type TypedLog = Record<string, string | true>;
+
+/**
+ * `button`: the button of a message that opened the form, if one did (log-form-key.ts,
+ * ../logged-forms.ts), kept in the view for its submission; `typed`: what the form opens filled in with.
+ */
+export function logModal(log: CommandDeclaration, todayOn: string, { button, typed = {} }: { button?: string; typed?: TypedLog } = {}): View {
   return {
     type: 'modal',
     callback_id: LOG_MODAL_ID,
@@ -22,25 +29,63 @@ export function logModal(log: CommandDeclaration, todayOn: string, button?: stri
     submit: { type: 'plain_text', text: 'Log it' },
     close: { type: 'plain_text', text: 'Cancel' },
     // Attachments are Discord's; a Slack modal would need file scopes for little gain.
-    blocks: log.options.filter((o) => o.type !== 'attachment').map((option) => inputFor(option, todayOn)),
+    blocks: log.options.filter((o) => o.type !== 'attachment').map((option) => inputFor(option, todayOn, typed[option.name])),
   };
 }
 
-function inputFor(option: OptionDeclaration, todayOn: string): InputBlock {
+/** Slack refuses a view whose initial option is not one of its options, or an initial text longer than its max_length. */
+function inputFor(option: OptionDeclaration, todayOn: string, typed: string | true | undefined): InputBlock {
   const label = { type: 'plain_text' as const, text: labelOf(option) };
   const base = { type: 'input' as const, block_id: option.name, label, optional: !option.required, hint: { type: 'plain_text' as const, text: option.description.slice(0, 150) } };
+  const text = typeof typed === 'string' ? typed : undefined;
   if (option.type === 'boolean') {
-    return { ...base, optional: true, element: { type: 'checkboxes', action_id: ACTION, options: [{ text: { type: 'plain_text', text: option.description }, value: 'yes' }] } };
+    const box = { text: { type: 'plain_text' as const, text: option.description }, value: 'yes' };
+    return { ...base, optional: true, element: { type: 'checkboxes', action_id: ACTION, options: [box], ...(typed === true ? { initial_options: [box] } : {}) } };
   }
-  if (option.type === 'date') return { ...base, element: { type: 'datepicker', action_id: ACTION, initial_date: todayOn } };
+  if (option.type === 'date') return { ...base, element: { type: 'datepicker', action_id: ACTION, initial_date: text ?? todayOn } };
   if (option.choices) {
     const options = option.choices.map((choice) => ({ text: { type: 'plain_text' as const, text: choice }, value: choice }));
-    return { ...base, element: { type: 'static_select', action_id: ACTION, options } };
+    const chosen = options.find((o) => o.value === text);
+    return { ...base, element: { type: 'static_select', action_id: ACTION, options, ...(chosen ? { initial_option: chosen } : {}) } };
   }
   if (option.type === 'number') {
-    return { ...base, element: { type: 'number_input', action_id: ACTION, is_decimal_allowed: true, ...(option.min !== undefined ? { min_value: String(option.min) } : {}) } };
+    const number = { type: 'number_input' as const, action_id: ACTION, is_decimal_allowed: true, ...(text !== undefined ? { initial_value: text } : {}) };
+    return { ...base, element: { ...number, ...(option.min !== undefined ? { min_value: String(option.min) } : {}) } };
   }
-  return { ...base, element: { type: 'plain_text_input', action_id: ACTION, ...(option.maxLength !== undefined ? { max_length: option.maxLength } : {}) } };
+  const initial = text === undefined ? {} : { initial_value: option.maxLength !== undefined ? text.slice(0, option.maxLength) : text };
+  return { ...base, element: { type: 'plain_text_input', action_id: ACTION, ...initial, ...(option.maxLength !== undefined ? { max_length: option.maxLength } : {}) } };
+}
+
+/**
+ * A `log` line the core could not log yet (no amount, or no unit), read as the core reads it (the
+ * command's own parser, then the fields of its schema), so that the form keeps what was typed. A
+ * part that does not read as its input takes it (an amount that is no number, a date in no
+ * calendar) is left out, for the member to fill in.
+ */
+export function typedLog(log: CommandDeclaration, line: string, todayOn: string): TypedLog {
+  const words = tokenize(line).slice(1);
+  const first = log.parseText(words);
+  // With no number first ("log clinical Sepsis", "log Sepsis from Relias"), the parser takes the
+  // first word for the amount: the words are read again after a stand-in amount, not kept.
+  const noNumber = typeof first.amount === 'string' && !/^[+-]?[\d.,]/.test(first.amount);
+  const raw = noNumber ? log.parseText([{ text: '1h', quoted: false }, ...words]) : first;
+  const typed: TypedLog = {};
+  const keep = (name: string, field: z.ZodType<string>, value: unknown) => {
+    const read = value === undefined ? undefined : field.safeParse(value);
+    if (read?.success) typed[name] = read.data;
+  };
+  if (!noNumber) {
+    keep('amount', amountField, raw.amount);
+    keep('unit', unitField, raw.unit);
+  }
+  keep('category', categoryField, raw.category);
+  for (const name of ['title', 'provider']) if (typeof raw[name] === 'string' && raw[name] !== '') typed[name] = raw[name];
+  // A date ahead of today is kept as typed: the core refuses it on the date when the form is sent.
+  const schema = { today: todayOn, platform: 'slack' as const };
+  keep('date', dateField(schema, 'past'), raw.date);
+  if (typed.date === undefined) keep('date', dateField(schema, 'any'), raw.date);
+  if (raw.aama === true) typed.aama = true;
+  return typed;
 }
 
 /** Options whose name, capitalised, does not read as a label ("Cpr", "Aama"). */
