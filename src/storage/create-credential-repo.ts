@@ -36,15 +36,18 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   // The renewal still in effect, by the audit trail: the latest change that moved the expiry on
   // (a renewal, by `renew` or by `add` with the new card's date) no earlier than `credential renew`
   // allows, and from an expiry before the current one: a move back undoes the renewals it passes.
-  // A move on from further ahead is a corrected date, not a renewal. Migration 0010 ran the same.
-  const deriveRenewedFrom = sqlite.prepare<{ id: number; entityId: string; memberId: number; renewWindow: string }>(
-    `update credentials set renewed_from = (
-       select min(json_extract(a.before, '$.expiresOn'), substr(a.at, 1, 10)) from audit a
+  // A move on from further ahead is a corrected date, not a renewal. Its day is the one the member
+  // gave (`credential renew X on <date>`, kept in the audit row), else the day it was recorded.
+  // Migrations 0010 and 0011 ran the same on the rows before them.
+  const renewalDay = `coalesce(json_extract(a.after, '$.renewedOn'), substr(a.at, 1, 10))`;
+  const deriveRenewal = sqlite.prepare<{ id: number; entityId: string; memberId: number; renewWindow: string }>(
+    `update credentials set (renewed_from, renewed_on) = (
+       select min(json_extract(a.before, '$.expiresOn'), ${renewalDay}), ${renewalDay} from audit a
        where a.member_id = :memberId and a.entity = 'credential' and a.entity_id = :entityId and a.action = 'credential-add'
          and a.undone_at is null and a.before is not null
          and json_extract(a.after, '$.expiresOn') > json_extract(a.before, '$.expiresOn')
          and json_extract(a.before, '$.expiresOn') < credentials.expires_on
-         and substr(a.at, 1, 10) >= date(json_extract(a.before, '$.expiresOn'), :renewWindow)
+         and ${renewalDay} >= date(json_extract(a.before, '$.expiresOn'), :renewWindow)
        order by a.id desc limit 1)
      where id = :id`,
   );
@@ -67,20 +70,22 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   const scopeOf = (scope: MemberScope): MemberScope => ({ workspaceId: scope.workspaceId, memberId: scope.memberId });
 
   const put = sqlite
-    .transaction((scope: MemberScope, credential: StoredCredential, nowAt: string): void => {
-      const after = { code: credential.code, expiresOn: credential.expiresOn, certifiedOn: credential.certifiedOn };
+    .transaction((scope: MemberScope, credential: StoredCredential, nowAt: string, renewedOn?: string): void => {
+      const dates = { code: credential.code, expiresOn: credential.expiresOn, certifiedOn: credential.certifiedOn };
       const held = live.get({ ...scopeOf(scope), code: credential.code });
       if (held === undefined) {
-        const { id } = insert.get({ ...scopeOf(scope), ...after, nowAt }) as { id: number };
-        audit.write(scope, { entity: 'credential', entityId: id, action: 'credential-add', before: null, after, at: nowAt });
+        const { id } = insert.get({ ...scopeOf(scope), ...dates, nowAt }) as { id: number };
+        audit.write(scope, { entity: 'credential', entityId: id, action: 'credential-add', before: null, after: dates, at: nowAt });
         return;
       }
       // Re-entering the same dates changes nothing, so it leaves no audit row.
-      if (held.expiresOn === after.expiresOn && held.certifiedOn === after.certifiedOn) return;
-      renew.run({ id: held.id, expiresOn: after.expiresOn, certifiedOn: after.certifiedOn, nowAt });
+      if (held.expiresOn === dates.expiresOn && held.certifiedOn === dates.certifiedOn) return;
+      renew.run({ id: held.id, expiresOn: dates.expiresOn, certifiedOn: dates.certifiedOn, nowAt });
       const before = { code: credential.code, expiresOn: held.expiresOn, certifiedOn: held.certifiedOn };
+      // The day the member said they renewed is kept with the change, where deriveRenewal reads it.
+      const after = renewedOn === undefined ? dates : { ...dates, renewedOn };
       audit.write(scope, { entity: 'credential', entityId: held.id, action: 'credential-add', before, after, at: nowAt });
-      deriveRenewedFrom.run({ id: held.id, entityId: String(held.id), memberId: scope.memberId, renewWindow: `-${RENEW_WINDOW_DAYS} days` });
+      deriveRenewal.run({ id: held.id, entityId: String(held.id), memberId: scope.memberId, renewWindow: `-${RENEW_WINDOW_DAYS} days` });
     })
     .immediate;
 

@@ -58,9 +58,7 @@ export function createTeamReader(sqlite: Database.Database): TeamReader {
   const load = (team: TeamMember[]): void => {
     const byId = new Map(team.map((member) => [member.memberId, member]));
     const ids = JSON.stringify(team.map((member) => member.memberId));
-    for (const [memberId, code, expiresOn, certifiedOn, snoozedUntil, renewedFrom] of credentials.all(ids)) {
-      byId.get(memberId)?.credentials.push(toStoredCredential(code, expiresOn, certifiedOn, snoozedUntil, renewedFrom));
-    }
+    for (const [memberId, ...credential] of credentials.all(ids)) byId.get(memberId)?.credentials.push(toStoredCredential(...credential));
     const counting = team.filter((member) => !member.tallies);
     if (counting.length === 0) return;
     const countingIds = counting.length === team.length ? ids : JSON.stringify(counting.map((member) => member.memberId));

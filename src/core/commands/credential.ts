@@ -1,4 +1,4 @@
-import { addYears, differenceInCalendarDays, endOfMonth, format, parseISO } from 'date-fns';
+import { addDays, addYears, differenceInCalendarDays, endOfMonth, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions, type SchemaContext } from '../command.js';
 import type { StoredCredential } from '../ports.js';
@@ -192,6 +192,7 @@ function changeText(code: CredentialCode, before: StoredCredential, after: Store
 /**
  * "Already renewed", on `renewedOn` (today unless said): the next cycle starts the day after this
  * one ends, a CMA's from the end of the month it was renewed in (the new card may say otherwise).
+ * The store keeps the day: credit done by then went to this renewal, credit after it to the next cycle.
  */
 function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: string) {
   const { credentials, evaluations } = loadStanding(ctx, { explain: false });
@@ -202,11 +203,16 @@ function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: s
     return errorReply([problem('renew-card', 'A BLS card renews when you log the new card: `log cpr on <issue date>`.')], 'log cpr on <date>');
   }
   const end = evaluation.cycle.end;
-  if (evaluation.state === 'exam-required') {
-    return errorReply([problem('renew-after-exam', `The CE route for ${code} closed, so the new cycle starts from your exam: \`credential add ${code} certified <exam date>\`.`)], USAGE);
+  // The route as it stood on the day of the renewal: one made in the grace period is one, typed later or not.
+  if (evaluation.state === 'exam-required' && renewedOn > ceDeadlineOn(evaluation)) {
+    const closedOn = ceDeadlineOn(evaluation);
+    const closed = renewedOn === ctx.today ? ` on ${closedOn}` : ` on ${closedOn}, before ${renewedOn}`;
+    const inTime = renewedOn === ctx.today ? ` If you renewed by ${closedOn}, give that day: \`credential renew ${code} on <date>\`.` : '';
+    return errorReply([problem('renew-after-exam', `The CE route for ${code} closed${closed}, so the new cycle starts from your exam: \`credential add ${code} certified <exam date>\`.${inTime}`)], USAGE);
   }
   if (differenceInCalendarDays(parseISO(end), parseISO(renewedOn)) > RENEW_WINDOW_DAYS) {
-    const when = renewedOn === ctx.today ? '' : ` ${renewedOn} is earlier than that.`;
+    const opens = format(addDays(parseISO(end), -RENEW_WINDOW_DAYS), 'yyyy-MM-dd');
+    const when = renewedOn === ctx.today ? '' : ` ${renewedOn} is earlier than that; give the day you renewed, from ${opens} on: \`credential renew ${code} on <date>\`.`;
     return errorReply([problem('renew-too-early', `Your ${code} cycle runs until ${end}; renewing moves it on only in its last ${RENEW_WINDOW_DAYS} days.${when} If your card shows a new date, use \`credential add ${code} expires <date>\`.`)], USAGE);
   }
   const expiresOn = nextCycleExpiry(code, end, renewedOn);
@@ -214,7 +220,7 @@ function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: s
   if (expiresOn < ctx.today) {
     return errorReply([problem('renew-too-late', `Your ${code} cycle ended on ${end}; a renewal starts the next cycle from there, and it ended on ${expiresOn} too. If you recertified or were reinstated, give that day: \`credential add ${code} certified <date>\`.`)], USAGE);
   }
-  ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString());
+  ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString(), renewedOn);
   const renewed = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
   // Believed (a renewal by exam, or credit not logged here), but said: a slip would end the reminders.
   const short = evaluation.remaining > 0

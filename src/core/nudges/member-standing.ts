@@ -63,7 +63,7 @@ class TalliedStanding implements CredentialStanding {
  * card's comes from the newest card logged, and reading the activities to find it is what a tally saves.
  */
 function holdsFor(tally: SavedTally, credential: CredentialInput, date: string, overrides: Record<string, number | boolean>): boolean {
-  return tallyHolds(tally, credential.code, tally.cycleEnd, date, overrides, credential.renewedFrom);
+  return tallyHolds(tally, credential.code, tally.cycleEnd, date, overrides, credential);
 }
 
 export function evaluateMember(member: TeamMember, today: string, overrides: Record<string, number | boolean>): CredentialStanding[] {

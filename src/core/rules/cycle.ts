@@ -14,14 +14,23 @@ export interface CycleWindow {
   start: string;
   /** Last day of the current cycle: the expiry date. */
   end: string;
-  /** First day an activity can count; earlier than `start` only for NCCT's outside-CE rule. */
+  /**
+   * First day an activity can count: earlier than `start` for NCCT's outside-CE rule, later when a
+   * renewal in the grace period covered the cycle's first days.
+   */
   earnFrom: string;
   /**
-   * Set when a renewal cut the outside-CE rule's reach: `cycleEnd` is the end of the cycle renewed
-   * from, and `reachFrom` the day the rule alone would have counted from.
+   * Set when a renewal cut what would count: `cycleEnd` is the last day the renewal covered (the
+   * end of the cycle renewed from, or the renewal day), and `reachFrom` the day counting would
+   * otherwise have started from.
    */
   renewal?: { cycleEnd: string; reachFrom: string };
 }
+
+/**
+ * A credential as its window is computed: with `renewedOn`, the day of a renewal made after the
+ * cycle it renewed had ended, when the store knows it (`renewedFrom` is then that cycle's end).
+ */
 
 /**
  * expiresOn for `credential add X certified <date>`:
@@ -72,23 +81,24 @@ const windows = new TwoKeyMemo<CredentialCode, string, Readonly<CycleWindow>>(10
 
 export function cycleWindow(credential: CredentialInput): Readonly<CycleWindow> {
   const window = windows.get(credential.code, credential.expiresOn) ?? windows.set(credential.code, credential.expiresOn, Object.freeze(computeWindow(credential)));
-  return credential.renewedFrom === undefined ? window : afterRenewal(window, credential.renewedFrom);
+  return credential.renewedFrom === undefined ? window : afterRenewal(window, credential.renewedFrom, credential.renewedOn);
 }
 
 /**
- * Credit dated on or before the end of a cycle the member renewed from counted toward that renewal,
- * so it must not count again: NCCT's rule reaches back to January 1 of the calendar year before
- * (CE-0309), into the year just renewed. Only that reach is cut, never the cycle itself: a CMA
- * renewed early starts its new cycle after the month of renewal (aama-policies), and credit earned
- * from then on belongs to the new cycle, though the old expiry is later.
+ * Credit dated on or before the last day a renewal covered counted toward it, so it must not count
+ * again. NCCT's rule reaches back to January 1 of the calendar year before (CE-0309), into the year
+ * just renewed; and a renewal in the grace period was made with CE done after the old expiry, which
+ * an NCMA's next year (from the day after that expiry) would count again. Credit after the renewal
+ * day is never cut: a CMA renewed early starts its new cycle after the month of renewal
+ * (aama-policies), and credit earned from then on belongs to the new cycle, though the old expiry is later.
  */
-function afterRenewal(window: Readonly<CycleWindow>, renewedFrom: string): Readonly<CycleWindow> {
-  // Nothing to cut: no reach back, a renewed cycle that ended before it, or an end inside this
-  // cycle: that is an expiry corrected a few days on (a typo), not a cycle renewed from.
-  if (window.earnFrom === window.start || renewedFrom < window.earnFrom || renewedFrom >= window.start) return window;
-  const dayAfter = addCalendarDays(renewedFrom, 1);
-  const earnFrom = dayAfter < window.start ? dayAfter : window.start;
-  return { ...window, earnFrom, renewal: { cycleEnd: renewedFrom, reachFrom: window.earnFrom } };
+function afterRenewal(window: Readonly<CycleWindow>, renewedFrom: string, renewedOn: string | undefined): Readonly<CycleWindow> {
+  // An end inside this cycle is an expiry corrected a few days on (a typo), not a cycle renewed from.
+  if (renewedFrom >= window.start) return window;
+  const coveredThrough = renewedOn !== undefined && renewedOn > renewedFrom ? renewedOn : renewedFrom;
+  // Nothing to cut: the renewal covered nothing this cycle counts (no reach back, or one that ends before it).
+  if (coveredThrough < window.earnFrom) return window;
+  return { ...window, earnFrom: addCalendarDays(coveredThrough, 1), renewal: { cycleEnd: coveredThrough, reachFrom: window.earnFrom } };
 }
 
 function computeWindow(credential: CredentialInput): CycleWindow {

@@ -22,7 +22,8 @@ import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, Requir
  * 3: `usesNonApproved` is false when approved credit alone meets every requirement.
  * 4: NCCT's outside-CE rule does not reach back into a cycle the member renewed from (`renewedFrom`).
  * 5: an expiry moved to a date inside the current cycle (a corrected typo) is not a renewal.
- * 6: the total still needed is never less than the sum of its rounded-up category gaps.
+ * 6: the total still needed is never less than the sum of its rounded-up category gaps; NCMA CE done
+ *    in a grace period counts toward the renewal it reinstated, not again after it (`renewedOn`).
  */
 const COUNTING_VERSION = 6;
 
@@ -46,6 +47,8 @@ export interface CreditTally {
   cycleEnd: string;
   /** The end of the cycle renewed from that counting knew (`CredentialInput.renewedFrom`), or null. */
   renewedFrom: string | null;
+  /** The day of a renewal later than `renewedFrom` that counting knew (`CredentialInput.renewedOn`), or null. */
+  renewedOn: string | null;
   /** The workspace's rule settings it was counted with (`overridesKey`). */
   overrides: string;
   /** It holds for dates in [from, until): the same activities are dated on or before any of them. */
@@ -86,6 +89,7 @@ export function tallyCredit(credential: CredentialInput, activities: readonly Ac
     code: credential.code,
     cycleEnd: credential.expiresOn,
     renewedFrom: credential.renewedFrom ?? null,
+    renewedOn: credential.renewedOn ?? null,
     overrides: overridesKey(overrides),
     from,
     until,
@@ -100,15 +104,18 @@ export function tallyCredit(credential: CredentialInput, activities: readonly Ac
 }
 
 /**
- * Whether `tally` gives the evaluation of `code`'s cycle ending `cycleEnd`, renewed from the cycle
- * ending `renewedFrom` (if known), on `asOf` under `overrides`.
+ * Whether `tally` gives the evaluation of `code`'s cycle ending `cycleEnd`, renewed as `renewal`
+ * says (the cycle renewed from, and a grace renewal's day, if known), on `asOf` under `overrides`.
  */
-export function tallyHolds(tally: CreditTally, code: CredentialCode, cycleEnd: string, asOf: string, overrides: RuleOverrides, renewedFrom?: string): boolean {
+export function tallyHolds(
+  tally: CreditTally, code: CredentialCode, cycleEnd: string, asOf: string, overrides: RuleOverrides, renewal: Pick<CredentialInput, 'renewedFrom' | 'renewedOn'> = {},
+): boolean {
   return (
     tally.format === TALLY_FORMAT &&
     tally.code === code &&
     tally.cycleEnd === cycleEnd &&
-    tally.renewedFrom === (renewedFrom ?? null) &&
+    tally.renewedFrom === (renewal.renewedFrom ?? null) &&
+    tally.renewedOn === (renewal.renewedOn ?? null) &&
     tally.from <= asOf &&
     asOf < tally.until &&
     tally.overrides === overridesKey(overrides)
@@ -125,6 +132,7 @@ export function evaluateTally(tally: CreditTally, asOf: string, overrides: RuleO
   }
   const credential: CredentialInput = { code: tally.code, expiresOn: tally.cycleEnd };
   if (tally.renewedFrom !== null) credential.renewedFrom = tally.renewedFrom;
+  if (tally.renewedOn !== null) credential.renewedOn = tally.renewedOn;
   const ctx = createContext(credential, asOf, read);
   const counts: Counts = {
     required: tally.required,
@@ -143,11 +151,11 @@ export function evaluateTally(tally: CreditTally, asOf: string, overrides: RuleO
  * (a sweep reads 33,000 members' at once). `decodeTallies(encodeTallies(t))` equals `t` (tested).
  */
 type EncodedTally = [
-  code: CredentialCode, expiresOn: string, cycleEnd: string, renewedFrom: string | null, from: string, until: string,
+  code: CredentialCode, expiresOn: string, cycleEnd: string, renewedFrom: string | null, renewedOn: string | null, from: string, until: string,
   required: number, earned: number, remaining: number, exactRemaining: string, usesNonApproved: 0 | 1,
   settings: string[], requirements: Array<string | number>,
 ];
-// Tallies saved before `renewedFrom` have 12 fields: they do not decode, so they are counted afresh.
+// Tallies saved before `renewedFrom` have 12 fields, before `renewedOn` 13: they do not decode, so they are counted afresh.
 type EncodedTallies = [version: 1, format: string, overrides: string, ...tallies: EncodedTally[]];
 
 /** Tallies counted under another format or other settings than the first are left out: they would not hold. */
@@ -159,7 +167,7 @@ export function encodeTallies(tallies: readonly SavedTally[]): string {
     if (t.format !== first.format || t.overrides !== first.overrides) continue;
     const requirements: Array<string | number> = [];
     for (const r of t.requirements) requirements.push(r.id, r.required, r.earned, r.remaining, r.unverified ? 1 : 0);
-    encoded.push([t.code, t.expiresOn, t.cycleEnd, t.renewedFrom, t.from, t.until, t.required, t.earned, t.remaining, t.exactRemaining, t.usesNonApproved ? 1 : 0, t.settings, requirements]);
+    encoded.push([t.code, t.expiresOn, t.cycleEnd, t.renewedFrom, t.renewedOn, t.from, t.until, t.required, t.earned, t.remaining, t.exactRemaining, t.usesNonApproved ? 1 : 0, t.settings, requirements]);
   }
   return JSON.stringify(encoded);
 }
@@ -176,8 +184,8 @@ export function decodeTallies(text: string): SavedTally[] | undefined {
   const [, format, overrides, ...encoded] = parsed as EncodedTallies;
   const tallies: SavedTally[] = [];
   for (const item of encoded) {
-    if (!Array.isArray(item) || item.length !== 13) return undefined;
-    const [code, expiresOn, cycleEnd, renewedFrom, from, until, required, earned, remaining, exactRemaining, usesNonApproved, settings, flat] = item;
+    if (!Array.isArray(item) || item.length !== 14) return undefined;
+    const [code, expiresOn, cycleEnd, renewedFrom, renewedOn, from, until, required, earned, remaining, exactRemaining, usesNonApproved, settings, flat] = item;
     if (!Array.isArray(settings) || !Array.isArray(flat)) return undefined;
     const requirements: RequirementResult[] = [];
     for (let i = 0; i + 4 < flat.length; i += 5) {
@@ -186,7 +194,7 @@ export function decodeTallies(text: string): SavedTally[] | undefined {
       requirements.push(requirement);
     }
     tallies.push({
-      format, code, cycleEnd, renewedFrom, overrides, from, until, required, earned, remaining, exactRemaining, requirements,
+      format, code, cycleEnd, renewedFrom, renewedOn, overrides, from, until, required, earned, remaining, exactRemaining, requirements,
       usesNonApproved: usesNonApproved === 1, settings, expiresOn,
     });
   }

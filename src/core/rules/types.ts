@@ -38,6 +38,11 @@ export interface CredentialInput {
    * counted toward that renewal, so NCCT's outside-CE rule does not reach back into it.
    */
   renewedFrom?: string;
+  /**
+   * The day the member renewed, when it is later than `renewedFrom`: a renewal in the grace period
+   * after the cycle ended. Credit dated up to it reinstated the cycle renewed from (cycle.ts).
+   */
+  renewedOn?: string;
 }
 
 /**

@@ -1,0 +1,119 @@
+/**
+ * An NCMA lapsed and renewed in its grace period: the CE done in that period reinstated the lapsed
+ * year (NCCT accepts it for 5 years, RULES.md), so it counts toward that year and not again toward
+ * the next one, which starts the day after the old expiry. CE done after the renewal is the new year's.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBot, renderText, type Bot } from '../../../src/core/index.js';
+import { encodeTallies, tallyCredit } from '../../../src/core/rules/tally.js';
+import { createSqliteStore } from '../../../src/storage/index.js';
+import { makeRef, makeStore, makeTempDir, type TestStore } from '../../storage/make-store.js';
+import { makeActor, makeBot, type TestBot } from '../make-bot.js';
+import { makeActivity } from './make-activity.js';
+
+let t: TestBot;
+let nowAt: string;
+let bot: Bot;
+beforeEach(async () => {
+  t = makeBot();
+  bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+  nowAt = '2026-11-25T15:00:00Z';
+  await say('credential add NCMA expires 2026-12-31');
+  await say('log 6h general "Infection control" on 2026-03-01');
+  // Lapsed on 2026-12-31; the grace-period course completes the 2026 year.
+  nowAt = '2027-02-05T15:00:00Z';
+  await say('log 8h general "Coding update" on 2027-02-01');
+});
+afterEach(() => t.close());
+
+async function say(text: string): Promise<string> {
+  return renderText(await bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } }));
+}
+const ncmaStatus = async () => (JSON.parse(await say('status --json')) as { credentials: Array<{ cycle: { start: string }; earned: number; remaining: number }> }).credentials[0]!;
+const WENT_TO_RENEWAL = 'NCMA: not counted: Dated 2027-02-01, on or before 2027-02-10, the last day your renewal covered: it counts toward that renewal, not again toward this cycle';
+
+describe('CE done in an NCMA grace period', () => {
+  it('counts toward the lapsed year only, after `credential renew NCMA`, and history says why', async () => {
+    expect(await ncmaStatus()).toMatchObject({ earned: 14, remaining: 0 });
+    nowAt = '2027-02-10T15:00:00Z';
+    await say('credential renew NCMA');
+    expect(await ncmaStatus()).toMatchObject({ cycle: { start: '2027-01-01' }, earned: 0, remaining: 14 });
+    expect(await say('history')).toContain(WENT_TO_RENEWAL);
+    // Done after renewing: the new year's.
+    nowAt = '2027-02-12T15:00:00Z';
+    await say('log 2h clinical "After renewing" on 2027-02-11');
+    expect(await ncmaStatus()).toMatchObject({ earned: 2 });
+  });
+
+  it('counts toward the lapsed year only after a renewal by the new card’s date', async () => {
+    nowAt = '2027-02-10T15:00:00Z';
+    await say('credential add NCMA expires 2027-12-31');
+    expect(await ncmaStatus()).toMatchObject({ earned: 0, remaining: 14 });
+    expect(await say('history')).toContain(WENT_TO_RENEWAL);
+  });
+
+  it('counts from the day the member says they renewed, typed weeks later', async () => {
+    await say('log 3h clinical "After renewing" on 2027-02-05');
+    nowAt = '2027-03-01T15:00:00Z';
+    await say('credential renew NCMA on 2027-02-03');
+    expect(await ncmaStatus()).toMatchObject({ earned: 3, remaining: 11 });
+    expect(await say('history')).toContain('NCMA: not counted: Dated 2027-02-01, on or before 2027-02-03, the last day your renewal covered');
+  });
+});
+
+const MIGRATIONS = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+/** A file as the bot left it before migration 0011: an NCMA renewed in its grace period, its tally saved counting that CE again. */
+function makeGraceRenewedBefore0011(): string {
+  const dir = makeTempDir();
+  const folder = join(dir, 'drizzle');
+  cpSync(MIGRATIONS, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const last = journal.entries.findIndex((entry) => entry.tag === '0010_credentials_renewed_from');
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
+  const path = join(dir, 'ceu.sqlite');
+  const sqlite = new Database(path);
+  migrate(drizzle(sqlite), { migrationsFolder: folder });
+  const before = JSON.stringify({ code: 'NCMA', expiresOn: '2026-12-31', certifiedOn: null });
+  const after = JSON.stringify({ code: 'NCMA', expiresOn: '2027-12-31', certifiedOn: null });
+  const grace = [makeActivity({ id: 1, amount: '8', completedOn: '2027-02-01' })];
+  const saved = { ...tallyCredit({ code: 'NCMA', expiresOn: '2027-12-31', renewedFrom: '2026-12-31' }, grace, '2027-02-10'), expiresOn: '2027-12-31' };
+  expect(saved.earned).toBe(8);
+  sqlite.exec(`
+    insert into workspaces (platform, external_id) values ('slack', 'T1');
+    insert into members (workspace_id, user_id, data_version) values (1, 'alice', 3);
+    insert into credentials (member_id, workspace_id, code, expires_on, created_at, updated_at, renewed_from) values
+      (1, 1, 'NCMA', '2027-12-31', '2026-03-01T12:00:00.000Z', '2027-02-10T12:00:00.000Z', '2026-12-31');
+    insert into audit (workspace_id, member_id, entity, entity_id, action, before, after, at) values
+      (1, 1, 'credential', '1', 'credential-add', null, '${before}', '2026-03-01T12:00:00.000Z'),
+      (1, 1, 'credential', '1', 'credential-add', '${before}', '${after}', '2027-02-10T12:00:00.000Z');
+    insert into activities (member_id, workspace_id, completed_on, amount, unit, aama_approved, created_at, updated_at)
+      values (1, 1, '2027-02-01', '8', 'hours', 0, '2027-02-05T12:00:00.000Z', '2027-02-05T12:00:00.000Z');
+  `);
+  sqlite.prepare('insert into member_tallies (member_id, data_version, tallies) values (1, 3, ?)').run(encodeTallies([saved]));
+  sqlite.close();
+  return path;
+}
+
+describe('migration 0011 (the day of a renewal)', () => {
+  let subject: TestStore | undefined;
+  afterEach(() => subject?.cleanup());
+
+  it('finds renewals made in a grace period before it, and counts afresh the tallies that counted their CE twice', async () => {
+    subject = makeStore(makeGraceRenewedBefore0011());
+    const tallies = subject.handle.sqlite.prepare('select count(*) from member_tallies').pluck().get();
+    expect(tallies).toBe(0);
+    const alice = subject.store.ensureMember(makeRef({ userId: 'alice' }));
+    expect(subject.store.listCredentials(alice)).toEqual([{ code: 'NCMA', expiresOn: '2027-12-31', certifiedOn: null, renewedFrom: '2026-12-31', renewedOn: '2027-02-10' }]);
+    const upgraded = createBot({ store: subject.store, clock: { now: () => new Date('2027-02-20T15:00:00Z') } });
+    const reply = await upgraded.handle({ actor: makeActor({ platform: 'slack', tenantId: 'T1' }), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text: 'status --json' } });
+    expect(JSON.parse(renderText(reply))).toMatchObject({ credentials: [{ code: 'NCMA', earned: 0, remaining: 14 }] });
+  });
+});
