@@ -3,7 +3,7 @@ import type { Member } from '../../src/core/ports.js';
 import { StoreError } from '../../src/storage/index.js';
 import { AT, at, makeActivity, makeRef, makeStore, type TestStore } from './make-store.js';
 
-type AuditRow = { entity: string; entity_id: string; action: string; before: string | null; after: string | null };
+type AuditRow = { id: number; entity: string; entity_id: string; action: string; before: string | null; after: string | null };
 
 describe('activities', () => {
   let subject: TestStore;
@@ -15,7 +15,7 @@ describe('activities', () => {
   afterEach(() => subject.cleanup());
 
   const auditRows = (): AuditRow[] =>
-    subject.handle.sqlite.prepare('select entity, entity_id, action, before, after from audit order by id').all() as AuditRow[];
+    subject.handle.sqlite.prepare('select id, entity, entity_id, action, before, after from audit order by id').all() as AuditRow[];
   const codeOf = (fn: () => unknown): string | undefined => {
     try {
       fn();
@@ -66,9 +66,11 @@ describe('activities', () => {
   it('edits an activity and keeps the previous version in the audit trail', () => {
     const logged = subject.store.addActivity(alice, makeActivity(), at(0));
     const edited = subject.store.editActivity(alice, logged.id, { amount: '2.50', category: 'general' }, at(1));
-    expect(edited).toEqual({ ...logged, amount: '2.50', category: 'general' });
-    expect(subject.store.findActivity(alice.workspaceId, logged.id)).toEqual(edited);
     const edit = auditRows().at(-1)!;
+    // The edit's audit row, which its Undo button names.
+    expect(edited).toEqual({ ...logged, amount: '2.50', category: 'general', auditId: edit.id });
+    const { auditId: _, ...activity } = edited;
+    expect(subject.store.findActivity(alice.workspaceId, logged.id)).toEqual(activity);
     expect(edit).toMatchObject({ entity: 'activity', entity_id: String(logged.id), action: 'edit' });
     expect(JSON.parse(edit.before!)).toMatchObject({ amount: '2', category: 'clinical' });
     expect(JSON.parse(edit.after!)).toMatchObject({ amount: '2.50', category: 'general' });
@@ -77,7 +79,7 @@ describe('activities', () => {
   it('soft-deletes: the activity disappears from lists but its row and audit stay', () => {
     const logged = subject.store.addActivity(alice, makeActivity(), at(0));
     const deleted = subject.store.deleteActivity(alice, logged.id, at(1));
-    expect(deleted).toEqual(logged);
+    expect(deleted).toEqual({ ...logged, auditId: auditRows().at(-1)!.id });
     expect(subject.store.listActivities(alice)).toEqual([]);
     expect(subject.store.findActivity(alice.workspaceId, logged.id)).toBeUndefined();
     const row = subject.handle.sqlite.prepare('select amount, deleted_at from activities where id = ?').get(logged.id);
