@@ -2,10 +2,9 @@
  * One log form is one activity, on every platform. A submission is sent under a key naming its
  * form (each adapter's log-modal.ts), so the core's request claim logs a form sent again (after the
  * platform said the interaction failed, or from a second copy opened by the same button) only once;
- * this answers that second submission with the activity the first logged, remembered in memory per
- * running bot. The claim outlives a restart (a day), the number does not: then the answer goes
- * without it. An activity the member has deleted since (its Undo) is no longer logged from the
- * form: sent again, it logs anew.
+ * this answers that second submission with the activity the first logged, which the claim keeps
+ * (a day, across restarts). An activity the member has deleted since (its Undo) is no longer
+ * logged from the form: sent again, it logs anew.
  */
 import type { Actor, Bot, Logger, Reply } from '../core/index.js';
 
@@ -13,6 +12,8 @@ import type { Actor, Bot, Logger, Reply } from '../core/index.js';
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** A bound, so that a flood of forms cannot grow memory without end. */
 const MAX_FORMS = 10_000;
+/** Times one form may be logged anew after its activity was deleted, answering a single submission. */
+const MAX_ANEW = 10;
 
 /** What a running adapter hands in: its bot, its logger; the object also keys its memory. */
 export interface FormLogContext {
@@ -20,19 +21,18 @@ export interface FormLogContext {
   logger: Logger;
 }
 
-interface Logged {
-  activityId: number;
-  /** The copy of the form (Slack's view id) that logged it, where the platform names copies. */
-  viewId: string | undefined;
+/** The copy of a form (Slack's view id) that logged it, where the platform names copies; per running bot. */
+interface LoggedCopy {
+  viewId: string;
   atMs: number;
 }
 
-const byContext = new WeakMap<FormLogContext, Map<string, Logged>>();
+const byContext = new WeakMap<FormLogContext, Map<string, LoggedCopy>>();
 
-function formsOf(ctx: FormLogContext): Map<string, Logged> {
-  let forms = byContext.get(ctx);
-  if (!forms) byContext.set(ctx, (forms = new Map()));
-  return forms;
+function copiesOf(ctx: FormLogContext): Map<string, LoggedCopy> {
+  let copies = byContext.get(ctx);
+  if (!copies) byContext.set(ctx, (copies = new Map()));
+  return copies;
 }
 
 /**
@@ -43,48 +43,32 @@ function formsOf(ctx: FormLogContext): Map<string, Logged> {
  */
 export async function logOnce(ctx: FormLogContext, actor: Actor, formKey: string, send: (key: string) => Promise<Reply>, options: { viewId?: string; nowMs?: number } = {}): Promise<Reply> {
   const { viewId, nowMs = Date.now() } = options;
-  const forms = formsOf(ctx);
-  const sameCopy = (logged: Logged | undefined) => viewId !== undefined && logged?.viewId === viewId;
-  const first = await send(formKey);
-  if (!first.duplicate) return remembered(forms, formKey, viewId, first, nowMs);
-  const logged = freshIn(forms, formKey, nowMs);
-  if (sameCopy(logged)) return first;
-  if (!logged) return alreadyLogged(undefined);
-  const kept = await stillLogged(ctx, actor, logged.activityId);
-  if (kept !== false) return alreadyLogged(kept ? logged.activityId : undefined);
-  // Keyed by the deleted activity, so that copies sent together still log it once.
-  const anew = await send(`${formKey}:after:${logged.activityId}`);
-  if (!anew.duplicate) return remembered(forms, formKey, viewId, anew, nowMs);
-  const latest = freshIn(forms, formKey, nowMs);
-  if (sameCopy(latest)) return anew;
-  return alreadyLogged(latest && latest.activityId !== logged.activityId ? latest.activityId : undefined);
+  const copies = copiesOf(ctx);
+  let key = formKey;
+  for (let anew = 0; ; anew++) {
+    const answer = await send(key);
+    if (!answer.duplicate) return remembered(copies, formKey, viewId, answer, nowMs);
+    const copy = copies.get(formKey);
+    if (viewId !== undefined && copy?.viewId === viewId && nowMs - copy.atMs <= KEEP_MS) return answer;
+    if (answer.logged === undefined) return alreadyLogged(undefined);
+    const kept = await stillLogged(ctx, actor, answer.logged);
+    if (kept !== false || anew === MAX_ANEW) return alreadyLogged(kept ? answer.logged : undefined);
+    // Keyed by the deleted activity, so that copies sent together still log it once.
+    key = `${formKey}:after:${answer.logged}`;
+  }
 }
 
-function freshIn(forms: Map<string, Logged>, formKey: string, nowMs: number): Logged | undefined {
-  const logged = forms.get(formKey);
-  return logged && nowMs - logged.atMs <= KEEP_MS ? logged : undefined;
-}
-
-function remembered(forms: Map<string, Logged>, formKey: string, viewId: string | undefined, reply: Reply, nowMs: number): Reply {
-  const activityId = loggedId(reply);
-  if (activityId === undefined) return reply;
+function remembered(copies: Map<string, LoggedCopy>, formKey: string, viewId: string | undefined, reply: Reply, nowMs: number): Reply {
+  if (viewId === undefined || reply.logged === undefined) return reply;
   // Oldest first (insertion order): stop at the first one still fresh.
-  for (const [key, form] of forms) {
-    if (nowMs - form.atMs <= KEEP_MS && forms.size < MAX_FORMS) break;
-    forms.delete(key);
+  for (const [key, copy] of copies) {
+    if (nowMs - copy.atMs <= KEEP_MS && copies.size < MAX_FORMS) break;
+    copies.delete(key);
   }
   // Re-inserted, so that a form logged anew counts as fresh as it is.
-  forms.delete(formKey);
-  forms.set(formKey, { activityId, viewId, atMs: nowMs });
+  copies.delete(formKey);
+  copies.set(formKey, { viewId, atMs: nowMs });
   return reply;
-}
-
-/** A saved log's answer carries its Undo button, which deletes the activity by its number. */
-function loggedId(reply: Reply): number | undefined {
-  if (reply.tone !== 'success') return undefined;
-  const undo = reply.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).find((b) => b.actionId === 'undo');
-  const id = /^delete (\d+)$/.exec(undo?.command ?? '')?.[1];
-  return id === undefined ? undefined : Number(id);
 }
 
 /**

@@ -86,20 +86,25 @@ export function createBot(deps: BotDeps): Bot {
     // refusal or a failure leaves nothing behind, so the platform's retry (or the corrected form
     // under the same id) runs, and a refused newcomer is not a member.
     const key = request.idempotencyKey;
-    let done: { ctx: CommandContext; answer: Reply } | undefined;
+    let done: { ctx: CommandContext; answer: Reply } | { repeatOf: number | undefined };
     try {
       done = deps.store.atomically(() => {
         const ctx = contextFor();
-        if (key && !deps.store.claimRequest(ctx.member.workspaceId, key, now.toISOString())) return undefined;
+        const { workspaceId } = ctx.member;
+        if (key && !deps.store.claimRequest(workspaceId, key, now.toISOString())) return { repeatOf: deps.store.requestLogged(workspaceId, key) };
         const answer = command.run(ctx, parsed.data);
         if (answer.tone === 'error') throw new Refusal(ctx, answer);
+        if (key && answer.logged !== undefined) deps.store.noteRequestLogged(workspaceId, key, answer.logged);
         return { ctx, answer };
       });
     } catch (error) {
       if (error instanceof Refusal) return finish(error.ctx, error.answer);
       throw error;
     }
-    if (!done) return { ...reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]), duplicate: true };
+    if ('repeatOf' in done) {
+      const repeat = reply([{ kind: 'paragraph', text: 'Already done: that request arrived twice, so it ran once.' }]);
+      return { ...repeat, duplicate: true, ...(done.repeatOf !== undefined ? { logged: done.repeatOf } : {}) };
+    }
     return finish(done.ctx, done.answer);
 
     /**

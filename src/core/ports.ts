@@ -196,6 +196,10 @@ export interface Store {
 
   /** Records a platform request id; false when it was seen before (a retry or a double click). */
   claimRequest(workspaceId: number, key: string, nowAt: string): boolean;
+  /** Notes, with its claim, the activity a claimed request logged: a repeat of the request can name it, after a restart too. */
+  noteRequestLogged(workspaceId: number, key: string, activityId: number): void;
+  /** The activity the request claimed under `key` logged, if it logged one (deleted since or not). */
+  requestLogged(workspaceId: number, key: string): number | undefined;
   /**
    * Runs `work` as one write transaction: all it wrote stays, or none of it if it throws (the
    * store's own writes inside it take part). Synchronous, as every store call is.

@@ -41,6 +41,8 @@ export interface Reply {
   usage?: string;
   /** The request's idempotency key was seen before: nothing ran. Adapters may stay silent. */
   duplicate?: true;
+  /** The activity this request logged; on a duplicate, the one its first delivery logged, if it logged one. */
+  logged?: number;
 }
 
 export function reply(blocks: Block[], tone: Tone = 'info', visibility: Visibility = 'private'): Reply {

@@ -194,6 +194,8 @@ export const processedRequests = sqliteTable(
       .references(() => workspaces.id),
     key: text('key').notNull(),
     at: text('at').notNull(),
+    /** The activity the request logged, if it logged one: a repeat names it (../adapters/logged-forms.ts). */
+    activityId: integer('activity_id'),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.key] }), index('processed_requests_at').on(t.at)],
 );

@@ -145,7 +145,7 @@ export const logCommand = defineCommand({
         { actionId: 'log-another', label: 'Log another', command: 'log' },
       ],
     });
-    return reply(blocks, 'success');
+    return { ...reply(blocks, 'success'), logged: logged.id };
   },
 });
 

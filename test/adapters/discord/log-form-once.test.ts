@@ -153,12 +153,12 @@ describe('a reminder\'s button over days and restarts', () => {
     expect(mine.activityCount()).toBe(1);
   });
 
-  it('tells a repeat after a restart, which forgot the number, how to log it again if it was deleted', async () => {
+  it('logs a repeat after a restart anew when the activity it logged was deleted', async () => {
     const logged = await fromReminder(sepsis);
     await mine.fake.sendInteraction(makeButtonInteraction(buttonsOf(logged.body).find((b) => b.label === 'Undo')!.custom_id));
     await mine.restart();
-    expect(textOf((await fromReminder(sepsis)).body)).toContain('If you deleted it since, or to log another activity, use `/ceu log`.');
-    expect(mine.activityCount()).toBe(0);
+    expect(textOf((await fromReminder(sepsis)).body)).toContain('Logged #2');
+    expect(mine.activityCount()).toBe(1);
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `processed_requests` ADD `activity_id` integer;
