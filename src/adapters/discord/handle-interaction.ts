@@ -26,7 +26,7 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitI
  * now, Snooze a week, Already renewed) and those of answers a mention there got by DM (Undo, Log
  * another, What do I still need?). All act on the clicker's own data.
  */
-const DM_BUTTON_FOR_SERVER = /^(log|need|snooze [A-Z]+|credential renew [A-Z]+|delete \d+|undo (delete \d+|edit \d+ [a-z]+))$/;
+const DM_BUTTON_FOR_SERVER = /^(log|need|snooze [A-Z]+|credential renew [A-Z]+|delete \d+|undo (delete \d+( \d+)?|edit \d+ [a-z]+( \d+)?))$/;
 /**
  * Buttons, forms and commands of an older version keep arriving (a message from last month, a form
  * left open across an update, a command Discord still lists): unanswered, Discord tells the member

@@ -72,6 +72,19 @@ describe('the buttons of a mention answered by DM', () => {
     expect(d.activityCount()).toBe(1);
   });
 
+  it('undo an edit made in the server, naming that edit', async () => {
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('log 2h general Ethics', { mentionsBot: true }));
+    await d.fake.waitForMessage((m) => textOf(m).includes('Logged #1'));
+    d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('edit 1 amount 3h', { mentionsBot: true }));
+    const answer = await d.fake.waitForMessage((m) => textOf(m).includes('Edited: #1'));
+    const undo = buttonsOf(answer).find((b) => b.label === 'Undo')!;
+    expect(undo.custom_id).toMatch(new RegExp(`^ceu@${GUILD}:undo edit 1 amount \\d+$`));
+
+    const clicked = await clickInDm(undo.custom_id, answer);
+    expect(textOf(clicked.body)).toContain('Undid the edit; restored #1');
+    expect(d.database.sqlite.prepare('select amount from activities where id = 1').pluck().get()).toBe('2');
+  });
+
   it('show what the member still needs in the server', async () => {
     d.fake.dispatch('MESSAGE_CREATE', makeMessageCreate('status', { mentionsBot: true }));
     const answer = await d.fake.waitForMessage((m) => m.channel_id === d.fake.dmChannelOf(DANA) && textOf(m).includes('RMA (AMT): in progress'));
