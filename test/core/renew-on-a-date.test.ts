@@ -38,7 +38,7 @@ describe('credential renew NCMA on a day before today', () => {
     expect(await status()).toMatchObject({ cycle: { start: '2027-01-01' }, earned: 3 });
     // A certificate of the renewed year logged late: history says why it does not count again.
     await say('log 1h clinical "Late certificate" on 2026-11-19');
-    expect(await say('history')).toContain('NCMA: not counted: Dated 2026-11-19, on or before 2026-11-20, the last day your renewal covered');
+    expect(await say('history')).toMatch(/“Late certificate”\n\s+NCMA, previous cycle \(to 2026-12-31\): \+1 hour/);
   });
 
   it('refuses a day in the future, an impossible day or one before the renewal window, saying what to type, and changes nothing', async () => {

@@ -8,7 +8,7 @@ import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { describeActivity } from '../views/describe.js';
 import { intoPages } from '../views/into-pages.js';
-import { outcomeLine } from '../views/outcome-line.js';
+import { outcomeLine, outcomeOf } from '../views/outcome-line.js';
 import { RENEW_WINDOW_DAYS } from './credential.js';
 import { noSuchPage } from './no-such-page.js';
 import { unexpectedWords } from './unexpected-words.js';
@@ -81,9 +81,9 @@ export const historyCommand = defineCommand({
     const all = newestFirst.map((activity) => {
       const counted = shown.map((e) => {
         const before = previous.get(e);
-        if (!before || !ofPreviousCycle(activity, e)) return outcomeLine(e, activity.id);
+        if (!before || !wentToPreviousCycle(activity, e)) return outcomeLine(e, activity.id);
         const line = outcomeLine(before, activity.id);
-        return line?.replace(`${e.code}: `, `${e.code}, previous cycle (to ${before.cycle.end}): `);
+        return line?.replace(`${e.code}: `, `${e.code}, previous cycle (to ${before.cycle.end}): `) ?? outcomeLine(e, activity.id);
       }).filter(Boolean);
       return `${describeActivity(activity)}${counted.length ? `\n    ${counted.join('\n    ')}` : ''}`;
     });
@@ -105,7 +105,7 @@ export const historyCommand = defineCommand({
  * its new cycle after the month of the renewal, not the day after the old expiry.
  */
 function previousCycle(ctx: CommandContext, e: Evaluation, activities: readonly StoredActivity[]): Evaluation | undefined {
-  if (e.unit === 'card' || !activities.some((a) => ofPreviousCycle(a, e))) return undefined;
+  if (e.unit === 'card' || !activities.some((a) => wentToPreviousCycle(a, e))) return undefined;
   // A renewal comes at most RENEW_WINDOW_DAYS before the old expiry: a later date replaced since
   // is a correction of the new cycle's (`credential add … expires`), not the old cycle's end.
   const replaced = ctx.store.expiryBefore(ctx.member, e.code, addCalendarDays(e.cycle.start, RENEW_WINDOW_DAYS + 1));
@@ -114,10 +114,15 @@ function previousCycle(ctx: CommandContext, e: Evaluation, activities: readonly 
 }
 
 /**
- * Dated before the current cycle and logged before it began, so while the member was in the
- * previous one: an old course logged today (a cycle they may never have held) stays "outside the period".
+ * What the activity counted toward is the previous cycle's record: not when it counts toward this
+ * one (CE done after renewing early), but when a renewal covered it (CE done in a grace period to
+ * reinstate the lapsed cycle), or when it is dated before this cycle and was logged before it
+ * began, so while the member was in the previous one: an old course logged today (a cycle they may
+ * never have held) stays "outside the period".
  */
-function ofPreviousCycle(activity: StoredActivity, e: Evaluation): boolean {
-  return activity.completedOn < e.cycle.start && activity.createdAt.slice(0, 10) < e.cycle.start;
+function wentToPreviousCycle(activity: StoredActivity, e: Evaluation): boolean {
+  const code = outcomeOf(e, activity.id)?.code;
+  if (code === 'counted' || code === 'partly-counted') return false;
+  return code === 'counted-in-renewal' || (activity.completedOn < e.cycle.start && activity.createdAt.slice(0, 10) < e.cycle.start);
 }
 

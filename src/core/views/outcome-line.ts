@@ -16,6 +16,11 @@ export function outcomeLine(e: Evaluation, activityId: number): string | undefin
   return `${e.code}: +${quantity(outcome.counted, e.unit)}${detail ? ` ${detail}` : ''}${partly}`;
 }
 
+/** What the evaluation says of one activity: counted, partly, or the rule that kept it out. */
+export function outcomeOf(e: Evaluation, activityId: number): ActivityOutcome | undefined {
+  return outcomesById(e).get(activityId);
+}
+
 const byId = new WeakMap<Evaluation, Map<number, ActivityOutcome>>();
 
 /** `history` asks for every activity (to size its pages): a lookup, not a scan per activity. */

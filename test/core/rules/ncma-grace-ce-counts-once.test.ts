@@ -36,7 +36,25 @@ async function say(text: string): Promise<string> {
   return renderText(await bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } }));
 }
 const ncmaStatus = async () => (JSON.parse(await say('status --json')) as { credentials: Array<{ cycle: { start: string }; earned: number; remaining: number }> }).credentials[0]!;
-const WENT_TO_RENEWAL = 'NCMA: not counted: Dated 2027-02-01, on or before 2027-02-10, the last day your renewal covered: it counts toward that renewal, not again toward this cycle';
+
+describe('history after renewing an NCMA early', () => {
+  it('gives CE done after the renewal, logged before the new year began, as counting toward the new year', async () => {
+    const early = makeBot();
+    const at = (when: string, text: string) => createBot({ store: createSqliteStore(early.database), clock: { now: () => new Date(when) } })
+      .handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } }).then(renderText);
+    try {
+      await at('2026-11-25T15:00:00Z', 'credential add NCMA expires 2026-12-31');
+      await at('2026-11-25T15:00:00Z', 'log 14h general "Year course" on 2026-03-01');
+      await at('2026-12-10T15:00:00Z', 'credential renew NCMA');
+      await at('2026-12-16T15:00:00Z', 'log 2h clinical "After renewing" on 2026-12-15');
+      const history = await at('2027-01-05T15:00:00Z', 'history');
+      expect(history).toMatch(/“After renewing”\n\s+NCMA: \+2 hours/);
+      expect(history).toMatch(/“Year course”\n\s+NCMA, previous cycle \(to 2026-12-31\): \+14 hours/);
+    } finally {
+      early.close();
+    }
+  });
+});
 
 describe('CE done in an NCMA grace period', () => {
   it('counts toward the lapsed year only, after `credential renew NCMA`, and history says why', async () => {
@@ -44,18 +62,26 @@ describe('CE done in an NCMA grace period', () => {
     nowAt = '2027-02-10T15:00:00Z';
     await say('credential renew NCMA');
     expect(await ncmaStatus()).toMatchObject({ cycle: { start: '2027-01-01' }, earned: 0, remaining: 14 });
-    expect(await say('history')).toContain(WENT_TO_RENEWAL);
+    expect(await say('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
     // Done after renewing: the new year's.
     nowAt = '2027-02-12T15:00:00Z';
     await say('log 2h clinical "After renewing" on 2027-02-11');
     expect(await ncmaStatus()).toMatchObject({ earned: 2 });
   });
 
+  it('shows in history what the grace-period CE counted toward the year it reinstated', async () => {
+    nowAt = '2027-02-10T15:00:00Z';
+    await say('credential renew NCMA');
+    const history = await say('history');
+    expect(history).toMatch(/#2 2027-02-01 8 hours general “Coding update”\n\s+NCMA, previous cycle \(to 2026-12-31\): \+8 hours \(completed in the grace period/);
+    expect(history).not.toContain('not counted');
+  });
+
   it('counts toward the lapsed year only after a renewal by the new card’s date', async () => {
     nowAt = '2027-02-10T15:00:00Z';
     await say('credential add NCMA expires 2027-12-31');
     expect(await ncmaStatus()).toMatchObject({ earned: 0, remaining: 14 });
-    expect(await say('history')).toContain(WENT_TO_RENEWAL);
+    expect(await say('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
   });
 
   it('counts from the day the member says they renewed, typed weeks later', async () => {
@@ -63,7 +89,7 @@ describe('CE done in an NCMA grace period', () => {
     nowAt = '2027-03-01T15:00:00Z';
     await say('credential renew NCMA on 2027-02-03');
     expect(await ncmaStatus()).toMatchObject({ earned: 3, remaining: 11 });
-    expect(await say('history')).toContain('NCMA: not counted: Dated 2027-02-01, on or before 2027-02-03, the last day your renewal covered');
+    expect(await say('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
   });
 });
 
