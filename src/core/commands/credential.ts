@@ -113,7 +113,7 @@ export const credentialCommand = defineCommand({
   mutates: true,
   summary: `Add, list, remove or renew the credentials you hold (${CREDENTIAL_CODES.join(', ')}).`,
   usage: USAGE,
-  examples: ['credential add CMA expires 2027-02-28', 'credential add RMA certified 2024-05-01', 'credential add BLS certified 2025-06-20', 'credential list', 'credential remove NCMA', 'credential renew CMA'],
+  examples: ['credential add CMA expires 2027-02-28', 'credential add RMA certified 2024-05-01', 'credential add BLS certified 2025-06-20', 'credential list', 'credential remove NCMA', 'credential renew CMA', 'credential renew NCMA on 2026-12-10'],
   options: [
     { name: 'action', type: 'string', description: 'add, list, remove or renew', required: true, choices: ACTIONS },
     { name: 'code', type: 'string', description: 'Credential', choices: CREDENTIAL_CODES },
