@@ -181,6 +181,16 @@ export type UndoMissed =
   | { missed: 'unknown-change' | 'already-undone' }
   | { missed: 'changed-since'; before: StoredActivity; now: StoredActivity };
 
+/**
+ * A renewal as `credential renew` records it: `on`, the day the member renewed (today unless said);
+ * `graceThrough`, for one made in the grace period with CE done in it, the day of the last such CE
+ * the lapsed cycle needed (CredentialInput.graceThrough).
+ */
+export interface Renewal {
+  on: string;
+  graceThrough?: string;
+}
+
 /** What an edit changes, as ActivityPatch names it. */
 export type EditedField = keyof ActivityPatch;
 
@@ -230,10 +240,10 @@ export interface Store {
 
   listCredentials(scope: MemberScope): StoredCredential[];
   /**
-   * Adds the credential or replaces its dates (a renewal). `renewedOn`: the day the member renewed,
-   * when said (`credential renew X on <date>`); otherwise the day of `nowAt` is the renewal's day.
+   * Adds the credential or replaces its dates (a renewal). `renewal` comes from `credential renew`:
+   * without it the day of `nowAt` is the renewal's day, and no grace-period CE went into it.
    */
-  putCredential(scope: MemberScope, credential: StoredCredential, nowAt: string, renewedOn?: string): void;
+  putCredential(scope: MemberScope, credential: StoredCredential, nowAt: string, renewal?: Renewal): void;
   /**
    * The latest expiry `code` had before one of its changes (a renewal, a corrected date) that is
    * earlier than `before`, from the audit trail; undefined when there is none.

@@ -28,11 +28,6 @@ export interface CycleWindow {
 }
 
 /**
- * A credential as its window is computed: with `renewedOn`, the day of a renewal made after the
- * cycle it renewed had ended, when the store knows it (`renewedFrom` is then that cycle's end).
- */
-
-/**
  * expiresOn for `credential add X certified <date>`:
  * CMA: last day of the month 60 months on (Feb 2022 → 2027-02-28, aama-policies);
  * AMT/NCCT/NHA: the day before the 3/1/2-year anniversary (2023-05-01 → 2026-04-30);
@@ -81,21 +76,21 @@ const windows = new TwoKeyMemo<CredentialCode, string, Readonly<CycleWindow>>(10
 
 export function cycleWindow(credential: CredentialInput): Readonly<CycleWindow> {
   const window = windows.get(credential.code, credential.expiresOn) ?? windows.set(credential.code, credential.expiresOn, Object.freeze(computeWindow(credential)));
-  return credential.renewedFrom === undefined ? window : afterRenewal(window, credential.renewedFrom, credential.renewedOn);
+  return credential.renewedFrom === undefined ? window : afterRenewal(window, credential.renewedFrom, credential.graceThrough);
 }
 
 /**
  * Credit dated on or before the last day a renewal covered counted toward it, so it must not count
  * again. NCCT's rule reaches back to January 1 of the calendar year before (CE-0309), into the year
- * just renewed; and a renewal in the grace period was made with CE done after the old expiry, which
- * an NCMA's next year (from the day after that expiry) would count again. Credit after the renewal
- * day is never cut: a CMA renewed early starts its new cycle after the month of renewal
+ * just renewed; and a renewal in the grace period was made with grace-period CE (`graceThrough`),
+ * which an NCMA's next year (from the day after the old expiry) would count again. Credit after
+ * that is never cut: a CMA renewed early starts its new cycle after the month of renewal
  * (aama-policies), and credit earned from then on belongs to the new cycle, though the old expiry is later.
  */
-function afterRenewal(window: Readonly<CycleWindow>, renewedFrom: string, renewedOn: string | undefined): Readonly<CycleWindow> {
+function afterRenewal(window: Readonly<CycleWindow>, renewedFrom: string, graceThrough: string | undefined): Readonly<CycleWindow> {
   // An end inside this cycle is an expiry corrected a few days on (a typo), not a cycle renewed from.
   if (renewedFrom >= window.start) return window;
-  const coveredThrough = renewedOn !== undefined && renewedOn > renewedFrom ? renewedOn : renewedFrom;
+  const coveredThrough = graceThrough !== undefined && graceThrough > renewedFrom ? graceThrough : renewedFrom;
   // Nothing to cut: the renewal covered nothing this cycle counts (no reach back, or one that ends before it).
   if (coveredThrough < window.earnFrom) return window;
   return { ...window, earnFrom: addCalendarDays(coveredThrough, 1), renewal: { cycleEnd: coveredThrough, reachFrom: window.earnFrom } };

@@ -39,10 +39,11 @@ export interface CredentialInput {
    */
   renewedFrom?: string;
   /**
-   * The day the member renewed, when it is later than `renewedFrom`: a renewal in the grace period
-   * after the cycle ended. Credit dated up to it reinstated the cycle renewed from (cycle.ts).
+   * For a renewal made in the grace period after `renewedFrom` with CE done in it: the day of the
+   * last such CE the lapsed cycle needed (or counted, if it never closed its gap here). Credit dated
+   * up to it reinstated the cycle renewed from and does not count again (cycle.ts).
    */
-  renewedOn?: string;
+  graceThrough?: string;
 }
 
 /**

@@ -11,11 +11,9 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot, renderText, type Bot } from '../../../src/core/index.js';
-import { encodeTallies, tallyCredit } from '../../../src/core/rules/tally.js';
 import { createSqliteStore } from '../../../src/storage/index.js';
 import { makeRef, makeStore, makeTempDir, type TestStore } from '../../storage/make-store.js';
 import { makeActor, makeBot, type TestBot } from '../make-bot.js';
-import { makeActivity } from './make-activity.js';
 
 let t: TestBot;
 let nowAt: string;
@@ -95,8 +93,8 @@ describe('CE done in an NCMA grace period', () => {
 
 const MIGRATIONS = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
-/** A file as the bot left it before migration 0011: an NCMA renewed in its grace period, its tally saved counting that CE again. */
-function makeGraceRenewedBefore0011(): string {
+/** A file as the bot left it before migration 0011: an RMA renewed after its expiry, with CE done between the two. */
+function makeLateRenewedBefore0011(): string {
   const dir = makeTempDir();
   const folder = join(dir, 'drizzle');
   cpSync(MIGRATIONS, folder, { recursive: true });
@@ -107,39 +105,33 @@ function makeGraceRenewedBefore0011(): string {
   const path = join(dir, 'ceu.sqlite');
   const sqlite = new Database(path);
   migrate(drizzle(sqlite), { migrationsFolder: folder });
-  const before = JSON.stringify({ code: 'NCMA', expiresOn: '2026-12-31', certifiedOn: null });
-  const after = JSON.stringify({ code: 'NCMA', expiresOn: '2027-12-31', certifiedOn: null });
-  const grace = [makeActivity({ id: 1, amount: '8', completedOn: '2027-02-01' })];
-  const saved = { ...tallyCredit({ code: 'NCMA', expiresOn: '2027-12-31', renewedFrom: '2026-12-31' }, grace, '2027-02-10'), expiresOn: '2027-12-31' };
-  expect(saved.earned).toBe(8);
+  const before = JSON.stringify({ code: 'RMA', expiresOn: '2026-04-30', certifiedOn: null });
+  const after = JSON.stringify({ code: 'RMA', expiresOn: '2029-04-30', certifiedOn: null });
   sqlite.exec(`
     insert into workspaces (platform, external_id) values ('slack', 'T1');
     insert into members (workspace_id, user_id, data_version) values (1, 'alice', 3);
     insert into credentials (member_id, workspace_id, code, expires_on, created_at, updated_at, renewed_from) values
-      (1, 1, 'NCMA', '2027-12-31', '2026-03-01T12:00:00.000Z', '2027-02-10T12:00:00.000Z', '2026-12-31');
+      (1, 1, 'RMA', '2029-04-30', '2026-03-01T12:00:00.000Z', '2026-06-10T12:00:00.000Z', '2026-04-30');
     insert into audit (workspace_id, member_id, entity, entity_id, action, before, after, at) values
       (1, 1, 'credential', '1', 'credential-add', null, '${before}', '2026-03-01T12:00:00.000Z'),
-      (1, 1, 'credential', '1', 'credential-add', '${before}', '${after}', '2027-02-10T12:00:00.000Z');
+      (1, 1, 'credential', '1', 'credential-add', '${before}', '${after}', '2026-06-10T12:00:00.000Z');
     insert into activities (member_id, workspace_id, completed_on, amount, unit, aama_approved, created_at, updated_at)
-      values (1, 1, '2027-02-01', '8', 'hours', 0, '2027-02-05T12:00:00.000Z', '2027-02-05T12:00:00.000Z');
+      values (1, 1, '2026-05-10', '5', 'hours', 0, '2026-05-20T12:00:00.000Z', '2026-05-20T12:00:00.000Z');
   `);
-  sqlite.prepare('insert into member_tallies (member_id, data_version, tallies) values (1, 3, ?)').run(encodeTallies([saved]));
   sqlite.close();
   return path;
 }
 
-describe('migration 0011 (the day of a renewal)', () => {
+describe('migration 0011 (grace-period CE a renewal was made with)', () => {
   let subject: TestStore | undefined;
   afterEach(() => subject?.cleanup());
 
-  it('finds renewals made in a grace period before it, and counts afresh the tallies that counted their CE twice', async () => {
-    subject = makeStore(makeGraceRenewedBefore0011());
-    const tallies = subject.handle.sqlite.prepare('select count(*) from member_tallies').pluck().get();
-    expect(tallies).toBe(0);
+  it('leaves renewals made before it counting as they did: CE after a late renewal’s old expiry still counts toward the new cycle', async () => {
+    subject = makeStore(makeLateRenewedBefore0011());
     const alice = subject.store.ensureMember(makeRef({ userId: 'alice' }));
-    expect(subject.store.listCredentials(alice)).toEqual([{ code: 'NCMA', expiresOn: '2027-12-31', certifiedOn: null, renewedFrom: '2026-12-31', renewedOn: '2027-02-10' }]);
-    const upgraded = createBot({ store: subject.store, clock: { now: () => new Date('2027-02-20T15:00:00Z') } });
+    expect(subject.store.listCredentials(alice)).toEqual([{ code: 'RMA', expiresOn: '2029-04-30', certifiedOn: null, renewedFrom: '2026-04-30' }]);
+    const upgraded = createBot({ store: subject.store, clock: { now: () => new Date('2026-06-20T15:00:00Z') } });
     const reply = await upgraded.handle({ actor: makeActor({ platform: 'slack', tenantId: 'T1' }), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text: 'status --json' } });
-    expect(JSON.parse(renderText(reply))).toMatchObject({ credentials: [{ code: 'NCMA', earned: 0, remaining: 14 }] });
+    expect(JSON.parse(renderText(reply))).toMatchObject({ credentials: [{ code: 'RMA', earned: 5, remaining: 25 }] });
   });
 });
