@@ -216,14 +216,15 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
   const tokens = tokenize(text);
   const command = findCommand(commands, tokens[0]!.text);
   if (command) return { command, raw: command.parseText(tokens.slice(1)) };
-  const dues = duesSentence(text);
-  if (dues !== undefined) return { answer: duesAnswer(dues) };
   const meant = understandPlainLanguage(text);
   if (meant) {
     const meantTokens = tokenize(meant);
     const meantCommand = findCommand(commands, meantTokens[0]!.text)!;
     return { command: meantCommand, raw: meantCommand.parseText(meantTokens.slice(1)) };
   }
+  // After every log line and question: "my employer paid the course fee" is still a log.
+  const dues = duesSentence(text);
+  if (dues !== undefined) return { answer: duesAnswer(dues) };
   // Last, so that no command or plain question is read as courtesy.
   const courtesy = courtesyAlone(typed);
   if (courtesy) return { answer: courtesyAnswer(courtesy) };

@@ -21,7 +21,7 @@ const held = () => t.database.sqlite.prepare('SELECT code, expires_on FROM crede
 const activity = () => t.database.sqlite.prepare('SELECT title, provider FROM activities WHERE id = 1').get();
 
 describe('a renewal of something other than the credential', () => {
-  it.each(['I renewed my CMA membership', 'i renewed my cma dues', 'I renewed my RMA fee', 'I renewed my CMA card last week', 'just renewed my CMA membership yesterday', 'I got my CMA renewed and paid the fee', 'I renewed my RMA with 30 points'])(
+  it.each(['I renewed my CMA membership', 'i renewed my cma dues', 'I renewed my RMA fee', 'I renewed my CMA card last week', 'just renewed my CMA membership yesterday', 'I renewed my RMA with 30 points'])(
     '"%s" renews and logs nothing, and names `credential renew`',
     async (said) => {
       const before = t.snapshot();

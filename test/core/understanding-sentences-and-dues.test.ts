@@ -52,8 +52,24 @@ describe('dues and membership fees', () => {
     expect(t.snapshot()).toBe(before);
   });
 
-  it('a renewal sentence without dues still renews', async () => {
-    expect(renderText(await t.say('I renewed my CMA'))).not.toContain('dues');
+  it('a renewal sentence without dues still renews, and one that also paid the fee too', async () => {
+    const expiry = () => t.database.sqlite.prepare("select expires_on from credentials where code = 'CMA'").pluck().get();
+    expect((await t.say('I renewed my CMA')).tone).toBe('success');
+    expect(expiry()).toBe('2031-11-30');
+    await t.say('credential add CMA expires 2027-03-31');
+    expect((await t.say('I renewed my CMA yesterday and paid the fee')).tone).toBe('success');
+    expect(expiry()).toBe('2031-11-30');
+  });
+
+  it.each([
+    ['I did 2 hours clinical, my employer paid the course fee', 'log'],
+    ['I completed 1.5 hours of admin training on fee schedules and paid claims', 'log'],
+    ['I renewed my CPR card yesterday and paid the fee', 'log'],
+    ['When does my CMA expire, and do I need to pay a fee?', 'status'],
+  ])('"%s" is still read as before, not as dues', async (line, kind) => {
+    const text = renderText(await t.say(line));
+    expect(text).not.toContain("I don't track dues");
+    expect(text).toContain(kind === 'log' ? 'Logged #1' : 'CMA (AAMA): in progress');
   });
 });
 
@@ -66,8 +82,13 @@ describe('openers', () => {
     },
   );
 
+  it.each(['Well-child visits: I did 2 hours clinical yesterday', 'Hi-Flow oxygen therapy, I did 2 hours clinical yesterday'])('"%s" keeps the first word of its title', async (line) => {
+    await t.say(line);
+    expect(t.database.sqlite.prepare('select title from activities').pluck().get()).toMatch(/^(Well-child visits|Hi-Flow oxygen therapy)$/);
+  });
+
   it('"hi" alone is still a greeting, and "hey, how am I doing?" a status question', async () => {
-    expect(renderText(await t.say('hi'))).toContain('ceu-bot keeps your continuing education on track');
+    for (const greeting of ['hi', 'hi there', 'hello?']) expect(renderText(await t.say(greeting))).toContain('ceu-bot keeps your continuing education on track');
     expect(renderText(await t.say('hey, how am I doing?'))).toContain('CMA (AAMA): in progress');
   });
 });

@@ -81,8 +81,11 @@ export function courtesyAlone(text: string): 'thanks' | 'acknowledgement' | unde
   return THANKS.test(said) ? 'thanks' : 'acknowledgement';
 }
 
-/** "I paid my AAMA dues", "renewed my CMA membership": a fee, not a recertification. */
+/** "I paid my AAMA dues", "renewed my CMA membership": a fee, not a recertification (asked only of what nothing else understood). */
 const DUES = /\b(?:paid|pay|paying|renewed|renew|renewing)\b.*\b(?:dues|membership|member fee|annual fee|fees?)\b/;
+const DUES_WORDS = /^(?:(?:my|the|our|aama|amt|nha|ncct)\s+)*(?:dues|membership|member fee|annual fee|fees?)$/;
+/** "… and paid the fee" after a renewal: the fee is not tracked, the renewal is. */
+const AND_PAID = /\s*(?:,\s*)?\band (?:also )?(?:paid|pay) (?:(?:my|the|our)\s+)?(?:dues|membership|member fee|annual fee|fees?)$/;
 
 /**
  * The credential named in a sentence about dues or a membership fee ("" when none is), or undefined
@@ -94,11 +97,21 @@ export function duesSentence(text: string): string | undefined {
   return new RegExp(String.raw`\b${CE_CODE}\b`).exec(said)?.[1]?.toUpperCase() ?? '';
 }
 
-/** Openers that add nothing: "to be honest I did 2 hours…" kept "to be honest" as the title. */
-const OPENER = /^(?:(?:to be honest|honestly|actually|so|well|ok(?:ay)? so|fyi|btw|by the way|just so you know|hey|hi|hello|um+|uh+)\b[\s,;:.!-]*)+/i;
+/**
+ * Openers that add nothing: "to be honest I did 2 hours…" kept "to be honest" as the title. A
+ * short word ("well", "so", "hi") only with a comma after it, or before "I …" or a question word,
+ * so that "Well-child visits" and "Hi-Flow oxygen" keep their words.
+ */
+const OPENER = /^(?:(?:(?:to be honest|honestly|actually|fyi|btw|by the way|just so you know)(?![\w-])[\s,;:.!]*)|(?:(?:so|well|ok(?:ay)? so|hey|hi|hello|um+|uh+)(?:\s*[,;:.!]+\s*|\s+(?=(?:i|i'm|i've|i’m|i’ve|what|how|when|which|where|do|did|am|is|can)\b))))+/i;
 
 export function understandPlainLanguage(typed: string): string | undefined {
   const text = typed.replace(OPENER, '') || typed;
+  // "hi there", "hello?": a greeting, whatever the opener took.
+  if (HELP.test(plain(typed).toLowerCase())) return understood(text) ?? 'help';
+  return understood(text);
+}
+
+function understood(text: string): string | undefined {
   const original = plain(text);
   // Slack and phones type ’ for an apostrophe: "What’s left?", "I’ve done 3 hours".
   const said = original.toLowerCase().replace(/[’‘]/g, "'");
@@ -132,7 +145,10 @@ export function understandPlainLanguage(typed: string): string | undefined {
  * nothing else ("last week", "on Nov 20"). Other words are passed on, quoted as one, for the
  * command to refuse with its usage: it renews nothing on words it does not know.
  */
-function renewLine(code: string, after: string): string {
+function renewLine(code: string, said: string): string | undefined {
+  // "I renewed my CMA dues": the fee, which the dues answer speaks to.
+  if (DUES_WORDS.test(said)) return undefined;
+  const after = said.replace(AND_PAID, '');
   if (after === '') return `credential renew ${code}`;
   const date = findDatePhrase(after) ?? findVagueDate(after);
   const onlyTheDay = date !== undefined && new RegExp(String.raw`^(?:(?:on|in|during)\s+)?${escapeRegExp(date)}$`, 'i').test(after);
