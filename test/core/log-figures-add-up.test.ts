@@ -89,7 +89,10 @@ describe('figures after log', () => {
 
   it('take the place of what other activities counted under a full cap and still add up', async () => {
     await t.say('credential add CMA expires 2027-03-31');
-    await logAll(['log 1790min clinical "Long course" on 2026-10-01', 'log 25min clinical "Sepsis" aama', 'log 70min general "Law"', 'log 50min general "Ethics"', 'log 25min admin "Coding" aama']);
+    const replies = await logAll(['log 1790min clinical "Long course" on 2026-10-01', 'log 25min clinical "Sepsis" aama', 'log 70min general "Law"', 'log 50min general "Ethics"', 'log 25min admin "Coding" aama']);
+    // Every reply was read, and at least one took the place of credit counted before.
+    expect(replies.every((figures) => figures.has('CMA'))).toBe(true);
+    expect(replies.some((figures) => figures.get('CMA')!.displaced > 0)).toBe(true);
   });
 
   it('give a partly counted activity the same figure in its reason as beside it', async () => {

@@ -90,6 +90,11 @@ describe('the Undo button of an edit', () => {
     await t.say('edit 1 amount 3h');
     const bobsNumber = /(\d+)$/.exec(undoButton(bobsEdit))![1];
     expect(await refusedCodes(t, `undo edit 1 amount ${bobsNumber}`)).toEqual(['unknown-change']);
+    // Bob's delete button, pressed by alice: the delete path checks the change is hers, not only the activity.
+    const bobsDelete = undoButton(await t.say('delete 2', { userId: 'bob' }));
+    const before = t.snapshot();
+    expect(await refusedCodes(t, bobsDelete)).not.toEqual([]);
+    expect(t.snapshot()).toBe(before);
   });
 });
 
