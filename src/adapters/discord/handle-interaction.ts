@@ -1,6 +1,7 @@
 /**
- * Every interaction is answered exactly once within Discord's 3 seconds: the reply itself when
- * the core is quick, otherwise a deferral and then an edit. The error path always answers
+ * Every interaction is answered exactly once within Discord's 3 seconds: the reply itself (or the
+ * log form, which Discord takes only as a first answer) when the core is quick, otherwise a
+ * deferral and then an edit. The error path always answers
  * privately (followUp once replied or deferred, else reply); an answer refused as too late goes
  * by DM when it reports a saved change (report-late-change.ts).
  */
@@ -43,6 +44,8 @@ const FORM_FORGOTTEN: Reply = {
   tone: 'error',
   blocks: [{ kind: 'paragraph', text: 'Nothing was saved: this form was opened with a unit, provider or certificate that I no longer have (the form was open for over a day, or ceu-bot restarted). Run `/ceu log` again.' }],
 };
+/** A `log` the core could not start on (no amount, or no unit): the form opens with what was given, to add the rest. */
+const TOO_LITTLE_TO_LOG = new Set(['missing-amount', 'invalid-amount', 'missing-unit']);
 
 export async function handleInteraction(ctx: DiscordContext, interaction: Interaction): Promise<void> {
   try {
@@ -77,20 +80,33 @@ async function chatInput(ctx: DiscordContext, interaction: ChatInputCommandInter
   const request = { ...chatInputRequest(interaction), idempotencyKey: redeliveryKey(interaction) };
   const options = request.input.kind === 'structured' ? request.input.options : {};
   const upload = ephemeralFile(interaction);
-  if (interaction.options.getSubcommand() === 'log' && options.amount === undefined && !options.cpr) {
-    // What no field holds waits for the form, which names it by this interaction's id.
-    const extras = extrasFrom(options, Boolean(upload));
-    if (extras) rememberForm(ctx, interaction.id, extras);
-    await interaction.showModal(logModal(options, { id: interaction.id, kept: Boolean(extras) }));
+  const isLog = interaction.options.getSubcommand() === 'log';
+  if (isLog && options.amount === undefined && !options.cpr) {
+    await openLogForm(ctx, interaction, options, Boolean(upload));
     return;
   }
+  // The core's refusal for want of a unit opens the form instead, filled in, while a form may
+  // still be the answer (Discord takes none after a deferral): retyping every option to add one
+  // word is what a member gives up on.
+  const formInstead = isLog ? async (reply: Reply): Promise<boolean> => {
+    if (!reply.problems?.some((p) => TOO_LITTLE_TO_LOG.has(p.code))) return false;
+    await openLogForm(ctx, interaction, options, Boolean(upload));
+    return true;
+  } : undefined;
   if (!upload || request.input.kind !== 'structured') {
-    await answer(ctx, interaction, request);
+    await answer(ctx, interaction, request, handleSafely(ctx, request), formInstead);
     return;
   }
   const input = request.input;
   const withCertificate = (certificate: Certificate): CommandRequest => ({ ...request, input: { ...input, options: { ...input.options, [upload.option]: certificate } } });
-  await answer(ctx, interaction, request, handleKeepingCertificate(ctx, interaction, upload.file, withCertificate));
+  await answer(ctx, interaction, request, handleKeepingCertificate(ctx, interaction, upload.file, withCertificate), formInstead);
+}
+
+/** The log form filled in with the command's options; what no field holds waits for it, named by this interaction's id. */
+async function openLogForm(ctx: DiscordContext, interaction: ChatInputCommandInteraction, options: Record<string, unknown>, certificateIsEphemeral: boolean): Promise<void> {
+  const extras = extrasFrom(options, certificateIsEphemeral);
+  if (extras) rememberForm(ctx, interaction.id, extras);
+  await interaction.showModal(logModal(options, { id: interaction.id, kept: Boolean(extras) }));
 }
 
 async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction): Promise<void> {
@@ -162,20 +178,24 @@ function redeliveryKey(interaction: Interaction): string {
   return `interaction:${interaction.id}`;
 }
 
-/** `pending`: the core's answer to `request`, unless something must happen around it first. */
-async function answer(ctx: DiscordContext, interaction: Answerable, request: CommandRequest, pending = handleSafely(ctx, request)): Promise<void> {
+/**
+ * `pending`: the core's answer to `request`, unless something must happen around it first;
+ * `instead`: answers a quick reply another way (true), or leaves it to be sent (false).
+ */
+async function answer(ctx: DiscordContext, interaction: Answerable, request: CommandRequest, pending = handleSafely(ctx, request), instead?: (reply: Reply) => Promise<boolean>): Promise<void> {
   try {
-    await respond(ctx, interaction, request, pending);
+    await respond(ctx, interaction, request, pending, instead);
   } catch (error) {
     if (!isExpired(error) || !(await reportLateChange(ctx, interaction, request, await pending))) throw error;
   }
 }
 
-async function respond(ctx: DiscordContext, interaction: Answerable, request: CommandRequest, pending: Promise<Reply>): Promise<void> {
+async function respond(ctx: DiscordContext, interaction: Answerable, request: CommandRequest, pending: Promise<Reply>, instead?: (reply: Reply) => Promise<boolean>): Promise<void> {
   const quick = await within(pending, ctx.deferAfterMs, TIMED_OUT);
   if (quick !== TIMED_OUT) {
     // The same interaction delivered again: its first delivery answers it, and Discord takes one answer.
     if (quick.duplicate && request.idempotencyKey === redeliveryKey(interaction)) return;
+    if (await instead?.(quick)) return;
     await interaction.reply(rendered(interaction, request, quick));
     return;
   }

@@ -1,5 +1,6 @@
 /**
- * The log form for `/ceu log` with too little to go on, or the Log another button. Discord
+ * The log form for `/ceu log` with too little to go on (no amount, or an amount the core refused
+ * for want of a unit), or the Log another button. Discord
  * modals take at most five text inputs, so amount and unit share one ("2h", "90 min", "3 ceu")
  * and the answers become a `log` line that goes through the same grammar and schema as typed text.
  * What the command carried that no field holds (a unit, a provider, a certificate) waits for the
@@ -9,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
-import { MAX_TITLE_LENGTH } from '../../core/index.js';
+import { amountField, MAX_TITLE_LENGTH } from '../../core/index.js';
 import type { Certificate } from './keep-certificate.js';
 
 const LOG_MODAL_ID = 'ceu:log-modal';
@@ -22,6 +23,8 @@ const FIELDS = [
   { id: 'aama', label: 'AAMA-approved?', placeholder: 'yes or no', required: false, max: 5 },
 ] as const;
 const BARE_NUMBER = /^\d*\.?\d+$/;
+/** Discord refuses a form whose text input label is longer. */
+const MAX_LABEL = 45;
 
 /** What `/ceu log` was given that the form has no field for. */
 export interface FormExtras {
@@ -42,14 +45,18 @@ export function extrasFrom(typed: Record<string, unknown>, certificateIsEphemera
 
 /** The form, with whatever the member already typed in the slash command filled in; `form`: the command that opened it. */
 export function logModal(typed: Record<string, unknown> = {}, form?: { id: string; kept: boolean }): APIModalInteractionResponseCallbackData {
+  // The amount as the core read it when it asked for a unit: the member adds the unit to it.
+  const amount = typed.amount === undefined ? undefined : amountField.safeParse(typed.amount);
   const prefill: Record<string, string> = {
+    ...(amount?.success ? { amount: amount.data } : {}),
     ...(typeof typed.category === 'string' ? { category: typed.category } : {}),
     ...(typeof typed.title === 'string' ? { title: typed.title } : {}),
     ...(typeof typed.date === 'string' ? { date: typed.date } : {}),
     ...(typed.aama === true ? { aama: 'yes' } : {}),
   };
   // A unit chosen in the command: the number alone will do.
-  const unit = typeof typed.unit === 'string' ? { label: `Amount in ${typed.unit}`, placeholder: `2 (or with another unit: 90 min)` } : {};
+  const unit = typeof typed.unit === 'string' ? { label: `Amount in ${typed.unit}`, placeholder: `2 (or with another unit: 90 min)` }
+    : prefill.amount ? { label: unitToAdd(prefill.amount) } : {};
   return {
     custom_id: form ? `${LOG_MODAL_ID}${form.kept ? '+' : '#'}${form.id}` : LOG_MODAL_ID,
     title: 'Log an activity',
@@ -62,6 +69,12 @@ export function logModal(typed: Record<string, unknown> = {}, form?: { id: strin
       }],
     })),
   };
+}
+
+/** The amount is there, the unit is not: the label says what to add, as the core's refusal would have. */
+function unitToAdd(amount: string): string {
+  const label = `Amount and unit: add the unit, e.g. ${amount}h`;
+  return label.length <= MAX_LABEL ? label : 'Amount and unit: add the unit';
 }
 
 /** A button id's command (button-id.ts) as a log form: whether it is one, the command that opened it, and whether extras wait for it. */
