@@ -24,7 +24,8 @@ export interface PlannedMessage {
   /**
    * A ladder stage's first instant (local midnight of its day). A message of the same series sent
    * since then reminded the member within this stage already (the ladder changed after it went
-   * out): this one is not added, or every ladder change would start a round of reminders.
+   * out): this one is not added, or every ladder change would start a round of reminders. A pace
+   * note uses it the same way: one sent in the last four weeks covers the next pace period's.
    */
   stageFrom?: string;
   workspaceId: number;

@@ -140,7 +140,7 @@ export const digestCommand = defineCommand({
       case 'show':
         // The reply says how the last post went: a failure kept for this admin is told here.
         ctx.store.takeChannelFailures(ctx.member, nowAt);
-        return scheduleReply(ctx, ctx.store.getWorkspaceSettings(ctx.member.workspaceId).digest, false);
+        return scheduleReply(ctx, ctx.store.getWorkspaceSettings(ctx.member.workspaceId).digest);
       case 'channel': {
         // A new channel alone keeps the schedule already set; a new day or time is in the admin's zone.
         const current = ctx.store.getWorkspaceSettings(ctx.member.workspaceId).digest;
@@ -156,10 +156,11 @@ export const digestCommand = defineCommand({
         ctx.store.setDigest(ctx.member, digest, nowAt);
         // A confirmation goes there at once, so a channel the bot cannot post in shows up now, not
         // at the first digest; set again unchanged, only to check a channel fixed since it failed.
-        ctx.store.announceDigest(digestConfirmation(ctx.actor.platform, ctx.member.workspaceId, digest), nowAt, changed || lastFailed);
+        const checkChannel = changed || lastFailed;
+        ctx.store.announceDigest(digestConfirmation(ctx.actor.platform, ctx.member.workspaceId, digest), nowAt, checkChannel);
         // What was kept about failed posts is answered by this new try.
         ctx.store.takeChannelFailures(ctx.member, nowAt);
-        return scheduleReply(ctx, digest, true);
+        return scheduleReply(ctx, digest, { checkChannel });
       }
     }
   },
@@ -170,7 +171,8 @@ function describeSchedule(ctx: CommandContext, digest: DigestSchedule): string {
   return `every ${day[0]!.toUpperCase()}${day.slice(1)} at ${digest.time} (${digest.tz}) in ${channelMention(ctx.actor.platform, digest.channelId)}`;
 }
 
-function scheduleReply(ctx: CommandContext, digest: DigestSchedule | null, saved: boolean) {
+/** `saved`: the digest was just set; `checkChannel`, whether a note goes to the channel to check it. */
+function scheduleReply(ctx: CommandContext, digest: DigestSchedule | null, saved?: { checkChannel: boolean }) {
   if (!digest) return reply([{ kind: 'paragraph', text: 'No weekly digest is set. Start one: `digest channel #team weekly monday 09:00`.' }]);
   const blocks: Block[] = [
     { kind: 'paragraph', text: `${saved ? 'Weekly digest set' : 'Weekly digest'}: ${describeSchedule(ctx, digest)}. It names members whose credentials expire within 90 days or who are behind pace, and counts everyone on track; nothing more.` },
@@ -179,7 +181,10 @@ function scheduleReply(ctx: CommandContext, digest: DigestSchedule | null, saved
   const last = saved ? undefined : ctx.store.lastDigestPost(ctx.member.workspaceId);
   if (last) blocks.push({ kind: 'paragraph', text: lastPostLine(ctx, last) });
   if (ctx.actor.platform === 'slack' && saved) blocks.push({ kind: 'paragraph', text: 'A private channel needs me invited first (`/invite @ceu-bot`).' });
-  if (saved) blocks.push({ kind: 'paragraph', text: 'I will post a short note there within minutes; if I cannot, I will tell you on your next command.' });
+  // The same digest set again posts nothing (the channel already has its note): saying a note is
+  // coming would send the admin to look for one.
+  if (saved?.checkChannel) blocks.push({ kind: 'paragraph', text: 'I will post a short note there within minutes; if I cannot, I will tell you on your next command.' });
+  else if (saved) blocks.push({ kind: 'paragraph', text: 'It was already set this way, so no new note goes to the channel.' });
   return reply(blocks, saved ? 'success' : 'info');
 }
 

@@ -124,7 +124,8 @@ function settingsFields(member: MemberSettings, ctx: CommandContext) {
       { label: 'Time zone', value: member.tz ?? `not set (using ${ctx.tz})` },
       { label: 'Nudges', value: member.nudges ? 'on' : 'off' },
       { label: 'Quiet hours', value: member.quietHours ?? 'none' },
-      { label: 'Paused until', value: member.pausedUntil ?? 'not paused' },
+      // A pause that has ended stays stored (nothing clears it): shown, it would read as still on.
+      { label: 'Paused until', value: member.pausedUntil && member.pausedUntil > ctx.today ? member.pausedUntil : 'not paused' },
       { label: 'Named in the team digest', value: member.digestNamed ? 'yes' : 'no (counted only)' },
       { label: 'Reminder days (workspace)', value: `${(ctx.store.getWorkspaceSettings(ctx.member.workspaceId).ladder ?? DEFAULT_LADDER).join(', ')} before each submit-by date` },
     ],

@@ -96,6 +96,8 @@ function lapsedLine(e: Evaluation): string {
     case 'grace':
       return `${head}; CE accepted until ${ceDeadlineOn(e)} (${daysPhrase(e.daysLeft)})${e.remaining > 0 ? `; needs ${gapSummary(e)}` : '; CE complete'}`;
     case 'exam-required':
+      // CE complete in time: most likely renewed and not said so here, and the member is told how.
+      if (e.remaining <= 0) return `${head}; CE was complete: renewal not recorded here, else exam required (CE route closed after ${ceDeadlineOn(e)})`;
       return `${head}; exam required (CE route closed after ${ceDeadlineOn(e)})`;
     default:
       // AMT and NHA: our sources describe no CE route after expiry (the packs mark it unverified).

@@ -112,13 +112,21 @@ export function lapsedReply(evaluation: Evaluation): Reply {
   const { code } = evaluation;
   const closed = evaluation.state === 'exam-required';
   const heading = closed ? `${code}: the CE route has closed` : `${code} expired on ${formatDay(evaluation.cycle.end)}`;
-  const route = closed ? `The CE route closed after ${formatDay(ceDeadlineOn(evaluation))}: ${getRulePack(code).afterExpiry.route}.` : routeSentence(evaluation);
+  // Whose CE was complete has most likely renewed and not said so (no reminder goes once the gap
+  // is closed): the exam alone would be wrong advice. `credential renew` still takes a day within
+  // the grace period, so that day is asked for (renewing today is refused once the route closed).
+  const ceDone = closed && evaluation.remaining <= 0;
+  const closedAfter = formatDay(ceDeadlineOn(evaluation));
+  const renewedInTime = ceDone
+    ? `Your CE for it was complete: if you renewed with ${evaluation.body} by ${closedAfter}, tell me the day with \`credential renew ${code} on <date>\`.`
+    : undefined;
+  const route = closed ? `${ceDone ? 'If you did not, the' : 'The'} CE route closed after ${closedAfter}: ${getRulePack(code).afterExpiry.route}.` : routeSentence(evaluation);
   const tell = closed
     ? `When you have passed the exam, tell me with \`credential add ${code} certified <exam date>\`.`
     : `If you have renewed already, tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`).`;
   return reply([
     { kind: 'heading', text: heading, status: 'lapsed' },
-    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), route, tell]),
+    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), renewedInTime, route, tell]),
     ...buttons(code, { renewed: !closed }),
   ], 'warning');
 }

@@ -37,6 +37,13 @@ const LAPSE_NOTICE_DAYS = 30;
  * Periods are staggered by member id, so a team (or 100,000 credentials) is not all due on one day.
  */
 const PACE_PERIOD_DAYS = 30;
+/**
+ * A member's first pace note falls on whatever day they fall behind, and their next period may
+ * start days later: a note sent in the last 28 days covers the new period's, so two never come a
+ * few days apart. 28, not 30: a period that starts at a weekend has its note on Monday, and that
+ * one must not cover the next period's.
+ */
+const PACE_NOTE_GAP_DAYS = 28;
 
 interface PacePeriod {
   index: number;
@@ -93,7 +100,7 @@ interface Due {
   stage: string;
   urgent: boolean;
   reply: () => Reply;
-  /** A ladder stage's first day (local): see PlannedMessage.stageFrom. */
+  /** A ladder stage's first day (local), or the first a pace note already sent covers: see PlannedMessage.stageFrom. */
   from?: string;
   /** Names a series that outlasts the cycle, in place of the cycle's end (see planAmtFee). */
   series?: string;
@@ -224,7 +231,7 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
       } else if (isBehindPace(evaluation)) {
         // Before the ladder starts, a member well behind gets one note per pace period.
         const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
-        due.push({ kind: 'pace', stage: `p${paceIndex}`, urgent: false, reply: () => paceReply(evaluation, even) });
+        due.push({ kind: 'pace', stage: `p${paceIndex}`, urgent: false, from: shiftDate(today, 1 - PACE_NOTE_GAP_DAYS), reply: () => paceReply(evaluation, even) });
       }
       return { due, nextOn: earliestDate(earliestDate(nextOn, lateFrom), dayAfterExpiry) };
     }
