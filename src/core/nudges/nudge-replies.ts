@@ -104,6 +104,26 @@ export function graceReply(evaluation: Evaluation): Reply {
 }
 
 /**
+ * Expired with its CE complete: most likely renewed and not said so here. Said once, the day after
+ * the expiry, before the team digest lists the credential as expired: how to record the renewal, and,
+ * while a grace period runs, by when to apply if they have not.
+ */
+export function completeAtExpiryReply(evaluation: Evaluation): Reply {
+  const { code } = evaluation;
+  const apply = evaluation.state === 'grace'
+    ? `If you have not, apply with ${evaluation.body} by ${formatDay(evaluation.submitBy)}: your CE counts until then.`
+    : `If you have not, ${routeSentence(evaluation).replace(/^./, (c) => c.toLowerCase())}`;
+  return reply([
+    { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: your CE is complete`, status: 'attention' },
+    ...paragraphs([
+      `Your CE for ${code} is complete, so you have most likely renewed: tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`), and reminders and the team digest will move on to the new cycle.`,
+      apply,
+    ]),
+    ...buttons(code, { renewed: true }),
+  ], 'info');
+}
+
+/**
  * Once CE no longer renews it: after the CE route closed, the exam is the way back, and the cycle
  * starts from it (`credential renew` refuses then); with no route at all, `credential renew` records
  * a renewal made with the body.

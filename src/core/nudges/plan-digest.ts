@@ -125,13 +125,15 @@ export function channelFailureText(platform: Platform, failures: readonly Channe
 export function attentionLine(evaluation: Evaluation, today: string): { days: number; text: string } | undefined {
   const days = daysBetween(today, evaluation.cycle.end);
   const { code } = evaluation;
+  // CE complete past the expiry: most likely renewed, and the renewal not recorded here yet.
+  const done = evaluation.unit !== 'card' && evaluation.remaining <= 0 ? '; CE complete, renewal not recorded here' : '';
   switch (evaluation.state) {
     case 'grace':
       // Ranked by days since expiry, like any lapse: it may not be used, so it goes before valid ones.
-      return { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}; ${ceStillAccepted(evaluation)}` };
+      return { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}${done || `; ${ceStillAccepted(evaluation)}`}` };
     case 'exam-required':
     case 'expired':
-      return -days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}` } : undefined;
+      return -days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}${done}` } : undefined;
     case 'complete':
       // A card needs renewing however "complete" it is; CE that is done only needs submitting.
       return evaluation.unit === 'card' && days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} card expires ${inDays(days)}` } : undefined;

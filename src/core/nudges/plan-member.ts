@@ -12,7 +12,7 @@ import type { SavedTally } from '../rules/tally.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysBetween, instantIsoAt, localTime, memberWindow, memberZone, nextDeliverable, shiftDate } from './local-time.js';
 import { isBehindPace, standMember, type CredentialStanding } from './member-standing.js';
-import { cardReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
+import { cardReply, completeAtExpiryReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
 /** A ladder stage this many days or fewer before its deadline may arrive at a weekend too. */
@@ -237,8 +237,9 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
     }
     case 'grace': {
       const graceEnd = shiftDate(today, evaluation.daysLeft);
-      // CE completed during the grace: the gap is closed, so the reminders stop (as before expiry).
-      if (evaluation.remaining <= 0) return { due: [], nextOn: shiftDate(graceEnd, 1) };
+      // CE complete: no more reminders of CE, but one note that the renewal is not recorded here,
+      // at the first sweep after the expiry (the team digest lists the credential as expired).
+      if (evaluation.remaining <= 0) return { due: completeAtExpiry(standing, today), nextOn: shiftDate(graceEnd, 1) };
       const week = Math.floor((daysBetween(evaluation.cycle.end, today) - 1) / 7);
       const step = week < WEEKLY_GRACE_WEEKS ? week : WEEKLY_GRACE_WEEKS + Math.floor((week - WEEKLY_GRACE_WEEKS) / 4) * 4;
       const nextWeek = week < WEEKLY_GRACE_WEEKS ? week + 1 : step + 4;
@@ -252,9 +253,17 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
       // The day the CE route closed (or the credential expired without one): announced once.
       const closedOn = evaluation.state === 'expired' ? dayAfterExpiry : shiftDate(today, evaluation.daysLeft + 1);
       if (daysBetween(closedOn, today) > LAPSE_NOTICE_DAYS) return { due: [] };
+      // Expired with no CE route but its CE complete: the renewal most likely happened.
+      if (evaluation.state === 'expired' && evaluation.remaining <= 0) return { due: completeAtExpiry(standing, today) };
       return { due: [{ kind: 'nudge', stage: evaluation.state, urgent: true, reply: () => lapsedReply(evaluation) }] };
     }
   }
+}
+
+/** Once, within LAPSE_NOTICE_DAYS of the expiry: CE complete, renewal not recorded here. */
+function completeAtExpiry({ evaluation }: CredentialStanding, today: string): Due[] {
+  if (daysBetween(shiftDate(evaluation.cycle.end, 1), today) > LAPSE_NOTICE_DAYS) return [];
+  return [{ kind: 'nudge', stage: 'complete-at-expiry', urgent: false, reply: () => completeAtExpiryReply(evaluation) }];
 }
 
 function planCard(evaluation: Evaluation, ladder: readonly number[], today: string, holdsCma: boolean): CredentialPlan {

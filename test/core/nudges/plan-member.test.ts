@@ -91,9 +91,12 @@ describe('the deadline ladder', () => {
     expect(plan(cmaMember(), '2027-03-08T10:00:00Z').messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:g1']);
     expect(plan(cmaMember({ memberId: 9 }), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-12T00:00:00.000Z'); // pace period
     expect(plan(cmaMember({ memberId: 12 }), '2027-03-08T10:00:00Z').nextCheckAt).toBe('2027-03-15T00:00:00.000Z'); // next week
-    // CE finished during the grace closes the gap: the weekly reminders stop.
+    // CE finished during the grace closes the gap: the weekly reminders stop; one note says how to
+    // record the renewal, or by when to apply.
     const finished = cmaMember({ activities: [...cmaMember().activities, points(24, 'general', '2027-03-05')] });
-    expect(plan(finished, '2027-03-08T10:00:00Z').messages).toEqual([]);
+    const done = plan(finished, '2027-03-08T10:00:00Z').messages;
+    expect(done.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:complete-at-expiry']);
+    expect(renderText(done[0]!.reply)).toContain('If you have not, apply with AAMA by 29 May 2027');
     const closed = plan(cmaMember(), '2027-06-01T10:00:00Z');
     expect(closed.messages.map((m) => m.key)).toEqual(['nudge:7:CMA:2027-02-28:exam-required']);
     expect(renderText(closed.messages[0]!.reply)).toContain('The CE route closed after 29 May 2027');
