@@ -78,7 +78,7 @@ export const NCMA_PACK = {
     // Not meeting the requirements for 5 years loses the credential (ncct-recert, V).
     grace: { length: { value: 5, sourceId: 'ncct-recert', status: 'V' }, unit: 'years' },
     then: 'exam-required',
-    route: 'after 5 years without meeting the requirements NCCT requires the exam again',
+    route: 'pass the NCMA exam again (NCCT requires it after 5 years without meeting the requirements)',
     sourceId: 'ncct-recert',
     status: 'V',
   },
