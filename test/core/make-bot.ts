@@ -25,10 +25,12 @@ export function makeActor(overrides: Partial<Actor> = {}): Actor {
   return { platform: 'console', tenantId: 'clinic', userId, displayName: userId, isAdmin: false, ...overrides };
 }
 
-export function makeBot(nowAt = '2026-11-24T12:00:00Z'): TestBot {
+/** `nowAt`: the clock's instant, or a function giving it, for a test that moves the clock between requests. */
+export function makeBot(nowAt: string | (() => string) = '2026-11-24T12:00:00Z'): TestBot {
   const dir = mkdtempSync(join(tmpdir(), 'ceu-core-'));
   const database = openDatabase(join(dir, 'test.sqlite'));
-  const bot = createBot({ store: createSqliteStore(database), clock: { now: () => new Date(nowAt) } });
+  const clock = { now: () => new Date(typeof nowAt === 'string' ? nowAt : nowAt()) };
+  const bot = createBot({ store: createSqliteStore(database), clock });
   const request = (input: { kind: 'text'; text: string } | { kind: 'structured'; command: string; options: Record<string, unknown> }, actor?: Partial<Actor>, idempotencyKey?: string) =>
     bot.handle({ actor: makeActor(actor), conversation: { id: 'c1', isDirect: true }, input, ...(idempotencyKey ? { idempotencyKey } : {}) });
   return {

@@ -4,20 +4,17 @@
  * to the new cycle (NCCT's CE-0309 counts it), and a renewal made in a grace period stays one.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, renderText, type Bot, type Reply } from '../../src/core/index.js';
-import { createSqliteStore } from '../../src/storage/index.js';
-import { makeActor, makeBot, problemCodes, type TestBot } from './make-bot.js';
+import { renderText, type Reply } from '../../src/core/index.js';
+import { makeBot, problemCodes, type TestBot } from './make-bot.js';
 
 let t: TestBot;
 let nowAt: string;
-let bot: Bot;
 beforeEach(() => {
-  t = makeBot();
-  bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+  t = makeBot(() => nowAt);
 });
 afterEach(() => t.close());
 
-const ask = (text: string): Promise<Reply> => bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } });
+const ask = (text: string): Promise<Reply> => t.say(text);
 const say = async (text: string): Promise<string> => renderText(await ask(text));
 const status = async () => (JSON.parse(await say('status --json')) as { credentials: Array<{ code: string; cycle: { start: string; end: string }; state: string; earned: number }> }).credentials[0]!;
 

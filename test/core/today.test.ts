@@ -3,21 +3,18 @@
  * their midnight, to the minute, and each zone keeps its own.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, renderText, type Bot } from '../../src/core/index.js';
-import { createSqliteStore } from '../../src/storage/index.js';
-import { makeActor, makeBot, type TestBot } from './make-bot.js';
+import { renderText } from '../../src/core/index.js';
+import { makeBot, type TestBot } from './make-bot.js';
 
 let t: TestBot;
 let nowAt: string;
-let bot: Bot;
 beforeEach(() => {
-  t = makeBot();
-  bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+  t = makeBot(() => nowAt);
 });
 afterEach(() => t.close());
 
 const logToday = async (timeZone: string, userId = 'alice') =>
-  renderText(await bot.handle({ actor: makeActor({ userId, timeZone }), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text: 'log 1h general Ethics' } }));
+  renderText(await t.say('log 1h general Ethics', { userId, timeZone }));
 
 describe("the member's today", () => {
   it('turns at local midnight, the minute it passes', async () => {

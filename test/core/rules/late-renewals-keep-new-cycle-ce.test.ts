@@ -5,22 +5,19 @@
  * cycle's gap closed, or after an exam, belongs to the new cycle.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, renderText, type Bot } from '../../../src/core/index.js';
-import { createSqliteStore } from '../../../src/storage/index.js';
-import { makeActor, makeBot, type TestBot } from '../make-bot.js';
+import { renderText } from '../../../src/core/index.js';
+import { makeBot, type TestBot } from '../make-bot.js';
 
 let t: TestBot;
 let nowAt: string;
-let bot: Bot;
 beforeEach(() => {
-  t = makeBot();
-  bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+  t = makeBot(() => nowAt);
 });
 afterEach(() => t.close());
 
 async function on(day: string, text: string): Promise<string> {
   nowAt = `${day}T15:00:00Z`;
-  return renderText(await bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } }));
+  return renderText(await t.say(text));
 }
 async function standing(day: string, code: string) {
   const document = JSON.parse(await on(day, 'status --json')) as { credentials: Array<{ code: string; cycle: { start: string }; earned: number; remaining: number }> };

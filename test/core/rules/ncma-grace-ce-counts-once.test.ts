@@ -10,17 +10,15 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, renderText, type Bot } from '../../../src/core/index.js';
+import { createBot, renderText } from '../../../src/core/index.js';
 import { createSqliteStore } from '../../../src/storage/index.js';
 import { makeRef, makeStore, makeTempDir, type TestStore } from '../../storage/make-store.js';
 import { makeActor, makeBot, type TestBot } from '../make-bot.js';
 
 let t: TestBot;
 let nowAt: string;
-let bot: Bot;
 beforeEach(async () => {
-  t = makeBot();
-  bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+  t = makeBot(() => nowAt);
   nowAt = '2026-11-25T15:00:00Z';
   await say('credential add NCMA expires 2026-12-31');
   await say('log 6h general "Infection control" on 2026-03-01');
@@ -31,7 +29,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function say(text: string): Promise<string> {
-  return renderText(await bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } }));
+  return renderText(await t.say(text));
 }
 const ncmaStatus = async () => (JSON.parse(await say('status --json')) as { credentials: Array<{ cycle: { start: string }; earned: number; remaining: number }> }).credentials[0]!;
 

@@ -4,16 +4,13 @@
  * went to the renewal. status, need, the reminders' tallies and history all say the same.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, renderText, type Bot } from '../../../src/core/index.js';
-import { createSqliteStore } from '../../../src/storage/index.js';
-import { makeActor, makeBot, type TestBot } from '../make-bot.js';
+import { renderText } from '../../../src/core/index.js';
+import { makeBot, type TestBot } from '../make-bot.js';
 
 let t: TestBot;
 let nowAt: string;
-let bot: Bot;
 beforeEach(async () => {
-  t = makeBot();
-  bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+  t = makeBot(() => nowAt);
   nowAt = '2026-11-25T15:00:00Z';
   await say('credential add NCMA expires 2026-12-31');
   await say('log 6h general "Infection control" on 2026-03-01');
@@ -22,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function say(text: string): Promise<string> {
-  return renderText(await bot.handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } }));
+  return renderText(await t.say(text));
 }
 const ncmaStatus = async () => (JSON.parse(await say('status --json')) as { credentials: Array<{ cycle: { start: string }; earned: number; remaining: number }> }).credentials[0]!;
 
@@ -73,8 +70,7 @@ describe('an NCMA after its renewal', () => {
 describe('an NCMA expiry corrected, not renewed', () => {
   it('keeps counting the year before when a mistyped expiry is moved a few days on', async () => {
     t.close();
-    t = makeBot();
-    bot = createBot({ store: createSqliteStore(t.database), clock: { now: () => new Date(nowAt) } });
+    t = makeBot(() => nowAt);
     await say('credential add NCMA expires 2026-12-13');
     await say('log 5h clinical Course on 2025-06-01');
     await say('credential add NCMA expires 2026-12-31');
