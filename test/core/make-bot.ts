@@ -65,3 +65,9 @@ export async function refusedCodes(bot: TestBot, line: string): Promise<string[]
   expect(bot.snapshot(), line).toBe(before);
   return problemCodes(reply);
 }
+
+/** The command the reply's Undo button runs, as a member pressing it sends it. */
+export function undoButton(reply: Reply): string {
+  for (const block of reply.blocks) if (block.kind === 'actions') for (const b of block.buttons) if (b.label === 'Undo') return b.command;
+  throw new Error(`no Undo button in: ${renderText(reply)}`);
+}

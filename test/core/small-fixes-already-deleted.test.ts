@@ -4,9 +4,9 @@
  * activity still reads as missing, saying nothing about it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBot, renderText, type Bot, type Reply } from '../../src/core/index.js';
+import { createBot, renderText, type Bot } from '../../src/core/index.js';
 import { createSqliteStore } from '../../src/storage/index.js';
-import { makeActor, makeBot, problemCodes, type TestBot } from './make-bot.js';
+import { makeActor, makeBot, problemCodes, type TestBot, undoButton } from './make-bot.js';
 
 let t: TestBot;
 let yesterday: Bot;
@@ -18,11 +18,6 @@ afterEach(() => t.close());
 
 const sayYesterday = (text: string, userId = 'alice') =>
   yesterday.handle({ actor: makeActor({ userId }), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } });
-
-function undoButton(reply: Reply): string {
-  for (const block of reply.blocks) if (block.kind === 'actions') for (const b of block.buttons) if (b.label === 'Undo') return b.command;
-  throw new Error(`no Undo button in: ${renderText(reply)}`);
-}
 
 describe('an activity of yours that is already deleted', () => {
   it('the Undo button of its log, a day later, says when it was deleted and how to bring it back, changing nothing', async () => {

@@ -4,8 +4,8 @@
  * platforms do.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderText, type Reply } from '../../src/core/index.js';
-import { makeBot, type TestBot } from './make-bot.js';
+import { renderText } from '../../src/core/index.js';
+import { makeBot, type TestBot, undoButton } from './make-bot.js';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -15,10 +15,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-function undoButton(reply: Reply): string {
-  for (const block of reply.blocks) if (block.kind === 'actions') for (const b of block.buttons) if (b.label === 'Undo') return b.command;
-  throw new Error(`no Undo button in: ${renderText(reply)}`);
-}
 const live = () => t.database.sqlite.prepare('select id, title from activities where deleted_at is null order by id').all();
 
 describe('the Undo button', () => {

@@ -4,8 +4,8 @@
  * Buttons of older replies, without the id, keep working as they did.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderText, type Reply } from '../../src/core/index.js';
-import { makeBot, problemCodes, refusedCodes, type TestBot } from './make-bot.js';
+import { renderText } from '../../src/core/index.js';
+import { makeBot, problemCodes, refusedCodes, type TestBot, undoButton } from './make-bot.js';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -15,10 +15,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-function undoButton(reply: Reply): string {
-  for (const block of reply.blocks) if (block.kind === 'actions') for (const b of block.buttons) if (b.label === 'Undo') return b.command;
-  throw new Error(`no Undo button in: ${renderText(reply)}`);
-}
 const activity = () => t.database.sqlite.prepare('select amount, unit, title, deleted_at as deletedAt from activities where id = 1').get();
 
 describe('the Undo button of an edit', () => {
