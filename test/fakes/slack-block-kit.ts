@@ -33,6 +33,8 @@ export const BLOCK_KIT_LIMITS = {
   modalButton: 24,
   privateMetadata: 3000,
   callbackId: 255,
+  /** A plain_text_input's max_length (and the most its initial_value may hold). */
+  textInputMaxLength: 3000,
 } as const;
 
 const L = BLOCK_KIT_LIMITS;
@@ -89,7 +91,7 @@ function blockProblems(block: unknown, at: string): string[] {
       errors.push(...elementProblems(block.accessory, `${at}/accessory`));
       break;
     case 'header':
-      errors.push(...textTooLong(block.text, `${at}/text`, L.headerText));
+      errors.push(...textTooLong(block.text, `${at}/text`, L.headerText), ...emptyText(block.text, `${at}/text`));
       break;
     case 'actions':
     case 'context': {
@@ -99,7 +101,7 @@ function blockProblems(block: unknown, at: string): string[] {
       break;
     }
     case 'input':
-      errors.push(...textTooLong(block.label, `${at}/label`, L.inputLabel), ...textTooLong(block.hint, `${at}/hint`, L.inputHint));
+      errors.push(...textTooLong(block.label, `${at}/label`, L.inputLabel), ...textTooLong(block.hint, `${at}/hint`, L.inputHint), ...emptyText(block.label, `${at}/label`));
       errors.push(...elementProblems(block.element, `${at}/element`));
       break;
   }
@@ -110,6 +112,7 @@ function elementProblems(element: unknown, at: string): string[] {
   if (!isObject(element)) return [];
   const errors = [...tooLong(element.action_id, `${at}/action_id`, L.actionId), ...textTooLong(element.placeholder, `${at}/placeholder`, L.placeholder)];
   if (element.type === 'button') errors.push(...textTooLong(element.text, `${at}/text`, L.buttonText), ...tooLong(element.value, `${at}/value`, L.buttonValue));
+  errors.push(...emptyText(element.text, `${at}/text`), ...initialValueProblems(element, at));
   if (Array.isArray(element.options)) {
     const max = element.type === 'checkboxes' || element.type === 'radio_buttons' ? L.checkboxOptions : L.selectOptions;
     errors.push(...tooMany(element.options, `${at}/options`, max));
@@ -119,6 +122,57 @@ function elementProblems(element: unknown, at: string): string[] {
     });
   }
   return errors;
+}
+
+/**
+ * What Slack checks of an input's starting value: a select's initial option must be one of its
+ * options (text and value alike), a text input's initial value within its max_length, a number
+ * input's initial value a number within min_value..max_value (whole unless decimals are allowed),
+ * a date picker's initial date a real YYYY-MM-DD day.
+ */
+function initialValueProblems(element: SlackJson, at: string): string[] {
+  const errors: string[] = [];
+  const options = Array.isArray(element.options) ? element.options : [];
+  const isOption = (chosen: unknown) => options.some((option) => JSON.stringify(option) === JSON.stringify(chosen));
+  if (element.initial_option !== undefined && !isOption(element.initial_option)) errors.push(`must match one of the options [json-pointer:${at}/initial_option]`);
+  if (Array.isArray(element.initial_options)) {
+    element.initial_options.forEach((chosen, i) => {
+      if (!isOption(chosen)) errors.push(`must match one of the options [json-pointer:${at}/initial_options/${i}]`);
+    });
+  }
+  if (element.type === 'plain_text_input') {
+    const max = typeof element.max_length === 'number' ? element.max_length : L.textInputMaxLength;
+    if (max > L.textInputMaxLength) errors.push(`must be no more than ${L.textInputMaxLength} [json-pointer:${at}/max_length]`);
+    errors.push(...tooLong(element.initial_value, `${at}/initial_value`, max));
+  }
+  if (element.type === 'number_input') errors.push(...numberProblems(element, at));
+  if (element.type === 'datepicker' && element.initial_date !== undefined && !isDay(element.initial_date)) errors.push(`must be a date in the format YYYY-MM-DD [json-pointer:${at}/initial_date]`);
+  return errors;
+}
+
+function numberProblems(element: SlackJson, at: string): string[] {
+  const read = (value: unknown) => (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined);
+  const errors: string[] = [];
+  for (const field of ['initial_value', 'min_value', 'max_value']) {
+    if (element[field] !== undefined && read(element[field]) === undefined) errors.push(`must be a number [json-pointer:${at}/${field}]`);
+  }
+  const [initial, min, max] = [read(element.initial_value), read(element.min_value), read(element.max_value)];
+  if (initial !== undefined && min !== undefined && initial < min) errors.push(`must be greater than or equal to min_value [json-pointer:${at}/initial_value]`);
+  if (initial !== undefined && max !== undefined && initial > max) errors.push(`must be less than or equal to max_value [json-pointer:${at}/initial_value]`);
+  if (min !== undefined && max !== undefined && min > max) errors.push(`must be less than or equal to max_value [json-pointer:${at}/min_value]`);
+  if (element.is_decimal_allowed !== true && initial !== undefined && !Number.isInteger(initial)) errors.push(`must be a whole number [json-pointer:${at}/initial_value]`);
+  return errors;
+}
+
+function isDay(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+/** Slack refuses a text object with nothing in it (a button or option with an empty label). */
+function emptyText(object: unknown, at: string): string[] {
+  return isObject(object) && object.text === '' ? [`must be more than 0 characters [json-pointer:${at}/text]`] : [];
 }
 
 function tooMany(items: unknown[], at: string, max: number): string[] {

@@ -1,11 +1,17 @@
-/** The App Home tab: the member's dashboard, with buttons to log an activity or read help. */
+/**
+ * The App Home tab: the member's dashboard, with buttons to log an activity or read help. A Home
+ * tab has nowhere to type, and the dashboard names commands (`credential add …`): the line under
+ * the buttons says where they are typed, and where the buttons' answers arrive (by DM).
+ */
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../core/index.js';
 import { renderReply } from './render-reply.js';
 
-/** A Home tab holds 100 blocks; the header, buttons and divider above the dashboard take 3. */
+/** A Home tab holds 100 blocks; the header, buttons and where-to-type line above the dashboard take 3. */
 export const MAX_HOME_BLOCKS = 100;
 const ABOVE_DASHBOARD = 3;
+
+const WHERE_TO_TYPE = 'Type commands after `/ceu` in any conversation, or send them to me in the Messages tab, where these buttons answer too.';
 
 export function homeView(status: Reply): types.HomeView {
   // The dashboard has buttons of its own above it: the reply's are left out before counting blocks.
@@ -23,7 +29,7 @@ export function homeView(status: Reply): types.HomeView {
           { type: 'button', action_id: 'ceu:help', text: { type: 'plain_text', text: 'Help' }, value: 'help' },
         ],
       },
-      { type: 'divider' },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: WHERE_TO_TYPE }] },
       ...dashboard,
     ],
   };

@@ -50,7 +50,7 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
       idempotencyKey: `action:${where}:${action.action_id}:${action.value ?? ''}:${body.user.id}`,
       // Without a response_url (App Home) the answer goes by DM.
       privateReplyMayFail: !body.response_url,
-    }));
+    }), user);
     // A repeated click is answered too ("Already done"), privately: otherwise it looks ignored.
     await deliver(ctx, client, body.user.id, reply, body.response_url ? respond : undefined);
     if (reply.tone === 'success') await publishHome(ctx, client, tenantId, body.user.id);

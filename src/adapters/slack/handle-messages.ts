@@ -100,7 +100,7 @@ async function answer(ctx: SlackContext, client: webApi.WebClient, m: Incoming):
     tenantId: m.tenantId, userId: m.userId, channelId: m.channelId, isDirect: m.isDirect, text: m.text || (m.attachment ? '' : 'help'), user,
     ...(m.eventId ? { idempotencyKey: `event:${m.eventId}` } : {}),
     ...(m.attachment ? { attachment: m.attachment } : {}),
-  }));
+  }), user);
   if (reply.duplicate) return;
   await post(ctx, client, m, reply);
   if (reply.tone === 'success') await publishHome(ctx, client, m.tenantId, m.userId);

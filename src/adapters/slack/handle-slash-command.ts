@@ -43,11 +43,11 @@ async function answer(ctx: SlackContext, { command, ack, respond, client, contex
     return;
   }
   const request = textRequest({ tenantId, userId: command.user_id, channelId: command.channel_id, isDirect: isDirectChannel({ id: command.channel_id, name: command.channel_name }), text: text || 'help', user });
-  const pending = handleSafely(ctx, request);
+  const pending = handleSafely(ctx, request, user);
   const quick = await within(pending, Math.max(0, ctx.ackBudgetMs - (Date.now() - startedAt)), TIMED_OUT);
   if (quick === TIMED_OUT) {
     await ack({ response_type: 'ephemeral', text: 'Working on it…' });
-    await respond({ ...toResponse(await pending), replace_original: true });
+    await respondOrSendDirect(ctx, client, command.user_id, await pending, respond);
   } else if (/^log\b/i.test(text) && quick.problems?.some((p) => TOO_LITTLE_TO_LOG.has(p.code))) {
     await ack();
     await openLogFormOrSay(ctx, client, { ...form, typed: text }, respond);
@@ -86,6 +86,16 @@ export async function openLogModal(ctx: SlackContext, client: webApi.WebClient, 
 async function openLogFormOrSay(ctx: SlackContext, client: webApi.WebClient, form: LogForm, respond: SlackCommandMiddlewareArgs['respond']): Promise<void> {
   if (await openLogModal(ctx, client, form)) return;
   await callSlack(ctx, 'response_url', () => respond(toResponse(formUnavailable(ctx.logCommand))));
+}
+
+/**
+ * A late answer replaces "Working on it…" through response_url. Should Slack refuse that post (the
+ * URL used up or expired, a network failure), the answer comes by DM instead: the member must not
+ * be left with "Working on it…" and make the change again.
+ */
+async function respondOrSendDirect(ctx: SlackContext, client: webApi.WebClient, userId: string, reply: Reply, respond: SlackCommandMiddlewareArgs['respond']): Promise<void> {
+  if (await callSlack(ctx, 'response_url', () => respond({ ...toResponse(reply), replace_original: true }))) return;
+  await callSlack(ctx, 'chat.postMessage', () => client.chat.postMessage({ channel: userId, ...renderReply(reply) }));
 }
 
 export function toResponse(reply: Reply) {

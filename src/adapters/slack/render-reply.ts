@@ -26,6 +26,7 @@ export function renderReply(reply: Reply, { maxBlocks = MAX_BLOCKS } = {}): Slac
   const blocks: KnownBlock[] = [];
   for (const block of reply.blocks) renderBlock(block, blocks);
   if (reply.tone === 'error' && blocks[0]?.type === 'section') blocks.unshift({ type: 'context', elements: [{ type: 'mrkdwn', text: ':warning: Nothing was changed.' }] });
+  if (blocks.length > maxBlocks) joinSections(blocks);
   if (blocks.length > maxBlocks) {
     blocks.length = maxBlocks - 1;
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…more than fits in one Slack ${maxBlocks === MAX_BLOCKS ? 'message' : 'view'}.` }] });
@@ -52,7 +53,7 @@ function renderBlock(block: Block, out: KnownBlock[]): void {
     case 'progress':
       return sections(`*${escape(block.label)}*  \`${bar(block.earned, block.required)}\`  ${formatNumber(block.earned)}/${formatNumber(block.required)} ${block.unit}${block.note ? ` _(${block.note})_` : ''}`, out);
     case 'list':
-      return sections(block.items.map(listItem).join('\n'), out);
+      return listSections(block.items.map(listItem), out);
     case 'actions':
       out.push({
         type: 'actions',
@@ -74,9 +75,53 @@ function renderBlock(block: Block, out: KnownBlock[]): void {
   }
 }
 
+/**
+ * Too many blocks for one message (every credential, and the reminders a member missed by DM):
+ * before anything is cut, the text sections under each heading (one credential's bars, notes and
+ * what it still needs; one reminder) are joined, within a section's limit, into one. Code
+ * sections (JSON) stay apart, each its own fence.
+ */
+function joinSections(blocks: KnownBlock[]): void {
+  const joined: KnownBlock[] = [];
+  let underHeading = false;
+  for (const block of blocks) {
+    if (block.type === 'header') underHeading = true;
+    const text = joinable(block);
+    const last = joined.at(-1);
+    const lastText = last && joinable(last);
+    if (underHeading && text !== undefined && lastText !== undefined && lastText.length + 1 + text.length <= MAX_SECTION) {
+      joined[joined.length - 1] = { type: 'section', text: { type: 'mrkdwn', text: `${lastText}\n${text}` } };
+    } else joined.push(block);
+  }
+  blocks.splice(0, blocks.length, ...joined);
+}
+
+function joinable(block: KnownBlock): string | undefined {
+  if (block.type !== 'section' || !block.text || block.fields || block.accessory) return undefined;
+  return block.text.text.startsWith(FENCE) ? undefined : block.text.text;
+}
+
 /** A long text becomes several sections, split at line ends, each within Slack's limit. */
 function sections(text: string, out: KnownBlock[]): void {
   for (const part of splitAtLines(text, MAX_SECTION)) out.push({ type: 'section', text: { type: 'mrkdwn', text: part } });
+}
+
+/**
+ * A long list becomes several sections split between items, so that an item's lines (a member's
+ * credentials in `team`) stay under its bullet; only an item longer than a section is split.
+ */
+function listSections(items: string[], out: KnownBlock[]): void {
+  let current = '';
+  for (const item of items) {
+    const next = current ? `${current}\n${item}` : item;
+    if (next.length <= MAX_SECTION) {
+      current = next;
+      continue;
+    }
+    if (current) sections(current, out);
+    current = item;
+  }
+  if (current) sections(current, out);
 }
 
 /** An item's own lines are indented under its bullet. */
@@ -87,12 +132,13 @@ function listItem(item: string): string {
 
 const MRKDWN_SPECIAL = /[&<>]/;
 /**
- * A user or channel mention as Slack writes one (`<@U123>`, `<#C123|team>`): the core names
- * members this way in `team` and the digest, and Slack shows it as their name. Anything else in
+ * A user or channel mention as Slack writes one (`<@U123>`, `<#C123|team>`; an older private
+ * channel's id starts with G): the core names members and channels this way in `team`, `digest`
+ * and the digest, and Slack shows each by name. Anything else in
  * angle brackets is escaped: `<!channel>` or `<!here>` in a title must not ping a channel, nor a
  * `<https://…|text>` disguise a link.
  */
-const SLACK_MENTION = /(<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+)(?:\|[^<>|]*)?>)/;
+const SLACK_MENTION = /(<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+)(?:\|[^<>|]*)?>)/;
 
 /** Slack's mrkdwn needs &, < and > escaped; backticks (commands) already read as code there. */
 function escape(text: string): string {

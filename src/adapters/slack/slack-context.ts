@@ -5,7 +5,7 @@ import { describeSlackError } from './describe-slack-error.js';
 import { handleSafely as handleSafelyIn } from '../handle-safely.js';
 import { homeView } from './app-home.js';
 import { textRequest } from './to-command-request.js';
-import type { SlackUser, UserDirectory } from './user-directory.js';
+import { UNKNOWN_USER, type SlackUser, type UserDirectory } from './user-directory.js';
 import { within } from '../within.js';
 
 export interface SlackContext {
@@ -18,10 +18,22 @@ export interface SlackContext {
   ackBudgetMs: number;
 }
 
-/** The core's answer, or the private failure reply when it throws. */
-export function handleSafely(ctx: SlackContext, request: CommandRequest): Promise<Reply> {
-  return handleSafelyIn(ctx.bot, ctx.logger, request);
+/**
+ * The core's answer, or the private failure reply when it throws. `user`: who Slack said sent it;
+ * when Slack has not said whether they are a workspace admin, an admin command the core refused
+ * for want of the role is not answered "for admins" (they may well be one) but "try again".
+ */
+export async function handleSafely(ctx: SlackContext, request: CommandRequest, user?: SlackUser): Promise<Reply> {
+  const reply = await handleSafelyIn(ctx.bot, ctx.logger, request);
+  return user?.roleUnknown && reply.problems?.some((p) => p.code === 'admin-only') ? ROLE_UNKNOWN : reply;
 }
+
+const ROLE_UNKNOWN: Reply = {
+  visibility: 'private',
+  tone: 'error',
+  blocks: [{ kind: 'paragraph', text: 'Slack did not say just now whether you are an admin of this workspace; try again in a minute.' }],
+  problems: [{ code: 'admin-role-unknown', message: 'Slack did not say whether the sender is a workspace admin.' }],
+};
 
 /** A Web API call whose failure (rate limit, ok:false) is logged, never thrown into Bolt. */
 export async function callSlack<T>(ctx: SlackContext, what: string, call: () => Promise<T>): Promise<T | undefined> {
@@ -38,7 +50,7 @@ export function lookupQuickly(ctx: SlackContext, userId: string, ms = 500): Prom
   // Most commands come from someone already cached: no timer to arm for them.
   const known = ctx.directory.cached(userId);
   if (known) return Promise.resolve(known);
-  return within<SlackUser, SlackUser>(ctx.directory.lookup(userId), ms, { isAdmin: false });
+  return within<SlackUser, SlackUser>(ctx.directory.lookup(userId), ms, UNKNOWN_USER);
 }
 
 /**

@@ -11,7 +11,12 @@ export interface SlackUser {
   isAdmin: boolean;
   timeZone?: string;
   displayName?: string;
+  /** Slack has not said (users.info failed, or had not answered in time): `isAdmin` is only a guess. */
+  roleUnknown?: true;
 }
+
+/** Who someone is taken for while Slack has not said: a member, whose admin role is unknown. */
+export const UNKNOWN_USER: SlackUser = { isAdmin: false, roleUnknown: true };
 
 const TTL_MS = 10 * 60 * 1000;
 /** Lookups of one user this close together share one call (a command and the App Home refresh after it). */
@@ -56,7 +61,7 @@ export function createUserDirectory(logger: Logger, client: webApi.WebClient): U
       // Not knowing someone's zone or role must not block their command: act as a member.
       const facts = describeSlackError(error);
       logger.warn({ userId, slackError: facts }, 'users.info failed');
-      const fallback = cache.get(userId)?.user ?? { isAdmin: false };
+      const fallback = cache.get(userId)?.user ?? UNKNOWN_USER;
       cache.set(userId, { user: fallback, expiresAt: Date.now() + (facts.retryAfterSeconds !== undefined ? facts.retryAfterSeconds * 1000 : FAILED_TTL_MS) });
       return fallback;
     }
