@@ -34,6 +34,8 @@ describe('admins', () => {
     // Never seen before, so no name yet: a mention, which the platform shows as their name.
     expect(await t.text('admin add <@U0002|sam.lee>', slackAdmin)).toContain('<@U0002> is now an admin');
     expect(await t.text('admin add 3000000000000000002', { ...slackAdmin, platform: 'discord' })).toContain('<@3000000000000000002> is now an admin');
+    // Listed the same way, not as a raw id.
+    expect(await t.text('admin list', slackAdmin)).toContain('Named by an admin: <@U0002>.');
   });
 
   it.each([

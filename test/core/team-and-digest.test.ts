@@ -102,6 +102,10 @@ describe('digest', () => {
     expect(problemCodes(bad)).toEqual(['invalid-day', 'invalid-time']);
     const slack = await t.say('digest channel general', { ...admin, platform: 'slack' });
     expect(problemCodes(slack)).toEqual(['invalid-channel']);
+    // "#general" typed rather than picked reaches the bot as plain text: the example would look the same.
+    const typed = await t.say('digest channel #general', { ...admin, platform: 'slack' });
+    expect(problemCodes(typed)).toEqual(['invalid-channel']);
+    expect(renderText(typed)).toContain('came as plain text, not as a link to a channel: type # and pick the channel from the list Slack offers');
     const ok = await t.text('digest channel <#C0TEAM|team>', { ...admin, platform: 'slack' });
     expect(ok).toContain('in <#C0TEAM>');
     expect(ok).toContain('A private channel needs me invited first');

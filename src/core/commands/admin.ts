@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type RawOptions } from '../command.js';
 import { errorReply, problem, reply } from '../reply.js';
 import { readUserRef } from '../text/read-user-ref.js';
+import type { Platform } from '../ports.js';
 
 const USAGE = 'admin add <@user> | admin remove <@user> | admin list';
 const ACTIONS = ['add', 'remove', 'list'] as const;
@@ -48,7 +49,7 @@ export const adminCommand = defineCommand({
       }),
   run(ctx, { action, user }) {
     if (action === 'list') {
-      const named = ctx.store.listNamedAdmins(ctx.member.workspaceId).map((m) => m.displayName ?? m.userId);
+      const named = ctx.store.listNamedAdmins(ctx.member.workspaceId).map((m) => nameOf(ctx.actor.platform, m));
       return reply([
         { kind: 'heading', text: 'Admins' },
         { kind: 'paragraph', text: named.length ? `Named by an admin: ${named.join(', ')}.` : 'Nobody has been named yet.' },
@@ -63,12 +64,16 @@ export const adminCommand = defineCommand({
       return errorReply([problem('unknown-member', `${shown} has not used ceu-bot here yet${why}.`)], USAGE);
     }
     if (known !== undefined && action === 'remove' && !known.namedAdmin) {
-      const name = known.displayName ?? known.userId;
+      const name = nameOf(ctx.actor.platform, known);
       return errorReply([problem('not-named-admin', `${name} is not a named admin (\`admin list\` shows who is); workspace owners and admins stay admins whatever this list says.`)], USAGE);
     }
     const member = ctx.store.setNamedAdmin(target, action === 'add', ctx.member, ctx.now.toISOString());
-    // Someone who never used ceu-bot has no name yet: a mention lets the platform show theirs.
-    const name = member.displayName ?? (ctx.actor.platform === 'console' ? member.userId : `<@${member.userId}>`);
+    const name = nameOf(ctx.actor.platform, member);
     return reply([{ kind: 'paragraph', text: action === 'add' ? `${name} is now an admin of this workspace.` : `${name} is no longer a named admin.` }], 'success');
   },
 });
+
+/** Someone who never used ceu-bot has no name yet: a mention lets the platform show theirs, not a raw id. */
+function nameOf(platform: Platform, member: { displayName?: string | null; userId: string }): string {
+  return member.displayName ?? (platform === 'console' ? member.userId : `<@${member.userId}>`);
+}

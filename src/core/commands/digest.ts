@@ -91,7 +91,10 @@ export const digestCommand = defineCommand({
             const id = readChannelRef(word, ctx.platform);
             const message = PERSON.test(word.trim())
               ? `“${word}” is a person, not a channel: the digest is posted where the team reads it. Name a channel, e.g. \`digest channel #team\`; to see the post yourself, \`digest preview\`.`
-              : `“${word}” is not a channel; mention it, e.g. \`digest channel #team\`.`;
+              : /^#[\w-]+$/.test(word.trim()) && ctx.platform !== 'console'
+                // Typed, not picked: the platform sends a picked channel as a link, a typed name as plain text.
+                ? `“${word}” came as plain text, not as a link to a channel: type # and pick the channel from the list ${ctx.platform === 'slack' ? 'Slack' : 'Discord'} offers, then send \`digest channel\` with it.`
+                : `“${word}” is not a channel; mention it, e.g. \`digest channel #team\`.`;
             if (!id) zctx.addIssue({ code: 'custom', message, params: { code: 'invalid-channel' } });
             return id ?? z.NEVER;
           })
