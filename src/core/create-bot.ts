@@ -10,6 +10,7 @@ import { localDate } from './nudges/local-time.js';
 import { channelFailureText } from './nudges/plan-digest.js';
 import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
+import { toCredentialCode } from './text/aliases.js';
 import { rewordCommandLine } from './text/reword-command-line.js';
 import { tokenize } from './text/tokenize.js';
 import { courtesyAlone, duesSentence, understandPlainLanguage } from './text/understand-plain-language.js';
@@ -228,6 +229,8 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
   // Last, so that no command or plain question is read as courtesy.
   const courtesy = courtesyAlone(typed);
   if (courtesy) return { answer: courtesyAnswer(courtesy) };
+  const code = tokens.length === 1 ? toCredentialCode(tokens[0]!.text) : undefined;
+  if (code) return { answer: credentialAlone(code) };
   return { answer: unknownCommand(commands, tokens[0]!.text, tokens.length) };
 }
 
@@ -258,6 +261,14 @@ function duesAnswer(code: string): Reply {
 function courtesyAnswer(courtesy: 'thanks' | 'acknowledgement'): Reply {
   const opening = courtesy === 'thanks' ? "You're welcome." : 'Glad to help.';
   return reply([{ kind: 'paragraph', text: `${opening} \`help\` lists what I can do.` }]);
+}
+
+/** "CMA" alone: a credential, not a command; where to see it and how to track it. */
+function credentialAlone(code: string): Reply {
+  return errorReply(
+    [problem('unknown-command', `${code} is a credential, not a command. \`status\` shows the ones you track; to track ${code}, type \`credential add ${code} expires <date>\` (the date on your card).`)],
+    undefined,
+  );
 }
 
 /** Words that open a sentence, not a command line: "my boss says I need more", "what if I'm late?". */

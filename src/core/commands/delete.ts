@@ -3,14 +3,12 @@ import { defineCommand, type CommandContext, type RawOptions } from '../command.
 import type { StoredActivity } from '../ports.js';
 import { errorReply, problem, reply } from '../reply.js';
 import { toCredentialCode } from '../text/aliases.js';
+import { latestActivityWords } from '../text/latest-activity-words.js';
 import type { Token } from '../text/tokenize.js';
 import { describeActivity } from '../views/describe.js';
 import { activityIdField, findOwnActivity, isProblem } from './activity-ref.js';
 
 const USAGE = 'delete <id>';
-// "delete the last one", "delete my last entry": which one is a guess (the last logged, or the
-// last `history` shows, the oldest), so the reply names the latest log and the line to type.
-const LAST_WORDS = /^(the|my|last|latest|one|entry|activity|log|it|that)$/i;
 const ID = /^#?\d+,?$/;
 
 export const deleteCommand = defineCommand({
@@ -63,16 +61,22 @@ export const deleteCommand = defineCommand({
 function parseDeleteWords(tokens: Token[]): RawOptions {
   if (tokens.length === 0) return {};
   const words = tokens.filter((t) => !/^(and|&)$/i.test(t.text)).map((t) => t.text);
-  if (tokens.every((t) => LAST_WORDS.test(t.text)) && tokens.some((t) => /^(last|latest)$/i.test(t.text))) return { last: true };
+  // "delete the last one", "delete the one I just did": the reply names the latest log and the line to type.
+  if (latestActivityWords(tokens.map((t) => t.text)) === tokens.length) return { last: true };
   if (words.length > 1 && words.every((w) => ID.test(w))) return { several: words.map((w) => w.replace(/^#|,$/g, '')) };
   const code = tokens.length === 1 ? toCredentialCode(tokens[0]!.text) : undefined;
   if (code) return { credential: code };
   return { id: tokens.map((t) => t.text).join(' ') };
 }
 
+/** The member's activity logged last (the highest id), if any: what "the last one" most likely means. */
+export function latestActivity(ctx: CommandContext): StoredActivity | undefined {
+  return ctx.store.listActivities(ctx.member).reduce<StoredActivity | undefined>((newest, a) => (newest === undefined || a.id > newest.id ? a : newest), undefined);
+}
+
 /** "delete the last one": the latest log and the line that deletes it; nothing is deleted. */
 function latestLog(ctx: CommandContext) {
-  const latest = ctx.store.listActivities(ctx.member).reduce<StoredActivity | undefined>((newest, a) => (newest === undefined || a.id > newest.id ? a : newest), undefined);
+  const latest = latestActivity(ctx);
   const text = latest
     ? `Say which activity by its id: your latest log is ${describeActivity(latest)}; to delete it, type \`delete ${latest.id}\`. \`history\` lists the others, and \`undo\` takes back your last log, edit or delete.`
     : 'You have no activities to delete. `history` lists what you logged.';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, type SchemaContext } from '../command.js';
+import { defineCommand, type CommandContext, type SchemaContext } from '../command.js';
 import type { ActivityPatch } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import { toCategory } from '../text/aliases.js';
@@ -10,8 +10,9 @@ import {
   amountField, amountProblems, booleanField, categoryField, dateField, MAX_PROVIDER_LENGTH, MAX_TITLE_LENGTH, providerField, titleField, unitField,
 } from './activity-fields.js';
 import { activityIdField, findOwnActivity, isProblem } from './activity-ref.js';
-import { EDIT_FIELDS, editedField, fieldValue } from './edit-fields.js';
-import { EXAMPLE_VALUES, parseEditWords, splitAmount, toEditField } from './read-edit-words.js';
+import { latestActivity } from './delete.js';
+import { EDIT_FIELDS, editedField, fieldValue, type EditField } from './edit-fields.js';
+import { EXAMPLE_VALUES, parseEditWords, shown, splitAmount, toEditField } from './read-edit-words.js';
 
 const USAGE = 'edit <id> <amount|unit|category|title|provider|date|aama> <value>';
 const FIELDS = EDIT_FIELDS;
@@ -23,7 +24,9 @@ function editSchema(ctx: SchemaContext) {
   };
   return z
     .object({
-      id: activityIdField,
+      id: activityIdField.optional(),
+      /** Text only: "the last one" instead of an id (see parseEditWords), with what could be read of the change. */
+      last: z.literal(true).optional(),
       // Checked with the value below: the line to type instead names both.
       field: z.string().optional(),
       // Trimmed: a blank value from a typed option would otherwise clear the title it was meant to change.
@@ -36,12 +39,15 @@ function editSchema(ctx: SchemaContext) {
         zctx.addIssue({ code: 'custom', message, params: { code }, path: [path] });
         return z.NEVER;
       };
+      if (input.last) return { last: true as const, field: input.field === undefined ? undefined : toEditField(input.field), value: input.value || undefined };
+      if (input.id === undefined) return fail('invalid-id', 'Give the activity id from `history`, e.g. `12`.', 'id');
+      const { id } = input;
       if (input.fieldAdvice) return fail('unknown-field', input.fieldAdvice, 'field');
       const field = input.field === undefined ? undefined : toEditField(input.field);
       if (input.field === undefined) fail('invalid-field', `Say which field to change: ${FIELDS.join(', ')}.`, 'field');
       else if (!field) fail('unknown-field', `“${input.field}” is not a field I can edit. Use ${FIELDS.join(', ')}.`, 'field');
       if (!input.value) {
-        const example = `edit ${input.id} ${field ?? 'date'} ${EXAMPLE_VALUES[field ?? 'date']}`;
+        const example = `edit ${id} ${field ?? 'date'} ${EXAMPLE_VALUES[field ?? 'date']}`;
         fail('invalid-value', `${field === 'aama' ? 'Say yes or no' : `Give the new ${field ?? 'value'}`}, e.g. \`${example}\`.`, 'value');
       }
       if (!field || !input.value) return z.NEVER;
@@ -51,14 +57,14 @@ function editSchema(ctx: SchemaContext) {
         // "edit 12 amount 3h" changes the unit too.
         const { words, typed, rest } = splitAmount(value);
         if (rest !== undefined) {
-          zctx.addIssue({ code: 'custom', message: oneFieldMessage(input.id, typed, rest), params: { code: 'one-field-at-a-time' } });
+          zctx.addIssue({ code: 'custom', message: oneFieldMessage(id, typed, rest), params: { code: 'one-field-at-a-time' } });
           return z.NEVER;
         }
         if (words?.unitWord) Object.assign(patch, parseField(valueFields.unit, words.unitWord, 'unit', zctx));
         value = words?.amount ?? value;
       }
       Object.assign(patch, parseField(valueFields[field], value, field, zctx));
-      return { id: input.id, patch };
+      return { id, patch };
     });
 }
 
@@ -96,7 +102,9 @@ export const editCommand = defineCommand({
   ],
   parseText: parseEditWords,
   schema: editSchema,
-  run(ctx, { id, patch }) {
+  run(ctx, options) {
+    if ('last' in options) return latestEdit(ctx, options);
+    const { id, patch } = options;
     const found = findOwnActivity(ctx, id);
     if (isProblem(found)) return errorReply([found], USAGE);
     const merged = { ...found, ...patch };
@@ -122,3 +130,17 @@ export const editCommand = defineCommand({
     return reply(blocks, 'success');
   },
 });
+
+/**
+ * "change the last one to 3 hours": the latest log and the line that makes the change, with
+ * whatever of it could be read; nothing is changed on a guess at which activity is meant.
+ */
+function latestEdit(ctx: CommandContext, { field, value }: { field?: EditField | undefined; value?: string | undefined }) {
+  const latest = latestActivity(ctx);
+  if (!latest) return errorReply([problem('which-activity', 'You have no activities to change. `history` lists what you logged.')], USAGE);
+  const line = `edit ${latest.id} ${field ?? '<field>'} ${field && value ? shown(field, value) : (value ?? '<value>')}`;
+  return errorReply(
+    [problem('which-activity', `Say which activity by its id: your latest log is ${describeActivity(latest)}; to change it, type \`${line}\`. \`history\` lists the others.`)],
+    USAGE,
+  );
+}

@@ -14,7 +14,7 @@ export const helpCommand = defineCommand({
   schema: () => z.object({ command: z.string().optional() }),
   run(ctx, { command }) {
     const visible = ctx.commands.filter((c) => !c.adminOnly || ctx.isAdmin);
-    if (!command) return reply(overview(visible));
+    if (!command) return reply(overview(visible, ctx.store.listCredentials(ctx.member).length === 0));
     const found = findCommand(ctx.commands, command);
     if (!found) {
       const suggestion = suggestCommand(ctx.commands, command);
@@ -24,13 +24,20 @@ export const helpCommand = defineCommand({
   },
 });
 
-function overview(commands: readonly CommandDeclaration[]): Block[] {
+/**
+ * Every command, and for a member who holds no credential yet the first step: nothing they log
+ * counts toward anything until they add one.
+ */
+function overview(commands: readonly CommandDeclaration[], newcomer: boolean): Block[] {
   return [
     { kind: 'heading', text: 'ceu-bot keeps your continuing education on track' },
+    ...(newcomer ? [{ kind: 'paragraph' as const, text: START_HERE }] : []),
     { kind: 'list', items: commands.map((c) => `${c.usage}: ${c.summary}`) },
     { kind: 'paragraph', text: 'You can also ask in plain words: "how am I doing?", "what do I still need?", "I did 2 hours of clinical training yesterday". `help <command>` shows examples.' },
   ];
 }
+
+const START_HERE = 'Start by adding each credential you hold, with the date on your card: `credential add CMA expires 2027-02-28`, or when you certified or last renewed: `credential add CCMA certified 2025-06-15`. Then log what you do: `log 2h clinical "Phlebotomy basics"`.';
 
 function detail(command: CommandDeclaration): Block[] {
   const blocks: Block[] = [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext, type SchemaContext } from '../command.js';
 import type { NewActivity, StoredActivity } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
-import { UNITS, type Evaluation } from '../rules/types.js';
+import { UNITS, type Evaluation, type Unit } from '../rules/types.js';
 import { describeActivity, formatNumber, quantity } from '../views/describe.js';
 import { outcomeLine } from '../views/outcome-line.js';
 import { currentCycle, loadStanding } from '../views/load-standing.js';
@@ -11,7 +11,8 @@ import {
   amountField, booleanField, categoryField, certificateField, checkAmount, dateField, MAX_PROVIDER_LENGTH, MAX_TITLE_LENGTH, providerField, titleField,
   unitField,
 } from './activity-fields.js';
-import { parseLogWords } from './parse-log-words.js';
+import { parseLogWords, type SecondAmount } from './parse-log-words.js';
+import { withUnit } from './read-edit-words.js';
 import { UNIT_WORDS_HELP, CATEGORY_WORDS_HELP, nearCategory } from '../text/aliases.js';
 
 const USAGE = 'log <amount><unit> [category] ["title"] [on <date>] [from <provider>] [aama]';
@@ -59,12 +60,37 @@ const refused = (code: string, message: (word: string) => string) =>
   z.string().optional().refine((v) => v === undefined, { error: (iss) => message(String(iss.input)), params: { code } });
 
 const textOnlyRefusals = {
-  secondAmount: refused('two-amounts', (second) => `One entry holds one amount, and “${second}” is a second one. Log one amount: \`log 2.5h clinical …\` for 2 h 30 min, or log each separately.`),
+  secondAmount: z
+    .object({ typed: z.string(), line: z.string(), together: z.boolean() })
+    .optional()
+    .refine((v) => v === undefined, { error: (iss) => twoAmountsMessage(iss.input as SecondAmount), params: { code: 'two-amounts' } }),
   repeatedKeyword: refused('repeated-keyword', (word) => `\`${word}\` appears twice, so I can't tell which is part of the title. Quote the title, e.g. \`log 2h clinical "Work on wards" on 2026-11-01\`.`),
   categoryTypo: refused('category-typo', categoryTypoMessage),
   amountNotFirst: refused('amount-first', (line) => `The amount comes first: \`${line}\`.`),
   categoryInTitle: refused('ambiguous-category', (word) => `“${word}” sits inside the title, so I can't tell whether it is the category. Quote the title or put the category right after the amount, e.g. \`log 2h ${word} "Anatomy for staff"\`.`),
 };
+
+/** "1h 15min" is one amount written as two: their sum to type; other pairs are two activities. */
+function twoAmountsMessage({ typed, line, together }: SecondAmount): string {
+  return together
+    ? `One entry holds one amount, and “${typed}” is a second one. Together they are one amount: \`${line}\`.`
+    : `One entry holds one amount, and “${typed}” is a second one. Log each separately: ${line}.`;
+}
+
+/**
+ * The line a CMA holder's log without a category could have been, keeping what was typed ("1 hours"
+ * was offered for "1 hour"): the category word is the one to choose.
+ */
+function withCategoryLine(options: { amount: string; unit: Unit; title?: string | undefined; date?: string | undefined; provider?: string | undefined; aama?: boolean | undefined }): string {
+  return [
+    `log ${withUnit(options.amount, options.unit)} clinical`,
+    options.title ? `"${options.title.replace(/"/g, '')}"` : '',
+    options.date ? `on ${options.date}` : '',
+    options.provider ? `from ${options.provider}` : '',
+    // "from AAMA" already marks it.
+    options.aama && !/^aama$/i.test(options.provider ?? '') ? 'aama' : '',
+  ].filter(Boolean).join(' ');
+}
 
 function categoryTypoMessage(word: string): string {
   const category = nearCategory(word);
@@ -110,7 +136,7 @@ export const logCommand = defineCommand({
     const credentials = ctx.store.listCredentials(ctx.member);
     if (options.unit !== 'card' && !options.category && credentials.some((c) => c.code === 'CMA')) {
       return errorReply(
-        [problem('missing-category', `Your CMA counts points by category: add ${CATEGORY_WORDS_HELP}, e.g. \`log ${options.amount} ${options.unit} clinical ...\`.`, 'category')],
+        [problem('missing-category', `Your CMA counts points by category: add ${CATEGORY_WORDS_HELP}, e.g. \`${withCategoryLine(options)}\`.`, 'category')],
         USAGE,
       );
     }

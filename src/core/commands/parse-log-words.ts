@@ -86,7 +86,41 @@ export function parseLogWords(typed: Token[]): RawOptions {
   flagNearMisses(free, raw);
   const title = asTyped(free);
   if (title) raw.title = title;
+  if (typeof raw.secondAmount === 'string') raw.secondAmount = secondAmount(raw, raw.secondAmount);
   return raw;
+}
+
+/** A second amount in one entry, and the line(s) to type instead (see `log`'s refusal). */
+export interface SecondAmount {
+  typed: string;
+  line: string;
+  /** Hours and minutes of one activity ("1h 15min"), which add up to one amount. */
+  together: boolean;
+}
+
+/**
+ * "1h 15min" is 1.25 hours (or, where hours would need more than 2 decimals, "1h 20min" 80
+ * minutes); "2 hours … 1 hour …", two amounts of one unit or of units that do not add up, are
+ * two activities.
+ */
+function secondAmount(raw: RawOptions, typed: string): SecondAmount {
+  const first = { amount: String(raw.amount ?? ''), unit: raw.unit === undefined ? undefined : toUnit(String(raw.unit)) };
+  // "1h30": the minutes of HOURS_AND_MINUTES may come without their unit.
+  const second = readAmount(typed.replace(/\s+/g, '')) ?? { amount: typed };
+  const secondUnit = second.unitWord === undefined ? 'minutes' : toUnit(second.unitWord);
+  const units = [first.unit, secondUnit].sort().join(' ');
+  const numbers = [Number(first.amount), Number(second.amount)];
+  if (units === 'hours minutes' && numbers.every((n) => Number.isFinite(n))) {
+    const minutes = first.unit === 'hours' ? numbers[0]! * 60 + numbers[1]! : numbers[0]! + numbers[1]! * 60;
+    const hundredths = (minutes * 100) / 60;
+    const sum = Math.abs(hundredths - Math.round(hundredths)) < 1e-9 ? `${Math.round(hundredths) / 100}h` : `${Math.round(minutes * 100) / 100}min`;
+    const category = raw.category === undefined ? '' : ` ${String(raw.category)}`;
+    return { typed, line: `log ${sum}${category} …`, together: true };
+  }
+  // As typed: "2h" stays "2h", "2 hours" keeps its space.
+  const unitWord = String(raw.unit ?? '');
+  const firstTyped = /^(?:h|hrs?|m|mins?)$/i.test(unitWord) ? `${first.amount}${unitWord}` : `${first.amount} ${unitWord}`.trim();
+  return { typed, line: `\`log ${firstTyped} …\`, then \`log ${typed} …\``, together: false };
 }
 
 /** Abbreviations whose full stop belongs to the name when it ends the line ("Relias Inc.", "etc."). */
@@ -193,9 +227,10 @@ function readAmountAndUnit(rest: Token[], raw: RawOptions): void {
     return;
   }
   if (!next || next.quoted || KEYWORDS.has(next.text.toLowerCase()) || toCategory(next.text)) return;
-  // "2 college credits", "1 nha credit", "3 contact hours" are two words for one unit.
+  // "2 college credits", "1 nha credit", "3 contact hours" are two words for one unit; so is "2 ce
+  // credits", for the unit's refusal to ask which credits.
   const pair = rest[1] ? `${next.text}-${rest[1].text}`.toLowerCase() : '';
-  if (pair && toUnit(pair)) {
+  if (pair && (toUnit(pair) || /^ce-credits?$/.test(pair))) {
     raw.unit = pair;
     rest.splice(0, 2);
   } else {

@@ -9,6 +9,7 @@ import type { Unit } from '../rules/types.js';
 import { nearCategory, toCategory, toUnit } from '../text/aliases.js';
 import { editDistance } from '../text/edit-distance.js';
 import { readAmount, type AmountWords } from '../text/read-amount.js';
+import { latestActivityWords } from '../text/latest-activity-words.js';
 import { isDatePhrase } from '../text/resolve-date.js';
 import { joinTokens, type Token } from '../text/tokenize.js';
 import { EDIT_FIELDS, type EditField } from './edit-fields.js';
@@ -27,6 +28,8 @@ export function toEditField(word: string): EditField | undefined {
 
 /** Raw options for `edit`: `fieldAdvice` is the whole reply to a field word that is not one. */
 export function parseEditWords(tokens: Token[]): RawOptions {
+  const latest = latestActivityWords(tokens.map((t) => (t.quoted ? '"' : t.text)));
+  if (latest > 0) return { last: true, ...latestChange(tokens.slice(latest)) };
   const [id, fieldToken, ...rest] = tokens;
   const raw: RawOptions = id ? { id: id.text } : {};
   if (!fieldToken) return raw;
@@ -41,6 +44,28 @@ export function parseEditWords(tokens: Token[]): RawOptions {
   const meant = said ? fieldOfValue(said) : undefined;
   if (meant) return { ...raw, field: meant, value: said };
   return { ...raw, field: fieldToken.text, ...(value ? { value } : {}), fieldAdvice: fieldAdvice(String(id?.text ?? '<id>').replace(/^#/, ''), fieldToken, value) };
+}
+
+// "change the last one to 3 hours", "fix the one I just did, it was general": words between the
+// activity and the new value.
+const CHANGE_TO = /^(?:to|it was|it's|its|it is|should be|should have been|should've been|was|make it|is|i meant)$/i;
+
+/**
+ * The field and value of a change to the latest activity, when they can be told; the reply gives
+ * the line to type with that activity's id (nothing is changed on a guess at which one is meant).
+ */
+function latestChange(tokens: Token[]): { field?: EditField; value?: string } {
+  const [first, ...rest] = tokens;
+  const field = first && !first.quoted ? toEditField(first.text) : undefined;
+  const words = field ? rest : tokens;
+  let start = 0;
+  for (let size = Math.min(3, words.length); size >= 1 && start === 0; size--) {
+    if (words.slice(0, size).every((t) => !t.quoted) && CHANGE_TO.test(joinTokens(words.slice(0, size)))) start = size;
+  }
+  const valueTokens = words.slice(start);
+  const value = valueTokens.length === 1 && valueTokens[0]!.quoted ? valueTokens[0]!.text : joinTokens(valueTokens).replace(/[.!]+$/, '');
+  const meant = field ?? (value ? fieldOfValue(value) : undefined);
+  return { ...(meant ? { field: meant } : {}), ...(value ? { value } : {}) };
 }
 
 /** The one field a value can be: an amount with its unit, a category, a day, or AAMA approval. */
@@ -80,13 +105,13 @@ function nearField(word: string): EditField | undefined {
 }
 
 /** The value as the line to type shows it: a title quoted, an example when none was given. */
-function shown(field: EditField, value: string): string {
+export function shown(field: EditField, value: string): string {
   if (!value) return EXAMPLE_VALUES[field];
   return field === 'title' ? `"${value.replace(/"/g, '')}"` : value;
 }
 
 /** "3h", "30min", "3 ceu": an amount as the examples write it. */
-function withUnit(amount: string, unit: Unit): string {
+export function withUnit(amount: string, unit: Unit): string {
   if (unit === 'hours') return `${amount}h`;
   if (unit === 'minutes') return `${amount}min`;
   return `${amount} ${unit}`;

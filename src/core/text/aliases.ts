@@ -5,7 +5,9 @@ import { editDistance } from './edit-distance.js';
 
 const UNIT_ALIASES: Record<string, Unit> = {
   h: 'hours', hr: 'hours', hrs: 'hours', hour: 'hours', hours: 'hours',
-  'contact-hour': 'hours', 'contact-hours': 'hours',
+  // "2 contact hrs", "2 CE hours": how certificates and members word an hour of CE.
+  'contact-hour': 'hours', 'contact-hours': 'hours', 'contact-hr': 'hours', 'contact-hrs': 'hours',
+  'ce-hour': 'hours', 'ce-hours': 'hours', 'ce-hr': 'hours', 'ce-hrs': 'hours',
   m: 'minutes', min: 'minutes', mins: 'minutes', minute: 'minutes', minutes: 'minutes',
   ceu: 'ceu', ceus: 'ceu',
   iacet: 'iacet', 'iacet-ceu': 'iacet', 'iacet-ceus': 'iacet',
@@ -62,7 +64,9 @@ export function nearUnit(word: string): string | undefined {
 }
 
 export function toCredentialCode(word: string): CredentialCode | undefined {
-  const upper = word.toUpperCase();
+  // "C.M.A.", "CMA," or "(RMA)" as typed on a phone: the letters are the code. Not an apostrophe:
+  // "CMA's" is the CMA's, and without it would read "CMAS".
+  const upper = word.replace(/[.,;:!?()]/g, '').toUpperCase();
   if (upper === 'CPR') return 'BLS';
   return (CREDENTIAL_CODES as readonly string[]).includes(upper) ? (upper as CredentialCode) : undefined;
 }

@@ -10,7 +10,8 @@ const NUMERIC = /^(\d{1,4})([-/.])(\d{1,2})(?:\2(\d{1,4}))?$/;
 export type NumericDate =
   | { kind: 'not-numeric' }
   | { kind: 'ambiguous'; readings: string[] }
-  | { kind: 'two-digit-year' }
+  /** `likely`: the US reading in this century ("2/28/27" → 2027-02-28), when slashes give one, as the date to offer. */
+  | { kind: 'two-digit-year'; likely?: string }
   /** A full date read one way only, as YYYY-MM-DD (not yet checked to exist). */
   | { kind: 'dated'; on: string };
 
@@ -26,7 +27,10 @@ export function readNumericDate(text: string, thisYear: number): NumericDate {
     if (separator === '/') return readings.length > 0 ? { kind: 'dated', on: usReading(readings, Number(first), Number(second), thisYear) } : { kind: 'not-numeric' };
     return readings.length > 1 ? { kind: 'ambiguous', readings } : { kind: 'not-numeric' };
   }
-  if (third.length !== 4) return { kind: 'two-digit-year' };
+  if (third.length !== 4) {
+    const readings = separator === '/' && third.length === 2 ? readingsOf(Number(first), Number(second), 2000 + Number(third)) : [];
+    return readings.length > 0 ? { kind: 'two-digit-year', likely: usReading(readings, Number(first), Number(second), 2000 + Number(third)) } : { kind: 'two-digit-year' };
+  }
   const readings = readingsOf(Number(first), Number(second), Number(third));
   if (separator === '/' && readings.length > 0) return { kind: 'dated', on: usReading(readings, Number(first), Number(second), Number(third)) };
   if (readings.length > 1) return { kind: 'ambiguous', readings };

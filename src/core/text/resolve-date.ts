@@ -69,9 +69,22 @@ function readOther(text: string, options: DateOptions): Read {
     return { code: 'ambiguous-date', message: `“${text}” could be ${numeric.readings.join(' or ')}; type the date as year-month-day, e.g. ${numeric.readings[0]}.` };
   }
   if (numeric.kind === 'two-digit-year') {
-    return { code: 'ambiguous-date', message: `“${text}” has a two-digit year, so the day, month and year could be read several ways; type the date as year-month-day, e.g. 2026-11-01.` };
+    return { code: 'ambiguous-date', message: `“${text}” has a two-digit year, so the day, month and year could be read several ways; type the date as year-month-day, e.g. ${numeric.likely ?? '2026-11-01'}.` };
   }
+  const isoMonth = ISO_MONTH.exec(text);
+  if (isoMonth) return readIsoMonth(Number(isoMonth[1]), Number(isoMonth[2]), text, options);
   return readWords(text, options);
+}
+
+// "2027-02": a month, as some cards print an expiry (like "02/2027", which chrono reads).
+const ISO_MONTH = /^(\d{4})-(\d{1,2})$/;
+
+function readIsoMonth(year: number, month: number, text: string, options: DateOptions): Read {
+  if (month < 1 || month > 12) return impossible(text);
+  const monthOnly = options.monthOnly ?? 'refuse';
+  if (monthOnly === 'refuse') return { code: 'imprecise-date', message: `“${text}” names a month; say which day, e.g. 2026-11-01 or "Nov 1".` };
+  const first = new Date(year, month - 1, 1, 12);
+  return { on: format(monthOnly === 'end' ? endOfMonth(first) : first, 'yyyy-MM-dd') };
 }
 
 // "this week", "last month", "2025": a span, not a day ("last week" is read as seven days ago).

@@ -5,14 +5,23 @@
  * lines that name a command's parts: "change the date of #3 to …" is `edit`, "my CMA expires …"
  * is `credential add`, "change my time zone to …" is `settings tz`.
  */
-import { toCredentialCode } from './aliases.js';
+import { toCategory, toCredentialCode, toUnit } from './aliases.js';
+import { readAmount } from './read-amount.js';
+import { withLeadingDigitAmount } from './spoken-amounts.js';
 
 const CREDENTIAL_VERBS: Record<string, string> = { add: 'add', new: 'add', remove: 'remove', delete: 'remove', rm: 'remove', list: 'list', show: 'list' };
 // The verb before the noun, as people say it: "add credential CMA expires 2027-02-28", "list credentials".
 const NOUN_AFTER_VERB = /^(add|new|remove|delete|rm|list|show)\s+(?:my\s+)?(?:credentials?|creds?)\b\s*(.*)$/i;
-// "add CMA expires …", "add CPR issued …": a log never starts with a credential word followed by
-// one of the date words `credential add` takes.
-const CODE_AFTER_ADD = /^add\s+(\S+)\s+((?:expires?|expiring|certified|renewed|issued)\b.*)$/i;
+// The words `credential add` takes before a date.
+const DATE_WORD = String.raw`(?:expires?|expiring|exp\.?|expiry|expiration|certified|renewed|issued)\b`;
+// "add CMA expires …", "add my RMA, expires March 2027", "add cma": a log never starts with a
+// credential word. But "add cpr on …" is a card logged (`log cpr`), unless a date word follows.
+const CODE_AFTER_ADD = /^add\s+(?:(?:my|a|an|the)\s+)?([\w.]+?)[,.]?(?:\s+(\S.*))?$/i;
+const STARTS_WITH_DATE_WORD = new RegExp(`^${DATE_WORD}`, 'i');
+// "I'm a CCMA, certified 2025-06-15", "I have a CMA that expires Feb 2027", "I'm a CMA": a credential
+// held, with the date on its card or without one (then `credential add` asks for it). Other words
+// after it ("I'm a CMA and need help") are not this.
+const HOLDS = new RegExp(String.raw`^(?:i['’]?m|i am)\s+(?:an?\s+)?([\w.]+?)[,.]?(?:\s+(?:card|certification|credential))?(?:\s+(?:that|which))?(?:\s+(${DATE_WORD}.*))?$|^i\s+(?:have|hold)\s+(?:an?\s+|my\s+)?([\w.]+?)[,.]?(?:\s+(?:card|certification|credential))?(?:\s+(?:that|which))?(?:\s+(${DATE_WORD}.*))?$`, 'i');
 // "change the date of #3 to yesterday", "change #3's date to yesterday": `edit 3 date yesterday`.
 // Only with the activity named as one ("#3", "activity 3", "entry 3", "3's"): in "change the title
 // of 1 hour webinar to …" the 1 is an amount, and "change the amount of 2 to 3 hours" may mean the
@@ -22,15 +31,22 @@ const FIELD = String.raw`(amount|unit|category|title|name|provider|date)`;
 const ACTIVITY_REF = String.raw`(?:#\s*|(?:activity|entry|number|no\.?)\s+#?)(\d+)`;
 const FIELD_OF_ACTIVITY = new RegExp(String.raw`^${EDIT_VERB}\s+(?:the\s+)?${FIELD}\s+(?:of|for|on|in)\s+${ACTIVITY_REF}\s+(?:to\s+)?(\S.*)$`, 'i');
 const ACTIVITYS_FIELD = new RegExp(String.raw`^${EDIT_VERB}\s+#?(\d+)['’]s\s+${FIELD}\s+(?:to\s+)?(\S.*)$`, 'i');
+// "fix the date on the last one", "change the title of my last entry to …": `edit last <field> …`,
+// which names the latest log and the line to type.
+const FIELD_OF_LATEST = new RegExp(String.raw`^${EDIT_VERB}\s+(?:the\s+)?${FIELD}\s+(?:of|for|on|in)\s+(?:the|my|that)\s+(?:last|latest|most recent)(?:\s+(?:one|entry|activity|log))?(?:\s+(?:to\s+)?(\S.*))?$`, 'i');
+// "oops wrong date, it was yesterday", "wrong category, should be admin": a slip in the last log.
+const WRONG_FIELD = new RegExp(String.raw`^(?:(?:oops|whoops|oh no|sorry|my bad|ugh)[\s,;:.!-]*)?(?:(?:i\s+(?:put|typed|entered|used)|that'?s|that was)\s+(?:the|a)\s+)?wrong\s+${FIELD}\b[\s,;:.!-]*(?:(?:it\s+was|it's|its|it\s+should\s+be|should\s+be|should\s+have\s+been|i\s+meant)\s+)?(.*?)[.!]*$`, 'i');
 const FIELD_OF_A_NUMBER = new RegExp(String.raw`^${EDIT_VERB}\s+(?:the\s+)?${FIELD}\s+(?:of|for|on|in)\s+\d`, 'i');
 // "change my CMA expiration to 2027-01-31", "my CMA expires 2027-01-31": a new expiry is `credential add`.
 const EXPIRY = String.raw`(?:expiration|expiry|exp)(?: date)?`;
-const NEW_EXPIRY = new RegExp(String.raw`^(?:change|update|set|fix|correct)\s+(?:the\s+)?(?:my\s+)?(\w+?)(?:['’]s)?\s+${EXPIRY}\s+(?:to\s+|is\s+)?(\S.*)$|^my\s+(\w+?)(?:['’]s)?\s+(?:expires|${EXPIRY} is)\s+(?:on\s+)?(\S.*)$`, 'i');
+// "cma expires feb 2027", "CMA exp 02/2027", "my BLS card expires 06/2027" say it too.
+const NEW_EXPIRY = new RegExp(String.raw`^(?:change|update|set|fix|correct)\s+(?:the\s+)?(?:my\s+)?(\w+?)(?:['’]s)?\s+${EXPIRY}\s+(?:to\s+|is\s+)?(\S.*)$|^(?:my\s+)?(\w+?)(?:['’]s)?(?:\s+card)?,?\s+(?:expires|expiring|exp\.?|${EXPIRY} is)\s+(?:on\s+)?(\S.*)$`, 'i');
 // The date as a card prints it, with its year: "2027-01-31", "01/31/2027", "02/2027", "Jan 31, 2027",
-// "31 January 2027", "Feb 2027". A relative day ("next month", "in 3 months") is a guess, not the card's.
+// "31 January 2027", "Feb 2027"; a two-digit year too ("2/28/27"), for the date's own refusal to
+// name the date to type. A relative day ("next month", "in 3 months") is a guess, not the card's.
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const CARD_DATE = new RegExp(
-  String.raw`^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{1,2}[/.-]\d{4}|${MONTH}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\.?,?\s+\d{4})[.!]?$`,
+  String.raw`^(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{1,2}[/.-]\d{4}|${MONTH}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\.?,?\s+\d{4})[.!]?$`,
   'i',
 );
 // "change my time zone to America/Chicago", "my timezone is …": `settings tz`.
@@ -52,12 +68,25 @@ const TRAILING_COURTESY = new RegExp(String.raw`(?:[\s,;.!-]+(?:${PLEASE}|${THAN
 const TRAILING_COURTESY_AFTER_TITLE = new RegExp(String.raw`(?:[\s,;.!-]+(?:${PLEASE})|\s*[,;.!]\s*(?:${THANKS}))[\s.!]*$`, 'i');
 const WRITES_A_TITLE = /^\s*\/?(?:log|edit)\b/i;
 
+// "log two hours general", "add an hour clinical": the amount in words, which `log` reads in digits.
+const LOG_WORD = /^(\/?(?:log|add|record)\s+)(\S.*)$/i;
+// "2 hours left", "30 points needed": said about what is left, not a log.
+const ABOUT_WHAT_IS_LEFT = /\b(?:left|need|needs|needed|remaining|to go|missing|short|behind|enough)\b/i;
+
 export function rewordCommandLine(typed: string): string {
   const text = withoutCourtesy(typed);
+  const logged = LOG_WORD.exec(text);
+  const spoken = logged ? `${logged[1]}${withLeadingDigitAmount(logged[2]!)}` : text;
+  if (spoken !== text) return spoken;
+  if (opensWithAmount(text)) return `log ${text}`;
   const swapped = NOUN_AFTER_VERB.exec(text);
   if (swapped) return `credential ${CREDENTIAL_VERBS[swapped[1]!.toLowerCase()]} ${swapped[2]}`.trim();
   const added = CODE_AFTER_ADD.exec(text);
-  if (added && toCredentialCode(added[1]!)) return `credential add ${added[1]} ${added[2]}`;
+  const addedCode = added && toCredentialCode(added[1]!);
+  if (added && addedCode && (addedCode !== 'BLS' || STARTS_WITH_DATE_WORD.test(added[2] ?? ''))) return `credential add ${added[1]} ${added[2] ?? ''}`.trim();
+  const holds = HOLDS.exec(text);
+  const holdsCode = holds?.[1] ?? holds?.[3];
+  if (holds && holdsCode && toCredentialCode(holdsCode)) return `credential add ${holdsCode} ${holds[2] ?? holds[4] ?? ''}`.trim();
   const expiry = NEW_EXPIRY.exec(text);
   const expiryCode = expiry && toCredentialCode(expiry[1] ?? expiry[3]!);
   if (expiry && expiryCode) return newExpiryLine(text, expiryCode, expiry[2] ?? expiry[4]!);
@@ -67,12 +96,29 @@ export function rewordCommandLine(typed: string): string {
   if (fieldOf) return `edit ${fieldOf[2]} ${fieldOf[1]} ${fieldOf[3]}`;
   const activitys = ACTIVITYS_FIELD.exec(text);
   if (activitys) return `edit ${activitys[1]} ${activitys[2]} ${activitys[3]}`;
+  const ofLatest = FIELD_OF_LATEST.exec(text) ?? WRONG_FIELD.exec(text);
+  if (ofLatest) return `edit last ${ofLatest[1]} ${ofLatest[2] ?? ''}`.trim();
   if (FIELD_OF_A_NUMBER.test(text)) return 'edit';
   if (HELP_PLEA.test(text)) {
     const topic = text.replace(/^help/i, '').replace(PLEA_WORDS, ' ').trim().split(/\s+/)[0] ?? '';
     return `help ${topic}`.trim();
   }
   return text;
+}
+
+/**
+ * "2h clinical", "2 hours clinical yesterday", "clinical 2h Sepsis": a log without its word, since
+ * no command starts with an amount and its unit. Not a question, nor a line about what is left.
+ */
+function opensWithAmount(line: string): boolean {
+  if (line.includes('?') || ABOUT_WHAT_IS_LEFT.test(line)) return false;
+  const words = line.split(/\s+/);
+  const start = words[0] && words.length > 1 && toCategory(words[0]) ? 1 : 0;
+  const amount = readAmount(words[start] ?? '');
+  if (!amount) return false;
+  if (amount.unitWord) return toUnit(amount.unitWord) !== undefined;
+  const [next = '', after = ''] = words.slice(start + 1);
+  return toUnit(next) !== undefined || toUnit(`${next}-${after}`) !== undefined;
 }
 
 /**

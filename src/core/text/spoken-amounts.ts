@@ -20,3 +20,15 @@ export function withDigitAmounts(sentence: string): string {
     .replace(AN_HOUR, (_, unit: string) => `1 ${unit}`)
     .replace(IN_WORDS, (_, number: string, unit: string) => `${NUMBER_WORDS[number.toLowerCase()]} ${unit}`);
 }
+
+/**
+ * A command line's amount said in words at its start ("two hours general", "an hour clinical"),
+ * in digits; the rest as typed, so a title keeps its words ("Two hours to save a life").
+ */
+export function withLeadingDigitAmount(words: string): string {
+  for (const pattern of [HOUR_AND_A_HALF, HALF_HOUR, AN_HOUR, IN_WORDS]) {
+    const said = new RegExp(`^(?:${pattern.source})`, 'i').exec(words)?.[0];
+    if (said) return `${withDigitAmounts(said)}${words.slice(said.length)}`;
+  }
+  return words;
+}

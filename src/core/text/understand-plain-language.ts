@@ -8,13 +8,25 @@ import { findDatePhrase } from './resolve-date.js';
 import { withDigitAmounts } from './spoken-amounts.js';
 
 // Deadline questions come first: "how many days left?" asks when, not how much.
-const DEADLINE = /\b(when (does|do|will|is|am|are) .*\b(expire|expires|end|ends|due|lapse|lapses|renew|renewal|deadline|submit|recertify)|(what|when)('?s| is) my (deadline|due date|expiration|expiry)|how long (do i have|have i got|until|till|left)|days (do i have )?left|(is|has) my \S+( card| certification| credential)?( still)? (expired|lapsed|current|valid|active|up to date))\b/;
-const STATUS = /\b(how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress)|how (much|many)\b.*\b(do i have|have i (got|logged|earned|done)|did i (do|log|earn)))\b/;
+const DEADLINE = /\b(when('?s| (does|do|will|is|am|are)) .*\b(expire|expires|end|ends|due|lapse|lapses|renew|renewal|deadline|submit|recertify)|(what|when)('?s| is) my (deadline|due date|expiration|expiry)|how long (do i have|have i got|until|till|left)|days (do i have )?left|(is|has) my \S+( card| certification| credential)?( still)? (expired|lapsed|current|valid|active|up to date|good|ok|okay))\b/;
+// "my hours", "total points": the tally, asked in two words.
+const STATUS = /\b(^(my|total) (hours|points|credits|ceus|total)$|how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress)|how (much|many)\b.*\b(do i have|have i (got|logged|earned|done)|did i (do|log|earn)))\b/;
 const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)\b.*\b(need|needed|left|remaining|to go|more|missing)|what am i missing|still need|am i (done|finished|good|set|covered|complete)|^(hours|points|credits|ceus) (still )?(left|remaining|to go|needed)|do i need (anything|any more|more)|do i have enough|have i (met|done|got|earned) (enough|all|my|the)|did i do enough)\b/;
 const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log)|did i (log|record|enter|add))\b/;
 // Only an explicit request: "oops, wrong window" is chat, and undoing on it would change data.
 const UNDO = /^(please )?(undo( that| it| the last one)?|take (that|it) back)( please)?$/;
-const HELP = /^(hi|hello|hey|help|what can you do|how does this work)\b|\b(can|could) you help\b|\bhelp me\b|\bi need help\b/;
+// A newcomer's first words too: "what is this?", "who are you", "how do I start", "good morning".
+const HELP = /^(hi|hello|hey|help|what can you do|how does this work|good (morning|afternoon|evening)|(what|who) (is|are) (this|you|ceu-?bot)|what does (this|it|ceu-?bot) do|how (do|can|should) (i|we) (start|begin|get started|use (this|it|you|ceu-?bot))|(get|getting) started|what (do|should|can) i (do|type|say)$|(start|menu|options)$)\b|\b(can|could) you help\b|\bhelp me\b|\bi need help\b/;
+// "how do I log hours?", "how do I add my cert": how to use one command, answered with its help.
+const HOW_TO = /^how (?:do|can|should|would) (?:i|we|you) (\w+)\b(.*)$/;
+const HOW_TO_COMMANDS: Record<string, string> = {
+  log: 'log', record: 'log', enter: 'log', add: 'log', track: 'log', delete: 'delete', remove: 'delete',
+  edit: 'edit', change: 'edit', fix: 'edit', correct: 'edit', undo: 'undo', renew: 'credential', pause: 'pause', snooze: 'snooze',
+};
+// What the question is about, when not an activity: a credential ("add my cert", "track my CMA"),
+// or a setting to change ("change my time zone").
+const ABOUT_CREDENTIAL = /\b(?:credentials?|certs?|certifications?|cma|rma|cmas|ncma|ccma|cmaa|cpt|cet|expir\w*)\b/;
+const ABOUT_SETTINGS = /\b(?:time ?zone|tz|reminders?|nudges?|quiet hours|settings)\b/;
 const DID = /\b(i|i've|i have)( just)? (did|do|completed|finished|attended|took|earned|got|watched|spent|renewed|done|taken)\b|^(just )?(did|completed|finished|attended|took|watched|earned|renewed)\b(?! (i|you|we|my|it|that|this)\b)/i;
 // "I did not do 2 hours", "I haven't done …": never a log (a "not" in the topic, "do not
 // resuscitate", is not a negation of the sentence).
@@ -40,6 +52,9 @@ const JOINED_CATEGORIES = /\b(administrative|admin|clinical|clin|general)\s*(?:a
 // "for my CMA", "for my RMA renewal": what it is for, not the topic.
 const FOR_CREDENTIAL = /\b(?:for|toward|towards) (?:(?:my|the) )?(?:(?:cma|rma|cmas|ncma|ccma|cmaa|cpt|cet)\b(?: (?:renewal|recertification|recert|certification))?|renewal|recertification|recert)\b/gi;
 const CARD = /\b(cpr|bls)( card)?\b/i;
+// "just did my BLS renewal", "got my CPR card today", "renewed my cpr": a new card, said without "I"
+// (the statements above take "did my …" for a question that lost its "?").
+const CARD_STATEMENT = /^(?:just )?(?:got|did|renewed|took|passed|finished|completed) (?:my |a |the )?(?:new )?(?:cpr|bls)\b/;
 // "I renewed my CMA last week", "just recertified my RMA", "got my CMA renewed on Nov 20":
 // `credential renew`. A CPR/BLS card renews by logging the new card (CARD, above). What follows is
 // kept to check that it is only the day: "I renewed my CMA membership" (or dues, a fee) is not a
@@ -130,12 +145,20 @@ function understood(text: string): string | undefined {
     const line = logLine(plain(text.replace(QUESTION_TAG, '')));
     if (line) return line;
   }
+  const howTo = HOW_TO.exec(said);
+  const howToCommand = howTo && HOW_TO_COMMANDS[howTo[1]!];
+  if (howTo && howToCommand) {
+    if (howToCommand === 'edit' && ABOUT_SETTINGS.test(howTo[2]!)) return 'help settings';
+    if (ABOUT_CREDENTIAL.test(howTo[2]!) && howToCommand !== 'undo') return 'help credential';
+    return `help ${howToCommand}`;
+  }
   if (DEADLINE.test(said)) return 'status';
   if (NEED.test(said)) return 'need';
   if (STATUS.test(said)) return 'status';
   if (HISTORY.test(said)) return 'history';
   if (UNDO.test(said)) return 'undo';
-  if (DID.test(said) && !question && !negated && !DID_WITHOUT_SUBJECT.test(said) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(original);
+  if (CARD_STATEMENT.test(said) && !/\?/.test(text) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(original);
+  if (DID.test(said) && !question && !negated && !DID_WITHOUT_SUBJECT.test(said) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(statementClause(original));
   if (HELP.test(said)) return 'help';
   return undefined;
 }
@@ -153,6 +176,16 @@ function renewLine(code: string, said: string): string | undefined {
   const date = findDatePhrase(after) ?? findVagueDate(after);
   const onlyTheDay = date !== undefined && new RegExp(String.raw`^(?:(?:on|in|during)\s+)?${escapeRegExp(date)}$`, 'i').test(after);
   return onlyTheDay ? `credential renew ${code} on ${date.replace(/^on /i, '')}` : `credential renew ${code} "${after.replace(/["“”]/g, '')}"`;
+}
+
+// "I'm a CMA and I did 2 hours …", "so, I did …": the clause that says what was done, after words
+// that say something else (they became the title "'m CMA").
+const LEAD_IN = /^(.*?)(?:[,;]\s*|\s+(?:and|so)\s+)((?:i|i've|i have|i’ve)(?: just)? (?:did|completed|finished|attended|took|earned|got|watched|spent|done|taken)\b.*)$/i;
+
+/** The statement without a lead-in clause, unless that clause holds an amount of its own (then `log` refuses the two). */
+function statementClause(sentence: string): string {
+  const clauses = LEAD_IN.exec(sentence);
+  return clauses && !AMOUNT.test(withDigitAmounts(clauses[1]!)) ? clauses[2]! : sentence;
 }
 
 function escapeRegExp(text: string): string {
