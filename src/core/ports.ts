@@ -181,14 +181,9 @@ export type UndoMissed =
   | { missed: 'unknown-change' | 'already-undone' }
   | { missed: 'changed-since'; before: StoredActivity; now: StoredActivity };
 
-/**
- * A renewal as `credential renew` records it: `on`, the day the member renewed (today unless said);
- * `graceThrough`, for one made in the grace period with CE done in it, the day of the last such CE
- * the lapsed cycle needed (CredentialInput.graceThrough).
- */
+/** A renewal as `credential renew` (or a new card's date) records it: `on`, the day the member renewed. */
 export interface Renewal {
   on: string;
-  graceThrough?: string;
 }
 
 /** What an edit changes, as ActivityPatch names it. */

@@ -38,11 +38,11 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   // allows, and from an expiry before the current one: a move back undoes the renewals it passes.
   // A move on from further ahead is a corrected date, not a renewal. Its day is the one the member
   // gave (`credential renew X on <date>`, kept in the audit row), else the day it was recorded.
-  // Migration 0010 ran the same on the rows before it; the grace-period CE is what `credential renew` said.
+  // Migrations 0010 and 0011 ran the same on the rows before them.
   const renewalDay = `coalesce(json_extract(a.after, '$.renewedOn'), substr(a.at, 1, 10))`;
   const deriveRenewal = sqlite.prepare<{ id: number; entityId: string; memberId: number; renewWindow: string }>(
-    `update credentials set (renewed_from, grace_through) = (
-       select min(json_extract(a.before, '$.expiresOn'), ${renewalDay}), json_extract(a.after, '$.graceThrough') from audit a
+    `update credentials set (renewed_from, renewed_on) = (
+       select min(json_extract(a.before, '$.expiresOn'), ${renewalDay}), ${renewalDay} from audit a
        where a.member_id = :memberId and a.entity = 'credential' and a.entity_id = :entityId and a.action = 'credential-add'
          and a.undone_at is null and a.before is not null
          and json_extract(a.after, '$.expiresOn') > json_extract(a.before, '$.expiresOn')
@@ -82,8 +82,8 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
       if (held.expiresOn === dates.expiresOn && held.certifiedOn === dates.certifiedOn) return;
       renew.run({ id: held.id, expiresOn: dates.expiresOn, certifiedOn: dates.certifiedOn, nowAt });
       const before = { code: credential.code, expiresOn: held.expiresOn, certifiedOn: held.certifiedOn };
-      // The renewal's day, and the grace-period CE it was made with, are kept with the change, where deriveRenewal reads them.
-      const after = renewal === undefined ? dates : { ...dates, renewedOn: renewal.on, ...(renewal.graceThrough ? { graceThrough: renewal.graceThrough } : {}) };
+      // The day the member said they renewed is kept with the change, where deriveRenewal reads it.
+      const after = renewal === undefined ? dates : { ...dates, renewedOn: renewal.on };
       audit.write(scope, { entity: 'credential', entityId: held.id, action: 'credential-add', before, after, at: nowAt });
       deriveRenewal.run({ id: held.id, entityId: String(held.id), memberId: scope.memberId, renewWindow: `-${RENEW_WINDOW_DAYS} days` });
     })

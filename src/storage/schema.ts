@@ -104,10 +104,10 @@ export const credentials = sqliteTable(
     // the audit trail at every change (create-credential-repo.ts): counting reads it for every
     // credential a sweep evaluates, and an audit query each would cost the sweep.
     renewedFrom: text('renewed_from'),
-    // For that renewal, when it was made in the grace period with CE done after the old expiry: the
-    // day of the last such CE the lapsed cycle needed (`credential renew` works it out and the audit
-    // row keeps it). That CE reinstated the lapsed cycle: it does not count again toward the next.
-    graceThrough: text('grace_through'),
+    // The day that renewal was made (the day the member gave, else the day it was recorded), from the
+    // same audit row. After the old expiry, the grace-period CE the lapsed cycle needed up to that
+    // day reinstated it: counting works out which (rules/evaluate.ts) and does not count it again.
+    renewedOn: text('renewed_on'),
   },
   (t) => [
     // Removed rows stay for the audit trail, so uniqueness holds only among the live ones.

@@ -42,8 +42,8 @@ describe('the cycle a credential was renewed from', () => {
     start();
     subject!.store.putCredential(alice, ncma('2026-12-31'), '2026-03-01T12:00:00.000Z');
     // Renewed on 10 Feb, in the grace period after the 31 Dec expiry, with CE done up to 1 Feb.
-    subject!.store.putCredential(alice, ncma('2027-12-31'), '2027-02-12T12:00:00.000Z', { on: '2027-02-10', graceThrough: '2027-02-01' });
-    const renewed = { ...ncma('2027-12-31'), renewedFrom: '2026-12-31', graceThrough: '2027-02-01' };
+    subject!.store.putCredential(alice, ncma('2027-12-31'), '2027-02-12T12:00:00.000Z', { on: '2027-02-10' });
+    const renewed = { ...ncma('2027-12-31'), renewedFrom: '2026-12-31', renewedOn: '2027-02-10' };
     expect(subject!.store.listCredentials(alice)).toEqual([renewed]);
     expect(subject!.store.loadMember(alice).credentials).toEqual([renewed]);
     expect(subject!.scheduler.listDueMembers('2027-02-12T12:00:00.000Z', 0, 10)[0]?.credentials).toEqual([renewed]);

@@ -1,15 +1,15 @@
 import { addDays, addYears, differenceInCalendarDays, endOfMonth, format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions, type SchemaContext } from '../command.js';
-import type { Renewal, StoredCredential } from '../ports.js';
+import type { StoredCredential } from '../ports.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
-import { expiryFromCertified, graceCeThrough, nextCycleExpiry } from '../rules/index.js';
+import { expiryFromCertified, nextCycleExpiry } from '../rules/index.js';
 import { CREDENTIAL_CODES, type CredentialCode, type Evaluation } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { credentialBlocks } from '../views/credential-blocks.js';
 import { daysPhrase, gapSummary, STATE_LABELS } from '../views/describe.js';
 import { ceDeadlineOn, daysSinceExpiry, isLapsed } from '../views/lapse.js';
-import { currentCycle, loadStanding } from '../views/load-standing.js';
+import { loadStanding } from '../views/load-standing.js';
 import { editDistance } from '../text/edit-distance.js';
 import { resolveDate } from '../text/resolve-date.js';
 import { dateField } from './activity-fields.js';
@@ -161,24 +161,13 @@ export const credentialCommand = defineCommand({
     if (held && held.expiresOn === expiresOn && held.certifiedOn === certifiedOn) {
       return reply([{ kind: 'paragraph', text: `You already track ${code} expiring ${expiresOn}: nothing changed.` }], 'info');
     }
-    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt, graceRenewal(ctx, held, expiresOn, certifiedOn));
+    // A certification date given for a credential held is the day it was renewed (or reinstated).
+    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt, held && options.certified ? { on: options.certified } : undefined);
     const evaluation = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
     const said = held ? changeText(code, held, { code, expiresOn, certifiedOn }) : `Tracking ${evaluation.name}.`;
     return reply([{ kind: 'paragraph', text: said }, ...credentialBlocks(evaluation), ...cardCreditHint(ctx, code, certifiedOn)], 'success');
   },
 });
-
-/**
- * A lapsed credential moved on to the new card's expiry is renewed today, and like `credential
- * renew` it may have been renewed with grace-period CE. Not a new certification (`certified`): the
- * exam, not CE, reinstated that one.
- */
-function graceRenewal(ctx: CommandContext, held: StoredCredential | undefined, expiresOn: string, certifiedOn: string | null): Renewal | undefined {
-  if (!held || certifiedOn !== null || expiresOn <= held.expiresOn || held.expiresOn >= ctx.today) return undefined;
-  const activities = ctx.store.listActivities(ctx.member);
-  const graceThrough = graceCeThrough(currentCycle(held, activities), activities, ctx.today, ctx.overrides);
-  return graceThrough ? { on: ctx.today, graceThrough } : undefined;
-}
 
 /**
  * Tracking a BLS card reminds before it lapses; its 4 CMA clinical points come from logging it
@@ -205,10 +194,10 @@ function changeText(code: CredentialCode, before: StoredCredential, after: Store
  * "Already renewed", on `renewedOn` (today unless said): the next cycle starts the day after this
  * one ends, a CMA's from the end of the month it was renewed in (the new card may say otherwise).
  * The store keeps the day: credit done by then went to this renewal, credit after it to the next
- * cycle; and, for a renewal in the grace period, the day of the grace-period CE it was made with.
+ * cycle (after the expiry, the grace-period CE the lapsed cycle needed: evaluate.ts).
  */
 function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: string) {
-  const { credentials, activities, evaluations } = loadStanding(ctx, { explain: false });
+  const { credentials, evaluations } = loadStanding(ctx, { explain: false });
   const held = credentials.find((c) => c.code === code);
   const evaluation = evaluations.find((e) => e.code === code);
   if (!held || !evaluation) return errorReply([problem('credential-not-held', `You do not hold ${code}. \`credential list\` shows yours.`)], USAGE);
@@ -233,8 +222,7 @@ function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: s
   if (expiresOn < ctx.today) {
     return errorReply([problem('renew-too-late', `Your ${code} cycle ended on ${end}; a renewal starts the next cycle from there, and it ended on ${expiresOn} too. If you recertified or were reinstated, give that day: \`credential add ${code} certified <date>\`.`)], USAGE);
   }
-  const graceThrough = renewedOn > end ? graceCeThrough(currentCycle(held, activities), activities, renewedOn, ctx.overrides) : undefined;
-  ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString(), { on: renewedOn, ...(graceThrough ? { graceThrough } : {}) });
+  ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn: null }, ctx.now.toISOString(), { on: renewedOn });
   const renewed = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
   // Believed (a renewal by exam, or credit not logged here), but said: a slip would end the reminders.
   const short = evaluation.remaining > 0

@@ -45,9 +45,45 @@ export function evaluate(
   overrides: RuleOverrides = {},
   { explain = true }: EvaluateOptions = {},
 ): Evaluation {
-  const ctx = createContext(credential, asOf, createSettingReader(overrides));
+  const ctx = createContext(withGraceCut(credential, activities, overrides), asOf, createSettingReader(overrides));
   const { counts, outcomes } = countCredit(ctx, activities, explain);
   return finishEvaluation(credential.code, ctx, counts, explain ? activities.map((_, index) => outcomes.get(index) as ActivityOutcome) : []);
+}
+
+/**
+ * A renewal made after the expiry (`renewedOn` later than `renewedFrom`) was made with the CE done
+ * in the grace period to close the lapsed cycle's gap (AAMA and NCCT accept it, RULES.md): that CE
+ * reinstated the lapsed cycle and does not count again toward the next one, which for an NCMA
+ * starts the day after the old expiry. Worked out from the activities as they are now, so CE
+ * logged after the renewal was recorded, or an activity's date corrected since, is counted right.
+ */
+export function withGraceCut(credential: CredentialInput, activities: readonly ActivityInput[], overrides: RuleOverrides): CredentialInput {
+  const { renewedFrom, renewedOn } = credential;
+  if (renewedFrom === undefined || renewedOn === undefined || renewedOn <= renewedFrom) return credential;
+  const graceThrough = graceCeThrough({ code: credential.code, expiresOn: renewedFrom }, activities, renewedOn, overrides);
+  return graceThrough === undefined ? credential : { ...credential, graceThrough };
+}
+
+/**
+ * The day of the last grace-period CE (dated after the expiry, up to `renewedOn`) the lapsed cycle
+ * needed: the day its gap closed, or, when it never closed here (credit not logged here), the last
+ * day such CE counted toward it. Undefined when none did: the cycle was met by its expiry, or no CE
+ * after it counts toward it (no grace route, as for AMT and NHA), so all of it is the next cycle's.
+ */
+function graceCeThrough(lapsed: CredentialInput, activities: readonly ActivityInput[], renewedOn: string, overrides: RuleOverrides): string | undefined {
+  const end = lapsed.expiresOn;
+  const upTo = (day: string) => evaluate(lapsed, activities.filter((a) => a.completedOn <= day), day, overrides, { explain: false });
+  let standing = upTo(end);
+  if (standing.remaining === 0) return undefined;
+  const days = [...new Set(activities.filter((a) => a.completedOn > end && a.completedOn <= renewedOn).map((a) => a.completedOn))].sort();
+  let through: string | undefined;
+  for (const day of days) {
+    const next = upTo(day);
+    if (next.earned > standing.earned) through = day;
+    if (next.remaining === 0) return through;
+    standing = next;
+  }
+  return through;
 }
 
 export function createContext(credential: CredentialInput, asOf: string, read: SettingReader): EvaluationContext {

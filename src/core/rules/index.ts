@@ -2,7 +2,6 @@
 export * from './types.js';
 export { evaluate, type EvaluateOptions } from './evaluate.js';
 export { cycleWindow, expiryFromCertified, nextCycleExpiry, type CycleWindow } from './cycle.js';
-export { graceCeThrough } from './grace-renewal.js';
 export { RULE_PACKS, getRulePack, credentialName } from './rule-packs.js';
 export { MAX_FIGURE, RULE_SETTINGS, validateRuleOverrides, type RuleSetting, type OverrideProblem, type OverridesResult } from './rule-settings.js';
 export { rulePackSchema, type RulePack, type RulePackCode, type RulePackInput, type Conversion, type SourcedNumber, type SourcedBoolean } from './rule-pack-schema.js';

@@ -9,7 +9,7 @@
  * for (test/core/rules/tally.property.test.ts checks it). A tally is plain JSON.
  */
 import { createSettingReader } from './create-setting-reader.js';
-import { countCredit, createContext, finishEvaluation, type Counts } from './evaluate.js';
+import { countCredit, createContext, finishEvaluation, withGraceCut, type Counts } from './evaluate.js';
 import { rational, type Rational } from './rational.js';
 import type { SourcedBoolean, SourcedNumber } from './rule-pack-schema.js';
 import { RULE_PACKS } from './rule-packs.js';
@@ -23,7 +23,7 @@ import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, Requir
  * 4: NCCT's outside-CE rule does not reach back into a cycle the member renewed from (`renewedFrom`).
  * 5: an expiry moved to a date inside the current cycle (a corrected typo) is not a renewal.
  * 6: the total still needed is never less than the sum of its rounded-up category gaps; NCMA CE done
- *    in a grace period counts toward the renewal it reinstated, not again after it (`graceThrough`).
+ *    in a grace period counts toward the renewal it reinstated, not again after it (`renewedOn`).
  */
 const COUNTING_VERSION = 6;
 
@@ -47,7 +47,9 @@ export interface CreditTally {
   cycleEnd: string;
   /** The end of the cycle renewed from that counting knew (`CredentialInput.renewedFrom`), or null. */
   renewedFrom: string | null;
-  /** The day of a renewal later than `renewedFrom` that counting knew (`CredentialInput.graceThrough`), or null. */
+  /** The day of a renewal later than `renewedFrom` that counting knew (`CredentialInput.renewedOn`), or null. */
+  renewedOn: string | null;
+  /** What counting worked out from it (`CredentialInput.graceThrough`), or null. */
   graceThrough: string | null;
   /** The workspace's rule settings it was counted with (`overridesKey`). */
   overrides: string;
@@ -75,7 +77,8 @@ const LATEST = '9999-12-31';
 
 export function tallyCredit(credential: CredentialInput, activities: readonly ActivityInput[], asOf: string, overrides: RuleOverrides = {}): CreditTally {
   const read = createSettingReader(overrides);
-  const ctx = createContext(credential, asOf, read);
+  const counted = withGraceCut(credential, activities, overrides);
+  const ctx = createContext(counted, asOf, read);
   const { counts } = countCredit(ctx, activities, false);
   let from = EARLIEST;
   let until = LATEST;
@@ -89,7 +92,8 @@ export function tallyCredit(credential: CredentialInput, activities: readonly Ac
     code: credential.code,
     cycleEnd: credential.expiresOn,
     renewedFrom: credential.renewedFrom ?? null,
-    graceThrough: credential.graceThrough ?? null,
+    renewedOn: credential.renewedOn ?? null,
+    graceThrough: counted.graceThrough ?? null,
     overrides: overridesKey(overrides),
     from,
     until,
@@ -108,14 +112,14 @@ export function tallyCredit(credential: CredentialInput, activities: readonly Ac
  * says (the cycle renewed from, and a grace renewal's day, if known), on `asOf` under `overrides`.
  */
 export function tallyHolds(
-  tally: CreditTally, code: CredentialCode, cycleEnd: string, asOf: string, overrides: RuleOverrides, renewal: Pick<CredentialInput, 'renewedFrom' | 'graceThrough'> = {},
+  tally: CreditTally, code: CredentialCode, cycleEnd: string, asOf: string, overrides: RuleOverrides, renewal: Pick<CredentialInput, 'renewedFrom' | 'renewedOn'> = {},
 ): boolean {
   return (
     tally.format === TALLY_FORMAT &&
     tally.code === code &&
     tally.cycleEnd === cycleEnd &&
     tally.renewedFrom === (renewal.renewedFrom ?? null) &&
-    tally.graceThrough === (renewal.graceThrough ?? null) &&
+    tally.renewedOn === (renewal.renewedOn ?? null) &&
     tally.from <= asOf &&
     asOf < tally.until &&
     tally.overrides === overridesKey(overrides)
@@ -132,6 +136,7 @@ export function evaluateTally(tally: CreditTally, asOf: string, overrides: RuleO
   }
   const credential: CredentialInput = { code: tally.code, expiresOn: tally.cycleEnd };
   if (tally.renewedFrom !== null) credential.renewedFrom = tally.renewedFrom;
+  if (tally.renewedOn !== null) credential.renewedOn = tally.renewedOn;
   if (tally.graceThrough !== null) credential.graceThrough = tally.graceThrough;
   const ctx = createContext(credential, asOf, read);
   const counts: Counts = {
@@ -151,11 +156,11 @@ export function evaluateTally(tally: CreditTally, asOf: string, overrides: RuleO
  * (a sweep reads 33,000 members' at once). `decodeTallies(encodeTallies(t))` equals `t` (tested).
  */
 type EncodedTally = [
-  code: CredentialCode, expiresOn: string, cycleEnd: string, renewedFrom: string | null, graceThrough: string | null, from: string, until: string,
+  code: CredentialCode, expiresOn: string, cycleEnd: string, renewedFrom: string | null, renewedOn: string | null, graceThrough: string | null, from: string, until: string,
   required: number, earned: number, remaining: number, exactRemaining: string, usesNonApproved: 0 | 1,
   settings: string[], requirements: Array<string | number>,
 ];
-// Tallies saved before `renewedFrom` have 12 fields, before `graceThrough` 13: they do not decode, so they are counted afresh.
+// Tallies saved before `renewedFrom` have 12 fields, before `renewedOn` 13: they do not decode, so they are counted afresh.
 type EncodedTallies = [version: 1, format: string, overrides: string, ...tallies: EncodedTally[]];
 
 /** Tallies counted under another format or other settings than the first are left out: they would not hold. */
@@ -167,7 +172,7 @@ export function encodeTallies(tallies: readonly SavedTally[]): string {
     if (t.format !== first.format || t.overrides !== first.overrides) continue;
     const requirements: Array<string | number> = [];
     for (const r of t.requirements) requirements.push(r.id, r.required, r.earned, r.remaining, r.unverified ? 1 : 0);
-    encoded.push([t.code, t.expiresOn, t.cycleEnd, t.renewedFrom, t.graceThrough, t.from, t.until, t.required, t.earned, t.remaining, t.exactRemaining, t.usesNonApproved ? 1 : 0, t.settings, requirements]);
+    encoded.push([t.code, t.expiresOn, t.cycleEnd, t.renewedFrom, t.renewedOn, t.graceThrough, t.from, t.until, t.required, t.earned, t.remaining, t.exactRemaining, t.usesNonApproved ? 1 : 0, t.settings, requirements]);
   }
   return JSON.stringify(encoded);
 }
@@ -184,8 +189,8 @@ export function decodeTallies(text: string): SavedTally[] | undefined {
   const [, format, overrides, ...encoded] = parsed as EncodedTallies;
   const tallies: SavedTally[] = [];
   for (const item of encoded) {
-    if (!Array.isArray(item) || item.length !== 14) return undefined;
-    const [code, expiresOn, cycleEnd, renewedFrom, graceThrough, from, until, required, earned, remaining, exactRemaining, usesNonApproved, settings, flat] = item;
+    if (!Array.isArray(item) || item.length !== 15) return undefined;
+    const [code, expiresOn, cycleEnd, renewedFrom, renewedOn, graceThrough, from, until, required, earned, remaining, exactRemaining, usesNonApproved, settings, flat] = item;
     if (!Array.isArray(settings) || !Array.isArray(flat)) return undefined;
     const requirements: RequirementResult[] = [];
     for (let i = 0; i + 4 < flat.length; i += 5) {
@@ -194,7 +199,7 @@ export function decodeTallies(text: string): SavedTally[] | undefined {
       requirements.push(requirement);
     }
     tallies.push({
-      format, code, cycleEnd, renewedFrom, graceThrough, overrides, from, until, required, earned, remaining, exactRemaining, requirements,
+      format, code, cycleEnd, renewedFrom, renewedOn, graceThrough, overrides, from, until, required, earned, remaining, exactRemaining, requirements,
       usesNonApproved: usesNonApproved === 1, settings, expiresOn,
     });
   }

@@ -39,9 +39,15 @@ export interface CredentialInput {
    */
   renewedFrom?: string;
   /**
-   * For a renewal made in the grace period after `renewedFrom` with CE done in it: the day of the
-   * last such CE the lapsed cycle needed (or counted, if it never closed its gap here). Credit dated
-   * up to it reinstated the cycle renewed from and does not count again (cycle.ts).
+   * The day the member renewed, when later than `renewedFrom`: a renewal after the cycle ended. The
+   * grace-period CE the lapsed cycle needed up to it reinstated that cycle (evaluate.ts works out
+   * which, into `graceThrough`).
+   */
+  renewedOn?: string;
+  /**
+   * Worked out by counting from `renewedOn` and the activities, never stored: the day of the last
+   * grace-period CE the lapsed cycle needed (or counted, if its gap never closed here). Credit dated
+   * up to it does not count again (cycle.ts).
    */
   graceThrough?: string;
 }

@@ -60,6 +60,34 @@ describe('a renewal recorded after the expiry', () => {
     expect(history).toMatch(/“Beyond it”\n\s+NCMA: \+3 hours/);
   });
 
+  it('of an NCMA, with the grace-period CE logged only after the renewal, still counts that CE once', async () => {
+    await on('2026-11-25', 'credential add NCMA expires 2026-12-31');
+    await on('2026-11-25', 'log 10h general "Most of the year" on 2026-06-01');
+    await on('2027-01-25', 'credential renew NCMA');
+    await on('2027-01-26', 'log 4h general "Closing the gap" on 2027-01-20');
+    expect(await standing('2027-01-26', 'NCMA')).toMatchObject({ earned: 0, remaining: 14 });
+    expect(await on('2027-01-26', 'history')).toMatch(/“Closing the gap”\n\s+NCMA, previous cycle \(to 2026-12-31\): \+4 hours/);
+  });
+
+  it('of an NCMA gives the new year its CE back when a correction shows the old year was met on time', async () => {
+    await on('2026-11-25', 'credential add NCMA expires 2026-12-31');
+    await on('2026-11-25', 'log 10h general "Most of the year" on 2026-06-01');
+    await on('2027-02-05', 'log 3h clinical "February" on 2027-02-01');
+    await on('2027-05-05', 'log 4h general "May" on 2027-05-01');
+    await on('2027-05-10', 'credential renew NCMA');
+    expect(await standing('2027-05-10', 'NCMA')).toMatchObject({ earned: 0 });
+    await on('2027-05-11', 'edit 3 date 2026-11-01'); // "May" was done in November: 2026 was met by its expiry
+    expect(await standing('2027-05-11', 'NCMA')).toMatchObject({ earned: 3 });
+  });
+
+  it('of an NCMA recorded by its certification date counts the grace-period CE once', async () => {
+    await on('2026-11-25', 'credential add NCMA expires 2026-12-31');
+    await on('2026-11-25', 'log 10h general "Most of the year" on 2026-06-01');
+    await on('2027-01-06', 'log 4h general "Closing the gap" on 2027-01-05');
+    await on('2027-01-12', 'credential add NCMA certified 2027-01-10');
+    expect(await standing('2027-01-12', 'NCMA')).toMatchObject({ earned: 0 });
+  });
+
   it('of a CMA reinstated by exam keeps the CE done after the exam', async () => {
     await on('2026-11-25', 'credential add CMA expires 2027-02-28');
     await on('2027-09-20', 'log 10 points clinical aama on 2027-09-10');

@@ -120,14 +120,15 @@ function makeLateRenewedBefore0011(): string {
   return path;
 }
 
-describe('migration 0011 (grace-period CE a renewal was made with)', () => {
+describe('migration 0011 (the day of a renewal)', () => {
   let subject: TestStore | undefined;
   afterEach(() => subject?.cleanup());
 
   it('leaves renewals made before it counting as they did: CE after a late renewal’s old expiry still counts toward the new cycle', async () => {
     subject = makeStore(makeLateRenewedBefore0011());
     const alice = subject.store.ensureMember(makeRef({ userId: 'alice' }));
-    expect(subject.store.listCredentials(alice)).toEqual([{ code: 'RMA', expiresOn: '2029-04-30', certifiedOn: null, renewedFrom: '2026-04-30' }]);
+    // The day it was recorded, from the audit trail; AMT has no grace route, so it cuts nothing.
+    expect(subject.store.listCredentials(alice)).toEqual([{ code: 'RMA', expiresOn: '2029-04-30', certifiedOn: null, renewedFrom: '2026-04-30', renewedOn: '2026-06-10' }]);
     const upgraded = createBot({ store: subject.store, clock: { now: () => new Date('2026-06-20T15:00:00Z') } });
     const reply = await upgraded.handle({ actor: makeActor({ platform: 'slack', tenantId: 'T1' }), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text: 'status --json' } });
     expect(JSON.parse(renderText(reply))).toMatchObject({ credentials: [{ code: 'RMA', earned: 5, remaining: 25 }] });

@@ -41,7 +41,7 @@ describe('an NCMA renewed from the cycle ending 2026-12-31', () => {
   it('gives a saved tally that holds only for the same renewal, and evaluates from it as from the activities', () => {
     const tally = tallyCredit(renewed, year2026, '2027-01-10');
     expect(tallyHolds(tally, 'NCMA', '2027-12-31', '2027-01-10', {}, { renewedFrom: '2026-12-31' })).toBe(true);
-    expect(tallyHolds(tally, 'NCMA', '2027-12-31', '2027-01-10', {}, { renewedFrom: '2026-12-31', graceThrough: '2027-01-05' })).toBe(false);
+    expect(tallyHolds(tally, 'NCMA', '2027-12-31', '2027-01-10', {}, { renewedFrom: '2026-12-31', renewedOn: '2027-01-05' })).toBe(false);
     expect(tallyHolds(tally, 'NCMA', '2027-12-31', '2027-01-10', {})).toBe(false);
     expect(tallyHolds(tallyCredit({ code: 'NCMA', expiresOn: '2027-12-31' }, year2026, '2027-01-10'), 'NCMA', '2027-12-31', '2027-01-10', {}, { renewedFrom: '2026-12-31' })).toBe(false);
     expect(evaluateTally(JSON.parse(JSON.stringify(tally)), '2027-01-10')).toEqual(evaluate(renewed, year2026, '2027-01-10', {}, { explain: false }));
@@ -59,7 +59,7 @@ describe('a saved tally of a renewed credential', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CREDENTIAL_CODES), date, date, fc.option(fc.integer({ min: 1, max: 90 })), activities, date, (code, expiresOn, renewedFrom, graceDays, list, asOf) => {
         // A renewal in a grace period: the day renewed, after the end renewed from.
-        const credential = { code, expiresOn, renewedFrom, ...(graceDays === null ? {} : { graceThrough: day(Date.parse(renewedFrom) / 86_400_000 - 19_723 + graceDays) }) };
+        const credential = { code, expiresOn, renewedFrom, ...(graceDays === null ? {} : { renewedOn: day(Date.parse(renewedFrom) / 86_400_000 - 19_723 + graceDays) }) };
         const tally = tallyCredit(credential, list, asOf);
         expect(tallyHolds(tally, code, expiresOn, asOf, {}, credential)).toBe(true);
         expect(evaluateTally(JSON.parse(JSON.stringify(tally)), asOf)).toEqual(evaluate(credential, list, asOf, {}, { explain: false }));

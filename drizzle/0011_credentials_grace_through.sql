@@ -1,1 +1,0 @@
-ALTER TABLE `credentials` ADD `grace_through` text;
