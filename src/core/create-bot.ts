@@ -11,7 +11,7 @@ import { channelFailureText } from './nudges/plan-digest.js';
 import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
 import { toCredentialCode } from './text/aliases.js';
-import { rewordCommandLine } from './text/reword-command-line.js';
+import { lineToType, rewordCommandLine } from './text/reword-command-line.js';
 import { tokenize } from './text/tokenize.js';
 import { courtesyAlone, duesSentence, understandPlainLanguage } from './text/understand-plain-language.js';
 import type { Actor, CommandInput, CommandRequest } from './types.js';
@@ -223,6 +223,9 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
     const meantCommand = findCommand(commands, meantTokens[0]!.text)!;
     return { command: meantCommand, raw: meantCommand.parseText(meantTokens.slice(1)) };
   }
+  // A statement that may be a log or a credential: offered, not run (it may be a remark about one).
+  const offered = lineToType(text);
+  if (offered) return { answer: offerLine(offered) };
   // After every log line and question: "my employer paid the course fee" is still a log.
   const dues = duesSentence(text);
   if (dues !== undefined) return { answer: duesAnswer(dues) };
@@ -246,6 +249,18 @@ function fileWithoutWords(name: string): Reply {
     [{ kind: 'paragraph', text: `I got ${name}, but no words with it, so I kept nothing. To keep it with an activity, send it again with the log in the same message, e.g. \`log 2h clinical "Phlebotomy basics" from Relias\`.` }],
     'warning',
   );
+}
+
+const MAX_OFFERED_LINE = 70;
+
+/** The line a statement stands for, with a button that runs it: nothing is saved until the member says so. */
+function offerLine(line: string): Reply {
+  const log = line.startsWith('log ');
+  // A button carries its line whole or not at all: Discord ids hold 100 characters, server id included.
+  const complete = !line.includes('<') && line.length <= MAX_OFFERED_LINE;
+  const blocks: Block[] = [{ kind: 'paragraph', text: `I saved nothing yet. ${log ? 'To log it' : 'To track it'}, type \`${line}\`${complete ? ' (or press the button)' : ''}.` }];
+  if (complete) blocks.push({ kind: 'actions', buttons: [{ actionId: 'offered', label: log ? 'Log it' : 'Track it', command: line, style: 'primary' }] });
+  return reply(blocks);
 }
 
 /** Dues or a membership fee paid: nothing to record, and how a renewal is recorded instead. */

@@ -52,19 +52,36 @@ describe('what a member holds, said as a statement', () => {
   it.each([
     ['cma expires feb 2027', { code: 'CMA', expires_on: '2027-02-28' }],
     ['CMA exp 02/2027', { code: 'CMA', expires_on: '2027-02-28' }],
-    ['i have a cma that expires feb 2027', { code: 'CMA', expires_on: '2027-02-28' }],
-    ["I'm a CMA, expires 02/2027", { code: 'CMA', expires_on: '2027-02-28' }],
-    ["I'm a CCMA, certified 2025-06-15", { code: 'CCMA', expires_on: '2027-06-14' }],
-    ['I am an RMA certified 2024-05-01', { code: 'RMA', expires_on: '2027-04-30' }],
   ])('"%s" tracks it', async (said, credential) => {
     const reply = await t.say(said);
     expect(reply.tone, renderText(reply)).toBe('success');
     expect(held()).toEqual([credential]);
   });
 
-  it.each(["I'm a CMA", 'I have a CMA'])('"%s" asks for the date on the card, changing nothing', async (said) => {
-    expect(await refusedCodes(t, said)).toEqual(['missing-date']);
-    expect(await t.text(said)).toContain('`credential add CMA expires');
+  // "I'm a CMA, certified 2010-05-01" may describe a CMA already tracked, which adding would overwrite.
+  it.each([
+    ['i have a cma that expires feb 2027', 'credential add CMA expires feb 2027', { code: 'CMA', expires_on: '2027-02-28' }],
+    ["I'm a CCMA, certified 2025-06-15", 'credential add CCMA certified 2025-06-15', { code: 'CCMA', expires_on: '2027-06-14' }],
+    ['I am an RMA certified 2024-05-01', 'credential add RMA certified 2024-05-01', { code: 'RMA', expires_on: '2027-04-30' }],
+  ])('"%s" is offered as the line that tracks it, saved only when its button is pressed', async (said, line, credential) => {
+    const reply = await t.say(said);
+    expect(renderText(reply)).toContain(`To track it, type \`${line}\``);
+    expect(held()).toEqual([]);
+    const button = reply.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).find((b) => b.label === 'Track it')!;
+    expect((await t.say(button.command)).tone).toBe('success');
+    expect(held()).toEqual([credential]);
+  });
+
+  it.each(["I'm a CMA", 'I have a CMA'])('"%s" gives the line to type with the date on the card, changing nothing', async (said) => {
+    const before = t.snapshot();
+    expect(await t.text(said)).toContain('`credential add CMA <expires|certified> <date>`');
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it("\"I'm a CMA, certified 2010-05-01\" leaves a CMA already tracked as it was", async () => {
+    await t.say('credential add CMA expires 2027-03-31');
+    await t.say("I'm a CMA, certified 2010-05-01");
+    expect(held()).toEqual([{ code: 'CMA', expires_on: '2027-03-31' }]);
   });
 
   it('"cma expires when?" asks, and adds nothing', async () => {

@@ -56,10 +56,18 @@ describe('a log typed without the word `log`', () => {
     ['2 hours clinical yesterday', row('2026-11-24', '2', 'hours', 'clinical')],
     ['clinical 2h Phlebotomy', row('2026-11-25', '2', 'hours', 'clinical', 'Phlebotomy')],
     ['1.5 ceus general from Relias', row('2026-11-25', '1.5', 'ceu', 'general')],
-  ])('"%s" is logged as `log` would', async (line, expected) => {
+  ])('"%s" is offered as the log line, saved only when its button is pressed', async (line, expected) => {
     const reply = await t.say(line);
-    expect(reply.tone, renderText(reply)).toBe('success');
+    expect(renderText(reply)).toContain(`I saved nothing yet. To log it, type \`log ${line}\``);
+    expect(logged()).toEqual([]);
+    const button = reply.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).find((b) => b.label === 'Log it')!;
+    expect((await t.say(button.command)).tone).toBe('success');
     expect(logged()).toEqual([expected]);
+  });
+
+  it.each(['2h clinical doesnt count', '2 hours clinical yesterday didnt save', '60 points in 5 years', '5 minutes late'])('"%s" logs nothing', async (said) => {
+    await t.say(said);
+    expect(logged()).toEqual([]);
   });
 
   it.each(['2 hours left?', '30 points needed', '2 hours left'])('"%s" logs nothing', async (said) => {
@@ -164,5 +172,37 @@ describe('a CPR/BLS card renewed, said without "I"', () => {
   it.each(['did my bls count', 'did my bls count?', 'got my bls card?'])('"%s" logs nothing', async (said) => {
     await t.say(said);
     expect(cards()).toEqual([]);
+  });
+});
+
+describe('lines that only look like a log or a card (review)', () => {
+  beforeEach(async () => {
+    await t.say('credential add RMA expires 2027-04-30');
+    await t.say('log 2h general "First" on 2026-11-01');
+  });
+
+  it.each([
+    'did my cpr expire', 'did my bls lapse', 'got my cpr reminder', 'got the bls email', 'did my cpr card get renewed',
+    'what if I do 2h clinical', 'I do 2h clinical every month', 'my coworker says I did 2h clinical', 'I did 2h clinical?',
+    'add an hour to the last one', 'add one hour to #1', 'add two hours to my last entry',
+  ])('"%s" writes nothing', async (said) => {
+    const before = t.snapshot();
+    await t.say(said);
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it('"add an hour to the last one" names the activity and the edit line', async () => {
+    expect(await t.text('add an hour to the last one')).toContain('`edit 1 amount <value>`');
+  });
+
+  it('"add bls card expires 06/2027" tracks the card, and logs none', async () => {
+    await t.say('add bls card expires 06/2027');
+    expect(t.database.sqlite.prepare("select expires_on from credentials where code = 'BLS'").pluck().all()).toEqual(['2027-06-30']);
+    expect(logged()).toHaveLength(1);
+  });
+
+  it('"renewed my cpr yesterday" still logs the card', async () => {
+    expect((await t.say('renewed my cpr yesterday')).tone).toBe('success');
+    expect(logged()).toHaveLength(2);
   });
 });

@@ -70,23 +70,26 @@ const WRITES_A_TITLE = /^\s*\/?(?:log|edit)\b/i;
 
 // "log two hours general", "add an hour clinical": the amount in words, which `log` reads in digits.
 const LOG_WORD = /^(\/?(?:log|add|record)\s+)(\S.*)$/i;
+// "add an hour to the last one", "add 2h to #3": more on an activity already logged, which is an
+// edit of its amount (`edit last amount` names it and the line to type), not a new activity.
+const ADD_TO_LOGGED = /^(?:add|record)\s+.+?\s+to\s+(?:(?:the|my|that)\s+(?:last|latest|previous|most recent)(?:\s+(?:one|entry|activity|log))?|it|that(?:\s+one)?|this(?:\s+one)?|#\s*(\d+)|(?:activity|entry)\s+#?(\d+))[.!]*$/i;
 // "2 hours left", "30 points needed": said about what is left, not a log.
 const ABOUT_WHAT_IS_LEFT = /\b(?:left|need|needs|needed|remaining|to go|missing|short|behind|enough)\b/i;
 
 export function rewordCommandLine(typed: string): string {
   const text = withoutCourtesy(typed);
+  const addTo = ADD_TO_LOGGED.exec(text);
+  if (addTo) return addTo[1] ?? addTo[2] ? `edit ${addTo[1] ?? addTo[2]} amount` : 'edit last amount';
   const logged = LOG_WORD.exec(text);
   const spoken = logged ? `${logged[1]}${withLeadingDigitAmount(logged[2]!)}` : text;
   if (spoken !== text) return spoken;
-  if (opensWithAmount(text)) return `log ${text}`;
   const swapped = NOUN_AFTER_VERB.exec(text);
   if (swapped) return `credential ${CREDENTIAL_VERBS[swapped[1]!.toLowerCase()]} ${swapped[2]}`.trim();
   const added = CODE_AFTER_ADD.exec(text);
   const addedCode = added && toCredentialCode(added[1]!);
-  if (added && addedCode && (addedCode !== 'BLS' || STARTS_WITH_DATE_WORD.test(added[2] ?? ''))) return `credential add ${added[1]} ${added[2] ?? ''}`.trim();
-  const holds = HOLDS.exec(text);
-  const holdsCode = holds?.[1] ?? holds?.[3];
-  if (holds && holdsCode && toCredentialCode(holdsCode)) return `credential add ${holdsCode} ${holds[2] ?? holds[4] ?? ''}`.trim();
+  // "add bls card expires 06/2027": the card tracked, not logged.
+  const addedRest = (added?.[2] ?? '').replace(/^card\s+/i, '');
+  if (added && addedCode && (addedCode !== 'BLS' || STARTS_WITH_DATE_WORD.test(addedRest))) return `credential add ${added[1]} ${addedRest}`.trim();
   const expiry = NEW_EXPIRY.exec(text);
   const expiryCode = expiry && toCredentialCode(expiry[1] ?? expiry[3]!);
   if (expiry && expiryCode) return newExpiryLine(text, expiryCode, expiry[2] ?? expiry[4]!);
@@ -107,9 +110,21 @@ export function rewordCommandLine(typed: string): string {
 }
 
 /**
- * "2h clinical", "2 hours clinical yesterday", "clinical 2h Sepsis": a log without its word, since
- * no command starts with an amount and its unit. Not a question, nor a line about what is left.
+ * The command line a statement most likely stands for, offered, never run: "2h clinical" (a log
+ * without its word) may be a log, or a remark ("2h clinical doesn't count", "60 points in 5
+ * years"); "I'm a CCMA, certified 2025-06-15" may add a credential, or describe one already
+ * tracked, which running it would overwrite. Undefined when the line is neither.
  */
+export function lineToType(typed: string): string | undefined {
+  const text = withoutCourtesy(typed);
+  if (opensWithAmount(text)) return `log ${text}`;
+  const holds = HOLDS.exec(text);
+  const holdsCode = holds?.[1] ?? holds?.[3];
+  if (holds && holdsCode && toCredentialCode(holdsCode)) return `credential add ${toCredentialCode(holdsCode)} ${holds[2] ?? holds[4] ?? '<expires|certified> <date>'}`.trim();
+  return undefined;
+}
+
+/** "2h clinical", "2 hours clinical yesterday", "clinical 2h Sepsis": not a question, nor a line about what is left. */
 function opensWithAmount(line: string): boolean {
   if (line.includes('?') || ABOUT_WHAT_IS_LEFT.test(line)) return false;
   const words = line.split(/\s+/);

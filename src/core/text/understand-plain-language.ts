@@ -27,7 +27,9 @@ const HOW_TO_COMMANDS: Record<string, string> = {
 // or a setting to change ("change my time zone").
 const ABOUT_CREDENTIAL = /\b(?:credentials?|certs?|certifications?|cma|rma|cmas|ncma|ccma|cmaa|cpt|cet|expir\w*)\b/;
 const ABOUT_SETTINGS = /\b(?:time ?zone|tz|reminders?|nudges?|quiet hours|settings)\b/;
-const DID = /\b(i|i've|i have)( just)? (did|do|completed|finished|attended|took|earned|got|watched|spent|renewed|done|taken)\b|^(just )?(did|completed|finished|attended|took|watched|earned|renewed)\b(?! (i|you|we|my|it|that|this)\b)/i;
+const DID = /\b(i|i've|i have)( just)? (did|completed|finished|attended|took|earned|got|watched|spent|renewed|done|taken)\b|^(just )?(did|completed|finished|attended|took|watched|earned|renewed)\b(?! (i|you|we|my|it|that|this)\b)/i;
+// "my coworker says I did 2h", "what if I did 2h": someone else's words, or a supposition.
+const NOT_MY_STATEMENT = /\b(?:says?|said|thinks?|thought|told|asked|wonders?|claims?)\b.*\bi\b|^(?:what if|if|suppose|supposing|imagine)\b/;
 // "I did not do 2 hours", "I haven't done …": never a log (a "not" in the topic, "do not
 // resuscitate", is not a negation of the sentence).
 const NEGATION = /\bi(?:'ve)? (?:(?:did|do|have|had)(?: not|n'?t)|not|never)\b/;
@@ -54,7 +56,8 @@ const FOR_CREDENTIAL = /\b(?:for|toward|towards) (?:(?:my|the) )?(?:(?:cma|rma|c
 const CARD = /\b(cpr|bls)( card)?\b/i;
 // "just did my BLS renewal", "got my CPR card today", "renewed my cpr": a new card, said without "I"
 // (the statements above take "did my …" for a question that lost its "?").
-const CARD_STATEMENT = /^(?:just )?(?:got|did|renewed|took|passed|finished|completed) (?:my |a |the )?(?:new )?(?:cpr|bls)\b/;
+// Only the card and then nothing, or the day: "did my cpr expire", "got my cpr reminder" are not this.
+const CARD_STATEMENT = /^(?:just )?(?:got|did|renewed|took|passed|finished|completed) (?:my |a |the )?(?:new )?(?:cpr|bls)(?: card| renewal| class| course| recert(?:ification)?)?(?:$| (?:today|yesterday|this (?:morning|afternoon|week)|last (?:week|\w+day)|on \S+(?: \S+)?|\d+ days? ago))$/;
 // "I renewed my CMA last week", "just recertified my RMA", "got my CMA renewed on Nov 20":
 // `credential renew`. A CPR/BLS card renews by logging the new card (CARD, above). What follows is
 // kept to check that it is only the day: "I renewed my CMA membership" (or dues, a fee) is not a
@@ -141,7 +144,9 @@ function understood(text: string): string | undefined {
   if (NUDGES_OFF.test(said)) return 'settings nudges off';
   if (NUDGES_ON.test(said)) return 'settings nudges on';
   if (SETTINGS.test(said)) return 'settings';
-  if (OPENS_AS_STATEMENT.test(said) && !negated) {
+  // "I did 2h clinical?" asks; "I did 2h clinical, right?" tells and checks (QUESTION_TAG).
+  const asks = question && !QUESTION_TAG.test(text);
+  if (OPENS_AS_STATEMENT.test(said) && !negated && !asks) {
     const line = logLine(plain(text.replace(QUESTION_TAG, '')));
     if (line) return line;
   }
@@ -158,7 +163,7 @@ function understood(text: string): string | undefined {
   if (HISTORY.test(said)) return 'history';
   if (UNDO.test(said)) return 'undo';
   if (CARD_STATEMENT.test(said) && !/\?/.test(text) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(original);
-  if (DID.test(said) && !question && !negated && !DID_WITHOUT_SUBJECT.test(said) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(statementClause(original));
+  if (DID.test(said) && !question && !negated && !NOT_MY_STATEMENT.test(said) && !DID_WITHOUT_SUBJECT.test(said) && !ASKS_IF_IT_COUNTS.test(said)) return logLine(statementClause(original));
   if (HELP.test(said)) return 'help';
   return undefined;
 }
