@@ -61,7 +61,29 @@ describe('behind-pace notes over the months', () => {
     for (let i = 1; i < sentOn.length; i++) {
       const gapDays = (Date.parse(sentOn[i]!) - Date.parse(sentOn[i - 1]!)) / 86_400_000;
       expect(gapDays, `${sentOn[i - 1]} → ${sentOn[i]}`).toBeGreaterThanOrEqual(28);
+      // Held back at the period's turn, the note still comes within a week of its four weeks (review).
+      expect(gapDays, `${sentOn[i - 1]} → ${sentOn[i]}`).toBeLessThanOrEqual(35);
     }
+  });
+});
+
+describe('a pace note held back at its period’s turn (review)', () => {
+  it('comes within a week of its four weeks, not a whole period later', async () => {
+    moveTo('2026-11-10T15:00:00Z');
+    // Ben (member 1) falls behind on 10 Nov; his pace period turns on 4 Dec, 24 days later: held back.
+    await say('ben', 'credential add CMA expires 2027-06-30');
+    await say('ben', 'log 5h general "Ethics" on 2026-10-01 aama');
+    const sentOn: string[] = [];
+    let seen = 0;
+    await everyDay('2026-11-10', 45, (date) => {
+      const notes = reminders().filter((r) => r.includes('CMA: behind pace'));
+      for (; seen < notes.length; seen++) sentOn.push(date);
+    });
+    expect(sentOn[0]).toBe('2026-11-10');
+    expect(sentOn.length, sentOn.join(', ')).toBeGreaterThanOrEqual(2);
+    const gapDays = (Date.parse(sentOn[1]!) - Date.parse(sentOn[0]!)) / 86_400_000;
+    expect(gapDays).toBeGreaterThanOrEqual(28);
+    expect(gapDays).toBeLessThanOrEqual(35);
   });
 });
 

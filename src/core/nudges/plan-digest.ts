@@ -130,7 +130,8 @@ export function attentionLine(evaluation: Evaluation, today: string): { days: nu
   switch (evaluation.state) {
     case 'grace':
       // Ranked by days since expiry, like any lapse: it may not be used, so it goes before valid ones.
-      return { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}${done || `; ${ceStillAccepted(evaluation)}`}` };
+      // Named for 90 days like any lapse (NCCT's grace runs five years), then counted.
+      return -days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}${done || `; ${ceStillAccepted(evaluation)}`}` } : undefined;
     case 'exam-required':
     case 'expired':
       return -days <= DIGEST_HORIZON_DAYS ? { days, text: `${code} expired on ${formatDay(evaluation.cycle.end)}${done}` } : undefined;

@@ -44,6 +44,14 @@ const PACE_PERIOD_DAYS = 30;
  * one must not cover the next period's.
  */
 const PACE_NOTE_GAP_DAYS = 28;
+/** How often a member behind pace is looked at again: a held-back note goes within a week of its four weeks. */
+const PACE_RECHECK_DAYS = 7;
+
+/** The member's next weekday of re-checks, spread by member id so that a team is not all due on one day. */
+function paceRecheck(memberId: number, today: string): string {
+  const day = daysBetween('2000-01-03', today) - memberId;
+  return shiftDate(today, PACE_RECHECK_DAYS - (((day % PACE_RECHECK_DAYS) + PACE_RECHECK_DAYS) % PACE_RECHECK_DAYS));
+}
 
 interface PacePeriod {
   index: number;
@@ -135,7 +143,7 @@ export function planMember(input: PlanInput): PlanResult {
       nextOn = earliestDate(credential.snoozedUntil, nextOn)!;
       continue;
     }
-    const plan = planCredential({ standing, ladder, today: local.date, paceIndex: period.index, overrides: input.overrides, holdsCma });
+    const plan = planCredential({ standing, ladder, today: local.date, paceIndex: period.index, memberId: member.memberId, overrides: input.overrides, holdsCma });
     if (plan.nextOn) nextOn = earliestDate(plan.nextOn, nextOn)!;
     for (const item of plan.due) due.push({ standing, item });
   }
@@ -183,6 +191,7 @@ interface CredentialCase {
   ladder: readonly number[];
   today: string;
   paceIndex: number;
+  memberId: number;
   overrides: Record<string, number | boolean>;
   /** A CPR/BLS card also counts as CMA clinical points: said only to a CMA holder. */
   holdsCma: boolean;
@@ -208,7 +217,7 @@ function ladderStage(ladder: readonly number[], deadline: string, daysLeft: numb
   return { reached, nextOn: next === undefined ? undefined : shiftDate(deadline, -next) };
 }
 
-function planCe({ standing, ladder, today, paceIndex }: CredentialCase): CredentialPlan {
+function planCe({ standing, ladder, today, paceIndex, memberId }: CredentialCase): CredentialPlan {
   const { evaluation } = standing;
   const dayAfterExpiry = shiftDate(evaluation.cycle.end, 1);
   switch (evaluation.state) {
@@ -232,6 +241,9 @@ function planCe({ standing, ladder, today, paceIndex }: CredentialCase): Credent
         // Before the ladder starts, a member well behind gets one note per pace period.
         const even = evaluation.required / Math.max(1, daysBetween(evaluation.cycle.start, evaluation.submitBy) / (365.25 / 12));
         due.push({ kind: 'pace', stage: `p${paceIndex}`, urgent: false, from: shiftDate(today, 1 - PACE_NOTE_GAP_DAYS), reply: () => paceReply(evaluation, even) });
+        // Held back by a note sent under four weeks ago, this period's note goes once four weeks
+        // have passed, not at the next period: looked at again weekly while behind.
+        return { due, nextOn: earliestDate(earliestDate(earliestDate(nextOn, lateFrom), dayAfterExpiry), paceRecheck(memberId, today)) };
       }
       return { due, nextOn: earliestDate(earliestDate(nextOn, lateFrom), dayAfterExpiry) };
     }

@@ -38,4 +38,10 @@ describe('CE complete at the expiry, renewal not recorded', () => {
     const short = evaluate({ code: 'RMA', expiresOn: '2027-01-31' }, [], '2027-02-10');
     expect(attentionLine(short, '2027-02-10')?.text).toBe('RMA expired on 31 Jan 2027');
   });
+
+  it('the digest names a lapse in NCCT’s five-year grace for 90 days, like any lapse, then counts it', () => {
+    const ncma = (asOf: string) => evaluate({ code: 'NCMA', expiresOn: '2026-12-31' }, [], asOf);
+    expect(attentionLine(ncma('2027-03-31'), '2027-03-31')?.text).toMatch(/^NCMA expired on 31 Dec 2026; CE accepted until/);
+    expect(attentionLine(ncma('2028-06-05'), '2028-06-05')).toBeUndefined();
+  });
 });

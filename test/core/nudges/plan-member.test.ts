@@ -106,9 +106,16 @@ describe('the deadline ladder', () => {
 
 describe('when to look again', () => {
   it('staggers the monthly check by member, so a team is not all due on one day', () => {
-    const checks = new Set(Array.from({ length: 30 }, (_, id) => plan(teamMember({ memberId: id, credentials: [credential('CMA', '2030-02-28')] }), '2026-11-24T10:00:00Z').nextCheckAt));
+    const onTrack = [points(20, 'administrative', '2026-01-10'), points(20, 'clinical', '2026-02-10'), points(20, 'general', '2026-03-10')];
+    const checks = new Set(Array.from({ length: 30 }, (_, id) => plan(teamMember({ memberId: id, credentials: [credential('CMA', '2030-02-28')], activities: onTrack }), '2026-11-24T10:00:00Z').nextCheckAt));
     expect(checks.size).toBe(30);
     for (const at of checks) expect(at > '2026-11-24T10:00:00Z' && at <= '2026-12-24T10:00:00Z').toBe(true);
+  });
+
+  it('looks again weekly at a member behind pace, on a weekday spread by member', () => {
+    const checks = new Set(Array.from({ length: 30 }, (_, id) => plan(teamMember({ memberId: id, credentials: [credential('CMA', '2030-02-28')] }), '2026-11-24T10:00:00Z').nextCheckAt));
+    expect(checks.size).toBe(7);
+    for (const at of checks) expect(at > '2026-11-24T10:00:00Z' && at <= '2026-12-01T10:00:00Z').toBe(true);
   });
 });
 
@@ -237,7 +244,8 @@ describe('repeats', () => {
   it('sends the pace note again each pace period (30 days), and once within one', () => {
     // Member 7's pace periods start on 2026-11-10 and 2026-12-10.
     const first = plan(behind, '2026-11-24T10:00:00Z');
-    expect(first.nextCheckAt).toBe('2026-12-10T00:00:00.000Z');
+    // Looked at again in a week while behind (a note held back by the four-week gap goes then).
+    expect(first.nextCheckAt).toBe('2026-11-30T00:00:00.000Z');
     const [key] = first.messages.map((m) => m.key);
     const index = Number(/:p(\d+)$/.exec(key!)![1]);
     expect(keys(behind, '2026-11-10T10:00:00Z')).toEqual([key]);
