@@ -161,8 +161,7 @@ export const credentialCommand = defineCommand({
     if (held && held.expiresOn === expiresOn && held.certifiedOn === certifiedOn) {
       return reply([{ kind: 'paragraph', text: `You already track ${code} expiring ${expiresOn}: nothing changed.` }], 'info');
     }
-    // A certification date given for a credential held is the day it was renewed (or reinstated).
-    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt, held && options.certified ? { on: options.certified } : undefined);
+    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt);
     const evaluation = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
     const said = held ? changeText(code, held, { code, expiresOn, certifiedOn }) : `Tracking ${evaluation.name}.`;
     return reply([{ kind: 'paragraph', text: said }, ...credentialBlocks(evaluation), ...cardCreditHint(ctx, code, certifiedOn)], 'success');

@@ -199,7 +199,8 @@ export function createDigestTally(platform: Platform, today: string, overrides: 
   };
 }
 
-const isLapsed = (evaluation: Evaluation): boolean => evaluation.state === 'expired' || evaluation.state === 'exam-required';
+// Grace too: past the 90 days it is named for, an NCMA in NCCT's five-year grace is not on track.
+const isLapsed = (evaluation: Evaluation): boolean => evaluation.state === 'expired' || evaluation.state === 'exam-required' || evaluation.state === 'grace';
 
 /** A command as members type it where the digest is posted (Discord keeps admin commands under `/ceu-admin`). */
 function typed(platform: Platform, command: string, { adminOnly = false } = {}): string {

@@ -16,7 +16,7 @@ import { describeOutcome } from './describe-outcome.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { limitCprCards } from './limit-cpr-cards.js';
 import { measureRequirements, type CountedCandidate, type Measurement } from './measure-requirements.js';
-import { calendarParts } from './calendar-date.js';
+import { addCalendarDays, calendarParts } from './calendar-date.js';
 import { add, gap, hundredthsDown, hundredthsUp, isZero, sum, toNumber, toNumberDown, toNumberUp, ZERO, type Rational } from './rational.js';
 import { credentialName, getRulePack } from './rule-packs.js';
 import type { ActivityInput, ActivityOutcome, Category, CredentialCode, CredentialInput, Evaluation, RequirementResult, RuleOverrides } from './types.js';
@@ -60,30 +60,33 @@ export function evaluate(
 export function withGraceCut(credential: CredentialInput, activities: readonly ActivityInput[], overrides: RuleOverrides): CredentialInput {
   const { renewedFrom, renewedOn } = credential;
   if (renewedFrom === undefined || renewedOn === undefined || renewedOn <= renewedFrom) return credential;
-  const graceThrough = graceCeThrough({ code: credential.code, expiresOn: renewedFrom }, activities, renewedOn, overrides);
+  // The lapsed cycle on its own: its reach back (NCCT's CE-0309) stops at its start, for what came
+  // before went to the renewal before it, which this credential no longer says.
+  const lapsed = { code: credential.code, expiresOn: renewedFrom };
+  const graceThrough = graceCeThrough({ ...lapsed, renewedFrom: addCalendarDays(cycleWindow(lapsed).start, -1) }, activities, renewedOn, overrides);
   return graceThrough === undefined ? credential : { ...credential, graceThrough };
 }
 
 /**
- * The day of the last grace-period CE (dated after the expiry, up to `renewedOn`) the lapsed cycle
- * needed: the day its gap closed, or, when it never closed here (credit not logged here), the last
- * day such CE counted toward it. Undefined when none did: the cycle was met by its expiry, or no CE
- * after it counts toward it (no grace route, as for AMT and NHA), so all of it is the next cycle's.
+ * The day the grace-period CE (dated after the expiry, up to `renewedOn`) closed the lapsed cycle's
+ * gap: what it needed up to that day went to it. Undefined when it was met by its expiry, or when
+ * what is logged here never closes it (no grace route, as for AMT and NHA, or a renewal made with
+ * credit not logged here, or by exam): then all of it is the next cycle's. Remaining only falls as
+ * days are added, so the day is found by halving: a few evaluations, however long the grace.
  */
 function graceCeThrough(lapsed: CredentialInput, activities: readonly ActivityInput[], renewedOn: string, overrides: RuleOverrides): string | undefined {
   const end = lapsed.expiresOn;
-  const upTo = (day: string) => evaluate(lapsed, activities.filter((a) => a.completedOn <= day), day, overrides, { explain: false });
-  let standing = upTo(end);
-  if (standing.remaining === 0) return undefined;
+  const closedBy = (day: string) => evaluate(lapsed, activities.filter((a) => a.completedOn <= day), day, overrides, { explain: false }).remaining === 0;
+  if (closedBy(end) || !closedBy(renewedOn)) return undefined;
   const days = [...new Set(activities.filter((a) => a.completedOn > end && a.completedOn <= renewedOn).map((a) => a.completedOn))].sort();
-  let through: string | undefined;
-  for (const day of days) {
-    const next = upTo(day);
-    if (next.earned > standing.earned) through = day;
-    if (next.remaining === 0) return through;
-    standing = next;
+  let low = 0;
+  let high = days.length - 1;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (closedBy(days[middle]!)) high = middle;
+    else low = middle + 1;
   }
-  return through;
+  return days[low];
 }
 
 export function createContext(credential: CredentialInput, asOf: string, read: SettingReader): EvaluationContext {

@@ -100,4 +100,12 @@ describe('lapsed credentials in the digest', () => {
     expect(day91).toContain('0 members are on track.');
     expect(text('2027-03-15T15:00:00Z')).toContain('1 member has a credential that lapsed more than 90 days ago');
   });
+
+  it('counts an NCMA in NCCT’s five-year grace as lapsed past its 90 days, not on track', () => {
+    const team = [teamMember({ memberId: 4, userId: 'U4', credentials: [credential('NCMA', '2026-12-31')] })];
+    const text = renderText(buildDigest({ workspaceId: 1, platform: 'slack', schedule, slot: { key: 'digest:x', dueAt: '2027-05-03T15:00:00Z' }, team, overrides: {}, now: new Date('2027-05-03T15:00:00Z') }).reply);
+    expect(text).not.toContain('<@U4>');
+    expect(text).toContain('1 member has a credential that lapsed more than 90 days ago');
+    expect(text).toContain('0 members are on track.');
+  });
 });

@@ -88,6 +88,24 @@ describe('a renewal recorded after the expiry', () => {
     expect(await standing('2027-01-12', 'NCMA')).toMatchObject({ earned: 0 });
   });
 
+  it('of an NCMA a second time does not count the year before’s CE toward the lapsed year again', async () => {
+    await on('2025-11-20', 'credential add NCMA expires 2025-12-31');
+    await on('2025-11-20', 'log 14h general "2025" on 2025-06-01');
+    await on('2025-11-20', 'credential renew NCMA');
+    await on('2026-05-02', 'log 4h general "2026" on 2026-05-01');
+    await on('2027-02-10', 'log 10h general "Grace" on 2027-02-01');
+    await on('2027-02-10', 'credential renew NCMA');
+    // The 10 hours closed 2026's gap (4 + 10): they are not 2027's too.
+    expect(await standing('2027-02-10', 'NCMA')).toMatchObject({ cycle: { start: '2027-01-01' }, earned: 0 });
+  });
+
+  it('of an NCMA whose logged grace-period CE never closed the gap keeps that CE for the new year', async () => {
+    await on('2026-11-25', 'credential add NCMA expires 2026-12-31');
+    await on('2027-03-02', 'log 6h general "Grace" on 2027-03-01');
+    await on('2027-04-12', 'credential renew NCMA on 2027-04-10');
+    expect(await standing('2027-04-12', 'NCMA')).toMatchObject({ earned: 6 });
+  });
+
   it('of a CMA reinstated by exam keeps the CE done after the exam', async () => {
     await on('2026-11-25', 'credential add CMA expires 2027-02-28');
     await on('2027-09-20', 'log 10 points clinical aama on 2027-09-10');
