@@ -217,15 +217,16 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
   const tokens = tokenize(text);
   const command = findCommand(commands, tokens[0]!.text);
   if (command) return { command, raw: command.parseText(tokens.slice(1)) };
+  // A statement that may be a log or a credential: offered, not run (it may be a remark about one),
+  // before plain sentences, whose "I got …" clause would otherwise run it.
+  const offered = lineToType(typed);
+  if (offered) return { answer: offerLine(offered) };
   const meant = understandPlainLanguage(text);
   if (meant) {
     const meantTokens = tokenize(meant);
     const meantCommand = findCommand(commands, meantTokens[0]!.text)!;
     return { command: meantCommand, raw: meantCommand.parseText(meantTokens.slice(1)) };
   }
-  // A statement that may be a log or a credential: offered, not run (it may be a remark about one).
-  const offered = lineToType(text);
-  if (offered) return { answer: offerLine(offered) };
   // After every log line and question: "my employer paid the course fee" is still a log.
   const dues = duesSentence(text);
   if (dues !== undefined) return { answer: duesAnswer(dues) };

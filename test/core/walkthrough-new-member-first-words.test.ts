@@ -206,3 +206,19 @@ describe('lines that only look like a log or a card (review)', () => {
     expect(logged()).toHaveLength(2);
   });
 });
+
+describe('a line starting with an amount, whatever follows (review)', () => {
+  beforeEach(async () => {
+    await t.say('credential add CMA expires 2027-02-28');
+  });
+
+  it.each(['10 points general in 5 years, I got that from the AAMA site', '3 hours general is what I earned yesterday'])('"%s" is offered, not logged', async (said) => {
+    const before = t.snapshot();
+    expect(await t.text(said)).toContain('I saved nothing yet.');
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it('keeps a title word that reads like thanks in the line it offers', async () => {
+    expect(await t.text('2h general Giving thanks')).toContain('`log 2h general Giving thanks`');
+  });
+});

@@ -116,8 +116,10 @@ export function rewordCommandLine(typed: string): string {
  * tracked, which running it would overwrite. Undefined when the line is neither.
  */
 export function lineToType(typed: string): string | undefined {
+  // Read as the `log` line it would be, so a title's "thanks" stays ("2h general Giving thanks").
+  const asLog = withoutCourtesy(`log ${typed.trim()}`);
+  if (opensWithAmount(asLog.slice('log '.length))) return asLog;
   const text = withoutCourtesy(typed);
-  if (opensWithAmount(text)) return `log ${text}`;
   const holds = HOLDS.exec(text);
   const holdsCode = holds?.[1] ?? holds?.[3];
   if (holds && holdsCode && toCredentialCode(holdsCode)) return `credential add ${toCredentialCode(holdsCode)} ${holds[2] ?? holds[4] ?? '<expires|certified> <date>'}`.trim();
