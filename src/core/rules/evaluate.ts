@@ -164,10 +164,13 @@ export function finishEvaluation(code: CredentialCode, ctx: EvaluationContext, c
  * taken on the figures the JSON shows.
  */
 function remainingShown(ctx: EvaluationContext, measured: Measurement): number {
-  const categoryGaps = measured.requirements
-    .filter((r) => ctx.pack.categoryMinimums.some((m) => m.category === r.id))
-    .reduce((total, r) => total + hundredthsUp(r.remaining), 0n);
   const remaining = hundredthsUp(measured.remaining);
+  // Only a pack with category minimums (the CMA) has parts to add up; the sweep counts every credential.
+  if (ctx.pack.categoryMinimums.length === 0 || remaining === 0n) return Number(remaining) / 100;
+  let categoryGaps = 0n;
+  for (const r of measured.requirements) {
+    if (ctx.pack.categoryMinimums.some((m) => m.category === r.id)) categoryGaps += hundredthsUp(r.remaining);
+  }
   return Number(remaining > categoryGaps ? remaining : categoryGaps) / 100;
 }
 
