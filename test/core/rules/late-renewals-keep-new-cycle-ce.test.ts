@@ -5,7 +5,6 @@
  * cycle's gap closed, or after an exam, belongs to the new cycle.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderText } from '../../../src/core/index.js';
 import { makeBot, type TestBot } from '../make-bot.js';
 
 let t: TestBot;
@@ -17,7 +16,7 @@ afterEach(() => t.close());
 
 async function on(day: string, text: string): Promise<string> {
   nowAt = `${day}T15:00:00Z`;
-  return renderText(await t.say(text));
+  return t.text(text);
 }
 async function standing(day: string, code: string) {
   const document = JSON.parse(await on(day, 'status --json')) as { credentials: Array<{ code: string; cycle: { start: string }; earned: number; remaining: number }> };

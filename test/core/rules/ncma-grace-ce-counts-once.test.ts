@@ -11,7 +11,6 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot, renderText } from '../../../src/core/index.js';
-import { createSqliteStore } from '../../../src/storage/index.js';
 import { makeRef, makeStore, makeTempDir, type TestStore } from '../../storage/make-store.js';
 import { makeActor, makeBot, type TestBot } from '../make-bot.js';
 
@@ -20,24 +19,24 @@ let nowAt: string;
 beforeEach(async () => {
   t = makeBot(() => nowAt);
   nowAt = '2026-11-25T15:00:00Z';
-  await say('credential add NCMA expires 2026-12-31');
-  await say('log 6h general "Infection control" on 2026-03-01');
+  await t.text('credential add NCMA expires 2026-12-31');
+  await t.text('log 6h general "Infection control" on 2026-03-01');
   // Lapsed on 2026-12-31; the grace-period course completes the 2026 year.
   nowAt = '2027-02-05T15:00:00Z';
-  await say('log 8h general "Coding update" on 2027-02-01');
+  await t.text('log 8h general "Coding update" on 2027-02-01');
 });
 afterEach(() => t.close());
 
-async function say(text: string): Promise<string> {
-  return renderText(await t.say(text));
-}
-const ncmaStatus = async () => (JSON.parse(await say('status --json')) as { credentials: Array<{ cycle: { start: string }; earned: number; remaining: number }> }).credentials[0]!;
+const ncmaStatus = async () => (JSON.parse(await t.text('status --json')) as { credentials: Array<{ cycle: { start: string }; earned: number; remaining: number }> }).credentials[0]!;
 
 describe('history after renewing an NCMA early', () => {
   it('gives CE done after the renewal, logged before the new year began, as counting toward the new year', async () => {
-    const early = makeBot();
-    const at = (when: string, text: string) => createBot({ store: createSqliteStore(early.database), clock: { now: () => new Date(when) } })
-      .handle({ actor: makeActor(), conversation: { id: 'c1', isDirect: true }, input: { kind: 'text', text } }).then(renderText);
+    let when = '';
+    const early = makeBot(() => when);
+    const at = (day: string, text: string) => {
+      when = day;
+      return early.text(text);
+    };
     try {
       await at('2026-11-25T15:00:00Z', 'credential add NCMA expires 2026-12-31');
       await at('2026-11-25T15:00:00Z', 'log 14h general "Year course" on 2026-03-01');
@@ -56,36 +55,36 @@ describe('CE done in an NCMA grace period', () => {
   it('counts toward the lapsed year only, after `credential renew NCMA`, and history says why', async () => {
     expect(await ncmaStatus()).toMatchObject({ earned: 14, remaining: 0 });
     nowAt = '2027-02-10T15:00:00Z';
-    await say('credential renew NCMA');
+    await t.text('credential renew NCMA');
     expect(await ncmaStatus()).toMatchObject({ cycle: { start: '2027-01-01' }, earned: 0, remaining: 14 });
-    expect(await say('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
+    expect(await t.text('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
     // Done after renewing: the new year's.
     nowAt = '2027-02-12T15:00:00Z';
-    await say('log 2h clinical "After renewing" on 2027-02-11');
+    await t.text('log 2h clinical "After renewing" on 2027-02-11');
     expect(await ncmaStatus()).toMatchObject({ earned: 2 });
   });
 
   it('shows in history what the grace-period CE counted toward the year it reinstated', async () => {
     nowAt = '2027-02-10T15:00:00Z';
-    await say('credential renew NCMA');
-    const history = await say('history');
+    await t.text('credential renew NCMA');
+    const history = await t.text('history');
     expect(history).toMatch(/#2 2027-02-01 8 hours general “Coding update”\n\s+NCMA, previous cycle \(to 2026-12-31\): \+8 hours \(completed in the grace period/);
     expect(history).not.toContain('not counted');
   });
 
   it('counts toward the lapsed year only after a renewal by the new card’s date', async () => {
     nowAt = '2027-02-10T15:00:00Z';
-    await say('credential add NCMA expires 2027-12-31');
+    await t.text('credential add NCMA expires 2027-12-31');
     expect(await ncmaStatus()).toMatchObject({ earned: 0, remaining: 14 });
-    expect(await say('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
+    expect(await t.text('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
   });
 
   it('counts from the day the member says they renewed, typed weeks later', async () => {
-    await say('log 3h clinical "After renewing" on 2027-02-05');
+    await t.text('log 3h clinical "After renewing" on 2027-02-05');
     nowAt = '2027-03-01T15:00:00Z';
-    await say('credential renew NCMA on 2027-02-03');
+    await t.text('credential renew NCMA on 2027-02-03');
     expect(await ncmaStatus()).toMatchObject({ earned: 3, remaining: 11 });
-    expect(await say('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
+    expect(await t.text('history')).toContain('NCMA, previous cycle (to 2026-12-31): +8 hours');
   });
 });
 
