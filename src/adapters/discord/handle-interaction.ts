@@ -6,7 +6,7 @@
  * by DM when it reports a saved change (report-late-change.ts).
  */
 import { DiscordAPIError, RESTJSONErrorCodes, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
-import type { CommandRequest, Reply } from '../../core/index.js';
+import type { CommandRequest, Problem, Reply } from '../../core/index.js';
 import { MAX_CHOICES } from '../../core/index.js';
 import { logOnce } from '../logged-forms.js';
 import { within } from '../within.js';
@@ -14,7 +14,7 @@ import { describeError, FAILED, handleSafely, type DiscordContext } from './disc
 import { readButtonId, rowsWithGuild, withGuild } from './button-id.js';
 import { CEU, CEU_ADMIN } from './command-manifest.js';
 import { ephemeralFile, handleKeepingCertificate, type Certificate } from './keep-certificate.js';
-import { extrasFrom, formKey, logLineFrom, logModal, readLogForm, type FormExtras } from './log-modal.js';
+import { extrasFrom, formAgain, formKey, formProblems, formRefusal, logLineFrom, logModal, readLogForm, rememberRefused, type FormExtras } from './log-modal.js';
 import { recallForm, rememberForm } from './pending-forms.js';
 import { reportLateChange } from './report-late-change.js';
 import { EPHEMERAL, renderReply } from './render-reply.js';
@@ -25,9 +25,10 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitI
 /**
  * What a DM button naming a server may run there: a reminder's (core/nudges/nudge-replies.ts: Log
  * now, Snooze a week, Already renewed) and those of answers a mention there got by DM (Undo, Log
- * another, What do I still need?). All act on the clicker's own data.
+ * another, What do I still need?), or a form from a reminder got (Fix it in the form). All act on
+ * the clicker's own data.
  */
-const DM_BUTTON_FOR_SERVER = /^(log|need|snooze [A-Z]+|credential renew [A-Z]+|delete \d+|undo (delete \d+( \d+)?|edit \d+ [a-z]+( \d+)?))$/;
+const DM_BUTTON_FOR_SERVER = /^(log|log-modal-again \d+|need|snooze [A-Z]+|credential renew [A-Z]+|delete \d+|undo (delete \d+( \d+)?|edit \d+ [a-z]+( \d+)?))$/;
 /**
  * Buttons, forms and commands of an older version keep arriving (a message from last month, a form
  * left open across an update, a command Discord still lists): unanswered, Discord tells the member
@@ -118,9 +119,9 @@ async function buttonClick(ctx: DiscordContext, interaction: ButtonInteraction):
     await interaction.reply({ content: 'That button does not work here; use `/ceu` in the server.', flags: EPHEMERAL });
     return;
   }
-  if (command === 'log') {
+  const form = command === 'log' ? logModal() : formAgain(ctx, command, interaction.user.id);
+  if (form) {
     // The form of a reminder's button in a DM keeps the server it is about for the submission.
-    const form = logModal();
     await interaction.showModal(guildId ? { ...form, custom_id: withGuild(form.custom_id, guildId) } : form);
     return;
   }
@@ -148,8 +149,16 @@ async function modalSubmit(ctx: DiscordContext, interaction: ModalSubmitInteract
       : !certificate.ephemeral ? handleSafely(ctx, { ...request, attachment: { url: certificate.url, name: certificate.name } })
       : handleKeepingCertificate(ctx, interaction, certificate, (copy) => ({ ...request, attachment: copy }));
   };
+  // A refusal speaks of the form's inputs, and its button opens the form again as it was sent.
+  const refused = (problems: readonly Problem[]): Reply => {
+    rememberRefused(ctx, interaction.id, { userId: interaction.user.id, customId: interaction.customId, ...(extras.unit ? { unit: extras.unit } : {}) }, field);
+    return formRefusal(problems, field, interaction.id);
+  };
+  const misread = formProblems(field);
+  const pending = misread.length > 0 ? Promise.resolve(refused(misread))
+    : (form ? logOnce(ctx, actor, form, send) : send(redeliveryKey(interaction))).then((reply) => (reply.problems?.length ? refused(reply.problems) : reply));
   const request = textRequest(interaction, line, form ?? redeliveryKey(interaction), guildId);
-  await answer(ctx, interaction, request, form ? logOnce(ctx, actor, form, send) : send(redeliveryKey(interaction)));
+  await answer(ctx, interaction, request, pending);
 }
 
 /** A form opened before an update may lack a field added since: it reads as left empty. */

@@ -10,18 +10,23 @@
  */
 import { createHash } from 'node:crypto';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
-import { amountField, MAX_TITLE_LENGTH } from '../../core/index.js';
+import { amountField, categoryField, MAX_TITLE_LENGTH, type Problem, type Reply } from '../../core/index.js';
+import type { DiscordContext } from './discord-context.js';
 import type { Certificate } from './keep-certificate.js';
 
 const LOG_MODAL_ID = 'ceu:log-modal';
 const LOG_MODAL_COMMAND = 'log-modal';
 const FIELDS = [
   { id: 'amount', label: 'Amount and unit', placeholder: '2h, 90 min, 3 ceu, 0.5 iacet', required: true, max: 30 },
-  { id: 'category', label: 'Category', placeholder: 'administrative, clinical or general', required: false, max: 20 },
+  // Discord marks only the required inputs: a placeholder says when an optional one is needed after all.
+  { id: 'category', label: 'Category', placeholder: 'administrative, clinical or general (needed for a CMA)', required: false, max: 20 },
   { id: 'title', label: 'Title', placeholder: 'Phlebotomy basics', required: false, max: MAX_TITLE_LENGTH },
-  { id: 'date', label: 'Completed on', placeholder: '2026-11-01 or yesterday (empty: today)', required: false, max: 40 },
-  { id: 'aama', label: 'AAMA-approved?', placeholder: 'yes or no', required: false, max: 5 },
+  { id: 'date', label: 'Completed on', placeholder: '2026-11-01, yesterday or Nov 1 (empty: today)', required: false, max: 40 },
+  { id: 'aama', label: 'AAMA-approved?', placeholder: 'yes or no (empty: no)', required: false, max: 5 },
 ] as const;
+type FieldId = (typeof FIELDS)[number]['id'];
+/** Discord's most for a text input's value and max_length. */
+const MAX_TEXT_INPUT = 4000;
 const BARE_NUMBER = /^\d*\.?\d+$/;
 /** Discord refuses a form whose text input label is longer. */
 const MAX_LABEL = 45;
@@ -47,27 +52,38 @@ export function extrasFrom(typed: Record<string, unknown>, certificateIsEphemera
 export function logModal(typed: Record<string, unknown> = {}, form?: { id: string; kept: boolean }): APIModalInteractionResponseCallbackData {
   // The amount as the core read it when it asked for a unit: the member adds the unit to it.
   const amount = typed.amount === undefined ? undefined : amountField.safeParse(typed.amount);
-  const prefill: Record<string, string> = {
+  const prefill: Partial<Record<FieldId, string>> = {
     ...(amount?.success ? { amount: amount.data } : {}),
     ...(typeof typed.category === 'string' ? { category: typed.category } : {}),
     ...(typeof typed.title === 'string' ? { title: typed.title } : {}),
     ...(typeof typed.date === 'string' ? { date: typed.date } : {}),
     ...(typed.aama === true ? { aama: 'yes' } : {}),
   };
-  // A unit chosen in the command: the number alone will do.
-  const unit = typeof typed.unit === 'string' ? { label: `Amount in ${typed.unit}`, placeholder: `2 (or with another unit: 90 min)` }
-    : prefill.amount ? { label: unitToAdd(prefill.amount) } : {};
+  const customId = form ? `${LOG_MODAL_ID}${form.kept ? '+' : '#'}${form.id}` : LOG_MODAL_ID;
+  return filledForm(customId, prefill, typeof typed.unit === 'string' ? typed.unit : undefined);
+}
+
+/** `unit`: the one chosen in the command, which the amount is in unless the member types another. */
+function filledForm(customId: string, prefill: Partial<Record<FieldId, string>>, unit: string | undefined): APIModalInteractionResponseCallbackData {
+  const amountLabel = unit ? { label: `Amount in ${unit}`, placeholder: `2 (or with another unit: 90 min)` }
+    : prefill.amount && BARE_NUMBER.test(prefill.amount) ? { label: unitToAdd(prefill.amount) } : {};
   return {
-    custom_id: form ? `${LOG_MODAL_ID}${form.kept ? '+' : '#'}${form.id}` : LOG_MODAL_ID,
+    custom_id: customId,
     title: 'Log an activity',
-    components: FIELDS.map((f) => ({
-      type: 1,
-      components: [{
-        type: 4, custom_id: f.id, label: f.label, placeholder: f.placeholder, style: 1, required: f.required, max_length: f.max,
-        ...(f.id === 'amount' ? unit : {}),
-        ...(prefill[f.id] ? { value: prefill[f.id]!.slice(0, f.max) } : {}),
-      }],
-    })),
+    components: FIELDS.map((f) => {
+      const value = prefill[f.id];
+      // A value longer than the input's usual limit (a date option holds any text) is kept whole:
+      // cut, it would lose its end unseen, or read as another date; the core judges it when sent.
+      const max = Math.min(MAX_TEXT_INPUT, Math.max(f.max, value?.length ?? 0));
+      return {
+        type: 1,
+        components: [{
+          type: 4, custom_id: f.id, label: f.label, placeholder: f.placeholder, style: 1, required: f.required, max_length: max,
+          ...(f.id === 'amount' ? amountLabel : {}),
+          ...(value ? { value: value.slice(0, max) } : {}),
+        }],
+      };
+    }),
   };
 }
 
@@ -119,6 +135,111 @@ export function logLineFrom(field: (id: string) => string, extras: FormExtras = 
   if (clean(field('title'))) parts.push(`"${clean(field('title'))}"`);
   if (clean(field('date'))) parts.push('on', clean(field('date')));
   if (extras.provider && clean(extras.provider)) parts.push('from', `"${clean(extras.provider)}"`);
-  if (/^(y|yes|true)$/i.test(clean(field('aama')))) parts.push('aama');
+  if (YES.test(clean(field('aama')))) parts.push('aama');
   return parts.join(' ');
+}
+
+/** The answers `log` takes for yes and no (the core's boolean words). */
+const YES = /^(y|yes|true|on|aama)$/i;
+const NO = /^(n|no|false|off)$/i;
+
+/**
+ * What the `log` line built from the inputs would misread rather than refuse: a category that is
+ * none would start the title ("nursing" logged as part of it), an AAMA answer other than yes or no
+ * would count as no.
+ */
+export function formProblems(field: (id: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  const category = field('category').replace(/["“”]/g, '').trim();
+  const read = category ? categoryField.safeParse(category) : undefined;
+  if (read?.success === false) problems.push({ code: 'unknown-category', message: read.error.issues[0]!.message, field: 'category' });
+  const aama = field('aama').replace(/["“”]/g, '').trim();
+  if (aama && !YES.test(aama) && !NO.test(aama)) problems.push({ code: 'invalid-boolean', message: `“${aama}” should be yes or no.`, field: 'aama' });
+  return problems;
+}
+
+const LABELS: Record<string, string> = Object.fromEntries([...FIELDS.map((f) => [f.id, f.label]), ['unit', 'Amount and unit']]);
+
+/**
+ * A refused form, said about its inputs: the core words a refusal for a typed `log` line (the line
+ * to type, the usage), but the member filled in a form, which Discord has closed by now; the
+ * button opens it again as it was sent (formAgain).
+ */
+export function formRefusal(problems: readonly Problem[], field: (id: string) => string, submissionId: string): Reply {
+  return {
+    visibility: 'private',
+    tone: 'error',
+    blocks: [
+      ...problems.map((p) => ({ kind: 'paragraph' as const, text: onForm(p, field) })),
+      { kind: 'paragraph', text: 'Nothing was saved.' },
+      { kind: 'actions', buttons: [{ actionId: 'fix-form', label: 'Fix it in the form', command: `log-modal-again ${submissionId}`, style: 'primary' }] },
+    ],
+    problems: [...problems],
+  };
+}
+
+function onForm(p: Problem, field: (id: string) => string): string {
+  const number = /^\d*\.?\d+/.exec(field('amount').trim())?.[0] ?? '2';
+  switch (p.code) {
+    case 'missing-amount':
+    case 'invalid-amount': return 'Amount and unit: enter a number and its unit, such as 2h, 90 min or 1.5 ceu.';
+    case 'amount-not-positive': return 'Amount and unit: enter more than zero, such as 2h.';
+    case 'too-many-decimals': return 'Amount and unit: use at most 2 decimals, such as 1.25h.';
+    case 'missing-unit': return `Amount and unit: add the unit printed on the certificate after the number, such as ${number}h or ${number} ceu (h, min, ceu, iacet, college-credits, nha-credits or points).`;
+    case 'ambiguous-ceu': return `Amount and unit: ${number} CEU looks like IACET CEUs (1 IACET CEU = 10 contact hours). If the certificate says IACET, enter ${number} iacet; if it means contact hours, enter ${number}h.`;
+    case 'missing-category': return 'Category: your CMA counts points by category; enter administrative, clinical or general.';
+  }
+  // The rest speak of their value already; the core names a date's field in front ("date: …").
+  const named = p.field !== undefined && p.message.startsWith(`${p.field}: `);
+  const message = named ? p.message.slice(p.field!.length + 2) : p.message;
+  const label = p.field ? LABELS[p.field] : undefined;
+  return label ? `${label}: ${message}` : message;
+}
+
+/** The command of a refusal's "Fix it in the form" button: the submission refused. */
+const AGAIN = /^log-modal-again (\d{1,25})$/;
+const KEEP_MS = 24 * 60 * 60 * 1000;
+/** A bound, so that a flood of refused forms cannot grow memory without end. */
+const MAX_REFUSED = 10_000;
+
+/** A refused form as sent (its id keeps its server, and what its command gave besides), by submission. */
+interface SentForm {
+  userId: string;
+  customId: string;
+  sent: Partial<Record<FieldId, string>>;
+  unit?: string;
+  atMs: number;
+}
+
+const refusedByBot = new WeakMap<DiscordContext, Map<string, SentForm>>();
+
+function refusedOf(ctx: DiscordContext): Map<string, SentForm> {
+  let refused = refusedByBot.get(ctx);
+  if (!refused) refusedByBot.set(ctx, (refused = new Map()));
+  return refused;
+}
+
+export function rememberRefused(ctx: DiscordContext, submissionId: string, form: { userId: string; customId: string; unit?: string }, field: (id: string) => string): void {
+  const nowMs = Date.now();
+  const refused = refusedOf(ctx);
+  // Oldest first (insertion order): stop at the first one still fresh.
+  for (const [id, kept] of refused) {
+    if (nowMs - kept.atMs <= KEEP_MS && refused.size < MAX_REFUSED) break;
+    refused.delete(id);
+  }
+  const sent = Object.fromEntries(FIELDS.map((f) => [f.id, field(f.id)]));
+  refused.set(submissionId, { ...form, sent, atMs: nowMs });
+}
+
+/**
+ * The refused form its button opens again, as the member sent it (the same form: what its command
+ * gave besides still goes with it, and it logs once); after a day or a restart, or for someone
+ * else, an empty one. Undefined when the command is no such button's.
+ */
+export function formAgain(ctx: DiscordContext, command: string, userId: string): APIModalInteractionResponseCallbackData | undefined {
+  const match = AGAIN.exec(command);
+  if (!match) return undefined;
+  const kept = refusedOf(ctx).get(match[1]!);
+  if (!kept || kept.userId !== userId || Date.now() - kept.atMs > KEEP_MS) return logModal();
+  return filledForm(kept.customId, kept.sent, kept.unit);
 }

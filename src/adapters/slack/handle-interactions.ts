@@ -76,7 +76,7 @@ export function handleInteractions(app: App, ctx: SlackContext): void {
     // Field errors can only ride on the ack, and Slack drops an ack later than 3 s.
     const quick = await within(pending, Math.max(0, ctx.ackBudgetMs - (Date.now() - startedAt)), TIMED_OUT);
     if (quick !== TIMED_OUT && quick.problems?.length) {
-      await ack({ response_action: 'errors', errors: fieldErrors(ctx.logCommand, quick.problems) });
+      await ack({ response_action: 'errors', errors: fieldErrors(ctx.logCommand, quick.problems, options) });
       return;
     }
     // Closes the modal. A late answer, problems included, comes by DM: the form is gone by then.

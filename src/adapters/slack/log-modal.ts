@@ -36,25 +36,56 @@ export function logModal(log: CommandDeclaration, todayOn: string, { button, typ
 /** Slack refuses a view whose initial option is not one of its options, or an initial text longer than its max_length. */
 function inputFor(option: OptionDeclaration, todayOn: string, typed: string | true | undefined): InputBlock {
   const label = { type: 'plain_text' as const, text: labelOf(option) };
-  const base = { type: 'input' as const, block_id: option.name, label, optional: !option.required, hint: { type: 'plain_text' as const, text: option.description.slice(0, 150) } };
+  const base = { type: 'input' as const, block_id: option.name, label, optional: !option.required };
   const text = typeof typed === 'string' ? typed : undefined;
   if (option.type === 'boolean') {
+    // The box says what ticking it means: no hint says it again.
     const box = { text: { type: 'plain_text' as const, text: option.description }, value: 'yes' };
     return { ...base, optional: true, element: { type: 'checkboxes', action_id: ACTION, options: [box], ...(typed === true ? { initial_options: [box] } : {}) } };
   }
-  if (option.type === 'date') return { ...base, element: { type: 'datepicker', action_id: ACTION, initial_date: text ?? todayOn } };
+  const hinted = { ...base, hint: plainText(HINTS[option.name] ?? option.description) };
+  if (option.type === 'date') return { ...hinted, element: { type: 'datepicker', action_id: ACTION, initial_date: text ?? todayOn } };
   if (option.choices) {
     const options = option.choices.map((choice) => ({ text: { type: 'plain_text' as const, text: choice }, value: choice }));
     const chosen = options.find((o) => o.value === text);
-    return { ...base, element: { type: 'static_select', action_id: ACTION, options, ...(chosen ? { initial_option: chosen } : {}) } };
+    return { ...hinted, element: { type: 'static_select', action_id: ACTION, options, ...(chosen ? { initial_option: chosen } : {}) } };
   }
   if (option.type === 'number') {
     const number = { type: 'number_input' as const, action_id: ACTION, is_decimal_allowed: true, ...(text !== undefined ? { initial_value: text } : {}) };
-    return { ...base, element: { ...number, ...(option.min !== undefined ? { min_value: String(option.min) } : {}) } };
+    return { ...hinted, element: { ...number, ...(option.min !== undefined ? { min_value: String(option.min) } : {}) } };
   }
-  const initial = text === undefined ? {} : { initial_value: option.maxLength !== undefined ? text.slice(0, option.maxLength) : text };
-  return { ...base, element: { type: 'plain_text_input', action_id: ACTION, ...initial, ...(option.maxLength !== undefined ? { max_length: option.maxLength } : {}) } };
+  const max = option.maxLength;
+  if (text === undefined || max === undefined || text.length <= max) {
+    return { ...hinted, element: { type: 'plain_text_input', action_id: ACTION, ...(text !== undefined ? { initial_value: text } : {}), ...(max !== undefined ? { max_length: max } : {}) } };
+  }
+  // Typed with the command, longer than the core keeps: cut to fit, the member would lose the end
+  // unknowingly. It stays whole (as far as Slack lets an input hold) and the hint says by how much to
+  // shorten it, for the member to choose what goes; sent as it is, the core refuses it on this input.
+  const room = Math.min(text.length, MAX_TEXT_INPUT);
+  const cut = room < text.length ? ` (only the first ${room} fit here)` : '';
+  const tooLong = `A ${option.name} holds at most ${max} characters, and the one you typed has ${text.length}${cut}: shorten it before you send the form.`;
+  return { ...hinted, hint: plainText(tooLong), element: { type: 'plain_text_input', action_id: ACTION, initial_value: text.slice(0, room), max_length: room } };
 }
+
+/** Slack's most for a plain_text_input's max_length, and so for its initial text. */
+const MAX_TEXT_INPUT = 3000;
+
+function plainText(text: string) {
+  return { type: 'plain_text' as const, text };
+}
+
+/**
+ * The form's own hints where a description is written for typing (the words a unit or a category
+ * may be typed as, the formats a typed date takes): on a form they are picked from a list or a
+ * calendar. Slack marks every optional input "(optional)" itself, so a hint says when one is
+ * needed after all: the amount and unit unless it is a card, the category for a CMA.
+ */
+const HINTS: Record<string, string> = {
+  amount: 'As printed on the certificate. Leave it empty for a CPR/BLS card.',
+  unit: 'As printed on the certificate: ceu is a contact hour, iacet an IACET CEU (10 contact hours). Leave it empty for a CPR/BLS card.',
+  category: 'Needed if you hold a CMA, whose points count by category.',
+  date: 'The day you completed it; for a CPR/BLS card, the day it was issued.',
+};
 
 /**
  * A `log` line the core could not log yet (no amount, or no unit), read as the core reads it (the
@@ -110,7 +141,7 @@ export function readLogModal(log: CommandDeclaration, state: ViewState): Record<
     if (!input) continue;
     const value = input.selected_option?.value ?? input.selected_date ?? input.value ?? undefined;
     if (option.type === 'boolean') options[option.name] = (input.selected_options ?? []).length > 0;
-    else if (value !== undefined && value !== null && value !== '') options[option.name] = input.type === 'plain_text_input' ? unquoted(value) : value;
+    else if (value !== undefined && value !== null && value.trim() !== '') options[option.name] = input.type === 'plain_text_input' ? unquoted(value) : value;
   }
   return options;
 }
@@ -125,13 +156,41 @@ export function formUnavailable(log: CommandDeclaration): Reply {
   return { visibility: 'private', tone: 'warning', blocks: [{ kind: 'paragraph', text }] };
 }
 
-/** `response_action: errors` wants each message on the block it is about. */
-export function fieldErrors(log: CommandDeclaration, problems: readonly Problem[]): Record<string, string> {
-  const names = new Set(log.options.map((o) => o.name));
+/**
+ * `response_action: errors` wants each message on an input of the form: the one it is about, else
+ * the first (the amount). `sent`: the submitted values (readLogModal), which some messages name.
+ */
+export function fieldErrors(log: CommandDeclaration, problems: readonly Problem[], sent: Record<string, unknown>): Record<string, string> {
+  // Slack refuses errors on a block the view does not have: the form has no input for an attachment.
+  const names = new Set(log.options.filter((o) => o.type !== 'attachment').map((o) => o.name));
   const errors: Record<string, string> = {};
   for (const p of problems) {
     const block = p.field && names.has(p.field) ? p.field : 'amount';
-    errors[block] = errors[block] ? `${errors[block]} ${p.message}` : p.message;
+    const message = onForm(p, sent);
+    errors[block] = errors[block] ? `${errors[block]} ${message}` : message;
   }
   return errors;
+}
+
+/**
+ * The core words a refusal for a typed command (type `2h`, a `log …` line to copy); Slack shows a
+ * form's error as plain text under its input, where backticks show as typed and a command line is
+ * no help. Those are said here about the input; the rest keep the core's words, without backticks
+ * and without the field's name in front (the message sits under it).
+ */
+function onForm(p: Problem, sent: Record<string, unknown>): string {
+  switch (p.code) {
+    case 'missing-amount': return 'Enter the amount printed on the certificate, such as 2 or 1.5 (for a CPR/BLS card, tick its box instead).';
+    case 'invalid-amount': return 'Enter an amount such as 2 or 1.5.';
+    case 'amount-not-positive': return 'Enter an amount more than zero, such as 2 or 1.5.';
+    case 'too-many-decimals': return 'Use at most 2 decimals, such as 1.25.';
+    case 'missing-unit': return 'Choose the unit printed on the certificate.';
+    case 'ambiguous-ceu': return `${String(sent.amount ?? 'Under 1')} CEU looks like IACET CEUs (1 IACET CEU = 10 contact hours). If the certificate says IACET, choose iacet; if it means contact hours, choose hours.`;
+    case 'card-with-amount': return 'A CPR/BLS card has no amount: clear the amount and unit, or untick CPR/BLS card.';
+    case 'missing-category': return 'Your CMA counts points by category: choose administrative, clinical or general.';
+    default: {
+      const named = p.field !== undefined && p.message.startsWith(`${p.field}: `);
+      return (named ? p.message.slice(p.field!.length + 2) : p.message).replace(/`([^`]*)`/g, '“$1”');
+    }
+  }
 }

@@ -45,7 +45,7 @@ describe('Socket Mode', () => {
 
   it('returns field errors for a modal over the socket', async () => {
     const ack = await s.fake.sendEnvelope('interactive', makeViewSubmission('ceu_log_activity', { unit: { value: { type: 'static_select', selected_option: { value: 'hours' } } } }));
-    expect(ack.payload).toMatchObject({ response_action: 'errors', errors: { amount: expect.stringContaining('Say how much') } });
+    expect(ack.payload).toMatchObject({ response_action: 'errors', errors: { amount: expect.stringContaining('Enter the amount') } });
   });
 
   it('takes back a log when its Undo button is clicked, answering on the response_url', async () => {
