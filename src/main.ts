@@ -6,6 +6,7 @@
 import { resolve as absolutePath } from 'node:path';
 import { createConsoleNotifier } from './adapters/console/notifier.js';
 import { startConsole } from './adapters/console/start-console.js';
+import { CONSOLE_TENANT } from './adapters/console/to-command-request.js';
 import { startDiscord } from './adapters/discord/start-discord.js';
 import { startSlack } from './adapters/slack/start-slack.js';
 import { createClock } from './clock.js';
@@ -13,7 +14,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBot, type Bot, type Clock, type Logger, type Notifier } from './core/index.js';
 import { createLogger } from './logger.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
-import { createSchedulerStore, createSqliteStore, openDatabase, type DatabaseHandle } from './storage/index.js';
+import { createSchedulerStore, createSqliteStore, listUserIds, openDatabase, type DatabaseHandle } from './storage/index.js';
 
 async function main(): Promise<number> {
   let config: Config;
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
     const schedulerFor = (notifiers: Notifier[]): Scheduler =>
       createScheduler({ schedulerStore: createSchedulerStore(database), store, notifiers, clock, logger, sweepIntervalMs: config.sweepIntervalMs });
     if (onPlatform) return await runPlatforms(config, bot, clock, logger, schedulerFor);
-    await runConsole(config, bot, logger, schedulerFor);
+    await runConsole(config, bot, logger, schedulerFor, listUserIds(database, 'console', CONSOLE_TENANT));
   } finally {
     // The core saves what a reply counted just after replying (setImmediate, standing-reply.ts);
     // one turn of the event loop lets every save already queued land before the file closes.
@@ -86,10 +87,10 @@ function openWritableDatabase(path: string, logger: Logger): DatabaseHandle | st
  * start-up would plan them from the state before the input (credit it logs, settings it changes)
  * and print them after replies that say otherwise.
  */
-async function runConsole(config: Config, bot: Bot, logger: Logger, schedulerFor: (notifiers: Notifier[]) => Scheduler): Promise<void> {
+async function runConsole(config: Config, bot: Bot, logger: Logger, schedulerFor: (notifiers: Notifier[]) => Scheduler, knownUserIds: string[]): Promise<void> {
   const notifier = createConsoleNotifier();
   const scheduler = schedulerFor([notifier]);
-  const chat = startConsole({ bot, consoleUser: config.consoleUser, logger, notifier });
+  const chat = startConsole({ bot, consoleUser: config.consoleUser, knownUserIds, logger, notifier });
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (interactive) scheduler.start();
   try {

@@ -11,6 +11,7 @@ import { channelFailureText } from './nudges/plan-digest.js';
 import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
 import { toCredentialCode } from './text/aliases.js';
+import { cardCountsAnswer } from './text/card-counts-question.js';
 import { lineToType, rewordCommandLine } from './text/reword-command-line.js';
 import { tokenize } from './text/tokenize.js';
 import { courtesyAlone, duesSentence, understandPlainLanguage } from './text/understand-plain-language.js';
@@ -221,6 +222,9 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
   // before plain sentences, whose "I got …" clause would otherwise run it.
   const offered = lineToType(typed);
   if (offered) return { answer: offerLine(offered) };
+  // "does my BLS count for CMA?": answered from the rule packs, before a sentence could log the card.
+  const card = cardCountsAnswer(text);
+  if (card) return { answer: card };
   const meant = understandPlainLanguage(text);
   if (meant) {
     const meantTokens = tokenize(meant);

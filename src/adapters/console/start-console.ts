@@ -3,9 +3,10 @@
  * piped, one command a line, each reply as plain text and a blank line, exit at end of input.
  */
 import readline from 'node:readline';
-import type { Bot, Logger } from '../../core/index.js';
+import type { Bot, CommandRequest, Logger } from '../../core/index.js';
 import { handleSafely } from '../handle-safely.js';
 import { createCompleter } from './complete-line.js';
+import { createConsoleNames } from './console-names.js';
 import type { ConsoleNotifier } from './notifier.js';
 import { renderReply } from './render-reply.js';
 import { toCommandRequest } from './to-command-request.js';
@@ -13,6 +14,8 @@ import { toCommandRequest } from './to-command-request.js';
 export interface ConsoleOptions {
   bot: Bot;
   consoleUser: string;
+  /** Member ids the console workspace already holds, as stored (console-names.ts). */
+  knownUserIds?: readonly string[];
   logger: Logger;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
   output?: NodeJS.WritableStream & { isTTY?: boolean };
@@ -43,6 +46,7 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
     rl.prompt();
   }
   let quit = false;
+  const names = createConsoleNames(options.consoleUser, options.knownUserIds);
   try {
     for await (const line of rl) {
       const trimmed = line.trim();
@@ -55,7 +59,7 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
         break;
       }
       busy = true;
-      output.write(`${await answer(options, trimmed, interactive)}\n\n`);
+      output.write(`${await answer(options, toCommandRequest(trimmed, options.consoleUser, names), interactive)}\n\n`);
       busy = false;
       if (interactive) rl.prompt();
     }
@@ -68,6 +72,6 @@ export async function startConsole(options: ConsoleOptions): Promise<void> {
   }
 }
 
-async function answer(options: ConsoleOptions, line: string, colour: boolean): Promise<string> {
-  return renderReply(await handleSafely(options.bot, options.logger, toCommandRequest(line, options.consoleUser)), colour);
+async function answer(options: ConsoleOptions, request: CommandRequest, colour: boolean): Promise<string> {
+  return renderReply(await handleSafely(options.bot, options.logger, request), colour);
 }

@@ -3,7 +3,8 @@
  * plain `@name`/`name` (the console). Only the user id is kept; the tenant is always the actor's.
  */
 const MENTION = /^<@!?([\w.-]+)(?:\|[^>]*)?>$/;
-const PLAIN = /^@?([\w.-]{1,64})$/;
+// The console's `@name`: letters of any alphabet (`@élodie`), as the console reads them.
+const PLAIN = /^@?([\p{L}\p{N}_.-]{1,64})$/u;
 /** A Discord user option arrives as the user's id: digits only. */
 const ID = /^\d{5,25}$/;
 

@@ -2,10 +2,11 @@
  * Plain questions and statements, rewritten as the command they mean, so that they go through
  * the same grammar and schema as typed commands. Returns undefined when nothing matches.
  */
-import { nearCategory } from './aliases.js';
+import { nearCategory, toCategory } from './aliases.js';
 import { findVagueDate } from './find-vague-date.js';
 import { findDatePhrase } from './resolve-date.js';
 import { withDigitAmounts } from './spoken-amounts.js';
+import { quotedSpans, tokenize } from './tokenize.js';
 
 // Deadline questions come first: "how many days left?" asks when, not how much.
 const DEADLINE = /\b(when('?s| (does|do|will|is|am|are)) .*\b(expire|expires|end|ends|due|lapse|lapses|renew|renewal|deadline|submit|recertify)|(what|when)('?s| is) my (deadline|due date|expiration|expiry)|how long (do i have|have i got|until|till|left)|days (do i have )?left|(is|has) my \S+( card| certification| credential)?( still)? (expired|lapsed|current|valid|active|up to date|good|ok|okay))\b/;
@@ -197,11 +198,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The words without the punctuation between them; a quoted title keeps its own ("Sepsis, shock and fluids"). */
 function plain(text: string): string {
-  return text.replace(/[?!.,]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+  const unpunctuated = (words: string) => words.replace(/[?!.,]+(\s|$)/g, ' ');
+  let kept = '';
+  let at = 0;
+  for (const span of quotedSpans(text)) {
+    kept += `${unpunctuated(text.slice(at, span.from))}${text.slice(span.from, span.to)}`;
+    at = span.to;
+  }
+  return `${kept}${unpunctuated(text.slice(at))}`.replace(/\s+/g, ' ').trim();
 }
 
-function logLine(sentence: string): string | undefined {
+function logLine(typed: string): string | undefined {
+  // A title said in quotes is kept as said: none of its words is read as the category, a date or
+  // filler ("Phlebotomy training course for the lab" lost "training", "course", "the").
+  const phrase = quotedSpans(typed).find((span) => span.text !== '' && !toCategory(span.text));
+  const sentence = phrase ? `${typed.slice(0, phrase.from)} ${typed.slice(phrase.to)}` : typed;
   const aama = new RegExp(AAMA_WORDS.source, 'i').test(sentence) ? ' aama' : '';
   const said = withDigitAmounts(sentence.replace(AAMA_WORDS, ' ')).replace(/\s+/g, ' ').trim();
   const date = findDatePhrase(said) ?? findVagueDate(said);
@@ -231,7 +244,7 @@ function logLine(sentence: string): string | undefined {
   return [
     `log ${amount[1]} ${unit}`,
     category ?? '',
-    title ? titleWords(title, Boolean(category)) : '',
+    phrase ? quotedTitle(phrase.text) : title ? titleWords(title, Boolean(category)) : '',
     datePart.trim(),
     provider ? `from ${provider}` : '',
     aama.trim(),
@@ -246,6 +259,13 @@ function titleWords(title: string, hasCategory: boolean): string {
   const [first = '', ...others] = title.replace(/"/g, '').split(' ');
   if (hasCategory || !nearCategory(first)) return `"${title.replace(/"/g, '')}"`;
   return others.length > 0 ? `${first} "${others.join(' ')}"` : first;
+}
+
+/** The title in quotes, with the quotes inside it as said when the line reads back the same; else without them. */
+function quotedTitle(title: string): string {
+  const line = `"${title}"`;
+  const read = tokenize(line);
+  return read.length === 1 && read[0]!.text === title ? line : `"${title.replace(/"/g, '')}"`;
 }
 
 function unitWord(said: string): string {
