@@ -13,9 +13,15 @@ export const EDITED_KEYS: Record<EditField, readonly (keyof ActivityPatch)[]> = 
   amount: ['amount', 'unit'], unit: ['unit'], category: ['category'], title: ['title'], provider: ['provider'], date: ['completedOn'], aama: ['aamaApproved'],
 };
 
-/** The word for what a patch changed: the first field whose keys it sets (amount before unit). */
+/**
+ * The word for what a patch changed: the narrowest field covering every key it sets, so a unit
+ * changed alone is `unit` (the field the member typed, as `undo edit <id> unit` reads it) and an
+ * amount, with its unit or without, is `amount`.
+ */
 export function editedField(patch: ActivityPatch): EditField {
-  return EDIT_FIELDS.find((field) => EDITED_KEYS[field].some((key) => patch[key] !== undefined))!;
+  const set = (Object.keys(patch) as (keyof ActivityPatch)[]).filter((key) => patch[key] !== undefined);
+  const covering = EDIT_FIELDS.filter((field) => set.every((key) => EDITED_KEYS[field].includes(key)));
+  return covering.reduce((narrowest, field) => (EDITED_KEYS[field].length < EDITED_KEYS[narrowest].length ? field : narrowest));
 }
 
 /** What a field of the activity holds, for "#2 is already 90 minutes". */

@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.js';
 import type { Block } from '../reply.js';
 import type { Evaluation } from '../rules/types.js';
-import { daysPhrase, formatNumber, gapPhrases, gapSummary, unitName } from '../views/describe.js';
+import { daysPhrase, gapPhrases, gapSummary, monthlyPace } from '../views/describe.js';
 import { headingStatus } from '../views/credential-blocks.js';
 import { lapseSentence } from '../views/lapse.js';
 import { standingReply } from '../views/standing-reply.js';
@@ -37,9 +37,9 @@ function needBlocks(e: Evaluation, today: string): Block[] {
   if (e.remaining === 0) {
     return [heading, ...lapse, { kind: 'paragraph', text: `Nothing more needed: submit your renewal ${deadline(e, '')}.` }, ...notes(e)];
   }
-  // No pace in a grace period (as its reminders): the credential may not be used meanwhile, and over
-  // NCCT's five years a monthly pace would read as all the time in the world.
-  const pace = e.pacePerMonth > 0 && e.state !== 'grace' ? `; about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` : '';
+  // As its reminders: no pace in a grace period nor in the last 45 days (monthlyPace says why).
+  const paced = monthlyPace(e);
+  const pace = paced ? `; ${paced}` : '';
   return [
     heading,
     ...lapse,

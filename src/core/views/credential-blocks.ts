@@ -1,7 +1,8 @@
 /** The blocks that show one credential's standing: heading, dates, bars per requirement, notes. */
 import type { Block } from '../reply.js';
+import { getRulePack } from '../rules/index.js';
 import type { Evaluation } from '../rules/types.js';
-import { STATE_LABELS, daysPhrase, formatNumber, gapSummary, requirementLabel, unitName } from './describe.js';
+import { STATE_LABELS, daysPhrase, gapSummary, monthlyPace, requirementLabel } from './describe.js';
 import { isLapsed, lapseSentence } from './lapse.js';
 
 export function credentialBlocks(evaluation: Evaluation): Block[] {
@@ -15,7 +16,8 @@ export function credentialBlocks(evaluation: Evaluation): Block[] {
     // Past it but not past the expiry (non-AAMA credit's processing time): late, not too late.
     const late = e.submitByDaysLeft < 0 ? '; submit as soon as you can' : '';
     fields.push({ label: 'Submit by', value: `${e.submitBy} (${daysPhrase(e.submitByDaysLeft)}${late})` });
-    if (e.pacePerMonth > 0) fields.push({ label: 'Pace needed', value: `about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month` });
+    const pace = monthlyPace(e);
+    if (pace) fields.push({ label: 'Pace needed', value: pace });
   }
   blocks.push({ kind: 'fields', fields });
   // An expired credential may not be used (RULES.md), even while CE still renews it: say so first.
@@ -25,7 +27,7 @@ export function credentialBlocks(evaluation: Evaluation): Block[] {
     for (const r of e.requirements) {
       blocks.push({
         kind: 'progress', label: requirementLabel(r.id), earned: r.earned, required: r.required, unit: e.unit,
-        ...(r.unverified ? { note: 'unverified figure' } : {}),
+        ...(r.unverified ? { note: unverifiedNote(e, r.id) } : {}),
       });
     }
     blocks.push({
@@ -35,6 +37,17 @@ export function credentialBlocks(evaluation: Evaluation): Block[] {
   }
   if (e.notes.length > 0) blocks.push({ kind: 'list', items: e.notes });
   return blocks;
+}
+
+/**
+ * What is unverified about a requirement. An approved bar is flagged for what it counts, not for its
+ * minimum (RULES.md verifies the CMA's 30): CPR card points as approved, a setting of the pack
+ * (cma.cprCountsAsApproved), named as the notes below the bars name it. Elsewhere, the figure.
+ */
+function unverifiedNote(e: Evaluation, requirementId: string): string {
+  const card = getRulePack(e.code).cprCard;
+  const setting = requirementId.endsWith('-approved') && card?.accepted ? card.countsAsApproved.setting : undefined;
+  return setting ? `${setting.label}: unverified` : 'unverified figure';
 }
 
 export function headingStatus(e: Evaluation): 'ok' | 'attention' | 'lapsed' {

@@ -46,6 +46,19 @@ export function describeActivity(activity: StoredActivity): string {
   return parts.join(' ');
 }
 
+/** Fewer days than this before the submit-by date, the date says more than a pace (README "Reminders"). */
+export const PACE_MIN_DAYS_LEFT = 45;
+
+/**
+ * "about 9.75 points a month", or nothing where a monthly pace misleads: in a grace period (the
+ * credential may not be used meanwhile, and over NCCT's five-year lapse a pace would read as all the
+ * time in the world) and in the last 45 days (one day out, 55 points make "1674 points a month").
+ */
+export function monthlyPace(e: Evaluation): string | undefined {
+  if (e.state !== 'in-progress' || e.pacePerMonth <= 0 || e.submitByDaysLeft < PACE_MIN_DAYS_LEFT) return undefined;
+  return `about ${formatNumber(e.pacePerMonth)} ${unitName(e.pacePerMonth, e.unit)} a month`;
+}
+
 export function daysPhrase(days: number): string {
   if (days === 0) return 'today';
   if (days < 0) return `${-days} day${days === -1 ? '' : 's'} ago`;
