@@ -9,6 +9,7 @@ import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
 import { credentialBlocks } from '../views/credential-blocks.js';
 import { daysPhrase, gapSummary, STATE_LABELS } from '../views/describe.js';
 import { ceDeadlineOn, daysSinceExpiry, isLapsed } from '../views/lapse.js';
+import { RENEW_WINDOW_DAYS, renewTakes } from './lapsed-next-step.js';
 import { loadStanding } from '../views/load-standing.js';
 import { editDistance } from '../text/edit-distance.js';
 import { resolveDate } from '../text/resolve-date.js';
@@ -23,11 +24,8 @@ const ACTION_ALIASES: Record<string, (typeof ACTIONS)[number]> = {
 // "exp 2027-02-28", "expiration 02/28/2027": how cards print it.
 const EXPIRES = /^(expires?|expiring|exp\.?|expiry|expiration)$/i;
 const DATE_KEYWORD = /^(expires?|expiring|exp\.?|expiry|expiration|certified|renewed|issued)$/i;
-/**
- * How long before its expiry a cycle may be renewed (`credential renew`): earlier, a click is more
- * likely a mistake than a renewal.
- */
-export const RENEW_WINDOW_DAYS = 180;
+/** Storage reads renewals by the same window (create-credential-repo.ts). */
+export { RENEW_WINDOW_DAYS };
 /** No credential here runs longer than 5 years, so an expiry further out is a typo. */
 const MAX_YEARS_AHEAD = 6;
 
@@ -161,7 +159,10 @@ export const credentialCommand = defineCommand({
     if (held && held.expiresOn === expiresOn && held.certifiedOn === certifiedOn) {
       return reply([{ kind: 'paragraph', text: `You already track ${code} expiring ${expiresOn}: nothing changed.` }], 'info');
     }
-    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt);
+    // `certified` is the day the member renewed (or certified): where the new date moves the expiry
+    // on, that is the renewal's day, as `credential renew … on` gives it, not the day it was typed,
+    // so CE done since it counts toward the new cycle, not toward closing the old one's gap.
+    ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt, options.certified ? { on: options.certified } : undefined);
     const evaluation = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
     const said = held ? changeText(code, held, { code, expiresOn, certifiedOn }) : `Tracking ${evaluation.name}.`;
     return reply([{ kind: 'paragraph', text: said }, ...credentialBlocks(evaluation), ...cardCreditHint(ctx, code, certifiedOn)], 'success');
@@ -207,8 +208,12 @@ function renewCredential(ctx: CommandContext, code: CredentialCode, renewedOn: s
   // The route as it stood on the day of the renewal: one made in the grace period is one, typed later or not.
   if (evaluation.state === 'exam-required' && renewedOn > ceDeadlineOn(evaluation)) {
     const closedOn = ceDeadlineOn(evaluation);
-    const closed = renewedOn === ctx.today ? ` on ${closedOn}` : ` on ${closedOn}, before ${renewedOn}`;
-    const inTime = renewedOn === ctx.today ? ` If you renewed by ${closedOn}, give that day: \`credential renew ${code} on <date>\`.` : '';
+    const closed = renewedOn === ctx.today ? ` after ${closedOn}` : ` after ${closedOn}, before ${renewedOn}`;
+    // A renewal made in time is recorded by its day, while the cycle it starts still runs (not so
+    // past NCCT's five years: its next year is long over, and the day of the last renewal says it).
+    const inTime = renewedOn !== ctx.today ? ''
+      : renewTakes(evaluation, closedOn, ctx.today) ? ` If you renewed by ${closedOn}, give that day: \`credential renew ${code} on <date>\`.`
+      : ` If you renewed by ${closedOn}, give the day you last renewed: \`credential add ${code} certified <date>\`.`;
     return errorReply([problem('renew-after-exam', `The CE route for ${code} closed${closed}, so the new cycle starts from your exam: \`credential add ${code} certified <exam date>\`.${inTime}`)], USAGE);
   }
   if (differenceInCalendarDays(parseISO(end), parseISO(renewedOn)) > RENEW_WINDOW_DAYS) {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
-import type { StoredActivity } from '../ports.js';
+import type { StoredActivity, StoredCredential } from '../ports.js';
 import { addCalendarDays } from '../rules/calendar-date.js';
-import { evaluate } from '../rules/index.js';
+import { earningWindow, evaluate } from '../rules/index.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
@@ -68,7 +68,7 @@ export const historyCommand = defineCommand({
       unexpected: unexpectedWords('Name one credential at most, e.g. `history CMA page 2`.'),
     }),
   run(ctx, options) {
-    const { activities, evaluations } = loadStanding(ctx);
+    const { credentials, activities, evaluations } = loadStanding(ctx);
     const shown = options.credential ? evaluations.filter((e) => e.code === options.credential) : evaluations;
     if (options.credential && shown.length === 0) {
       const held = evaluations.map((e) => e.code);
@@ -77,13 +77,13 @@ export const historyCommand = defineCommand({
     }
     if (activities.length === 0) return reply([{ kind: 'paragraph', text: 'Nothing logged yet. Try `log 2h clinical "Phlebotomy basics" from Relias`.' }]);
     const newestFirst = [...activities].sort((a, b) => b.completedOn.localeCompare(a.completedOn) || b.id - a.id);
-    const previous = new Map(shown.map((e) => [e, previousCycle(ctx, e, activities)]));
+    const previous = new Map(shown.map((e) => [e, previousCycle(ctx, e, credentials.find((c) => c.code === e.code)!, activities)]));
     const all = newestFirst.map((activity) => {
       const counted = shown.map((e) => {
         const before = previous.get(e);
-        if (!before || !wentToPreviousCycle(activity, e)) return outcomeLine(e, activity.id);
-        const line = outcomeLine(before, activity.id);
-        return line?.replace(`${e.code}: `, `${e.code}, previous cycle (to ${before.cycle.end}): `) ?? outcomeLine(e, activity.id);
+        if (!before || !wentToPreviousCycle(activity, e, before.coveredThrough)) return outcomeLine(e, activity.id, activity.unit);
+        const line = outcomeLine(before.evaluation, activity.id, activity.unit);
+        return line?.replace(`${e.code}: `, `${e.code}, previous cycle (to ${before.evaluation.cycle.end}): `) ?? outcomeLine(e, activity.id, activity.unit);
       }).filter(Boolean);
       return `${describeActivity(activity)}${counted.length ? `\n    ${counted.join('\n    ')}` : ''}`;
     });
@@ -102,27 +102,33 @@ export const historyCommand = defineCommand({
  * The cycle before the current one, evaluated, when the member logged anything in it: after a
  * renewal, what those activities counted toward that cycle is the record an audit of it asks for.
  * It ended on the expiry the renewal replaced: a CMA renewed early or in its grace period starts
- * its new cycle after the month of the renewal, not the day after the old expiry.
+ * its new cycle after the month of the renewal, not the day after the old expiry. A known renewal
+ * covered credit up to `coveredThrough` only: what was done after it, though dated before the old
+ * expiry, is the new cycle's, and left out here it takes no share of the old cycle's caps.
  */
-function previousCycle(ctx: CommandContext, e: Evaluation, activities: readonly StoredActivity[]): Evaluation | undefined {
-  if (e.unit === 'card' || !activities.some((a) => wentToPreviousCycle(a, e))) return undefined;
+function previousCycle(ctx: CommandContext, e: Evaluation, credential: StoredCredential, activities: readonly StoredActivity[]): { evaluation: Evaluation; coveredThrough: string | undefined } | undefined {
+  if (e.unit === 'card') return undefined;
+  const coveredThrough = earningWindow(credential, activities, ctx.overrides).renewal?.cycleEnd;
+  if (!activities.some((a) => wentToPreviousCycle(a, e, coveredThrough))) return undefined;
   // A renewal comes at most RENEW_WINDOW_DAYS before the old expiry: a later date replaced since
   // is a correction of the new cycle's (`credential add … expires`), not the old cycle's end.
   const replaced = ctx.store.expiryBefore(ctx.member, e.code, addCalendarDays(e.cycle.start, RENEW_WINDOW_DAYS + 1));
   const end = replaced ?? addCalendarDays(e.cycle.start, -1);
-  return evaluate({ code: e.code, expiresOn: end }, activities, ctx.today, ctx.overrides, { explain: true });
+  const covered = coveredThrough === undefined ? activities : activities.filter((a) => a.completedOn <= coveredThrough);
+  return { evaluation: evaluate({ code: e.code, expiresOn: end }, covered, ctx.today, ctx.overrides, { explain: true }), coveredThrough };
 }
 
 /**
  * What the activity counted toward is the previous cycle's record: not when it counts toward this
- * one (CE done after renewing early), but when a renewal covered it (CE done in a grace period to
- * reinstate the lapsed cycle), or when it is dated before this cycle and was logged before it
- * began, so while the member was in the previous one: an old course logged today (a cycle they may
- * never have held) stays "outside the period".
+ * one, nor when it was done after the day the known renewal covered (CE done after renewing early,
+ * which this cycle counts, or may not for a rule of its own), but when a renewal covered it (CE
+ * done in a grace period to reinstate the lapsed cycle), or when it is dated before this cycle and
+ * was logged before it began, so while the member was in the previous one: an old course logged
+ * today (a cycle they may never have held) stays "outside the period".
  */
-function wentToPreviousCycle(activity: StoredActivity, e: Evaluation): boolean {
+function wentToPreviousCycle(activity: StoredActivity, e: Evaluation, coveredThrough: string | undefined): boolean {
   const code = outcomeOf(e, activity.id)?.code;
   if (code === 'counted' || code === 'partly-counted') return false;
+  if (coveredThrough !== undefined && activity.completedOn > coveredThrough) return false;
   return code === 'counted-in-renewal' || (activity.completedOn < e.cycle.start && activity.createdAt.slice(0, 10) < e.cycle.start);
 }
-

@@ -3,9 +3,10 @@ import type { Block, Button, Reply } from '../reply.js';
 import { reply } from '../reply.js';
 import { getRulePack, RULE_SETTINGS } from '../rules/index.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
-import { daysPhrase, formatNumber, gapSummary, quantity, unitName } from '../views/describe.js';
+import { daysPhrase, formatNumber, gapSummary, monthlyPace, quantity, unitName } from '../views/describe.js';
 import { ceDeadlineOn, lapseSentence } from '../views/lapse.js';
-import { shiftDate } from './local-time.js';
+import { recertifiedLine, renewedInTime, renewTakes } from '../commands/lapsed-next-step.js';
+import { daysBetween, shiftDate } from './local-time.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -33,9 +34,9 @@ function buttons(code: CredentialCode, which: { log?: boolean; snooze?: boolean;
 
 /** The exact gap in one sentence: "Still needed: 10 general and 4 more AAMA-approved points by 7 Feb 2027; about 2 points a month." */
 function stillNeeded(evaluation: Evaluation, { by, pace: withPace = true }: { by?: string; pace?: boolean } = {}): string {
-  const pace = withPace && evaluation.pacePerMonth > 0 && evaluation.submitByDaysLeft >= 45
-    ? `; about ${formatNumber(evaluation.pacePerMonth)} ${unitName(evaluation.pacePerMonth, evaluation.unit)} a month`
-    : '';
+  // The same rule as `status` and `need` (no pace in a grace period or the last 45 days).
+  const monthly = withPace ? monthlyPace(evaluation) : undefined;
+  const pace = monthly ? `; ${monthly}` : '';
   return `Still needed: ${gapSummary(evaluation)}${by ? ` by ${formatDay(by)}` : ''}${pace}.`;
 }
 
@@ -69,8 +70,10 @@ const paragraphs = (texts: (string | undefined)[]): Block[] => texts.filter((t):
 /**
  * `evaluateOn` evaluates the same credential on another day. Past the submit-by date but not the
  * expiry (non-AAMA credit's processing time), it asks for the credit now, not "by" a date gone.
+ * Already renewed only where `credential renew` takes it: a workspace's ladder may start a year
+ * out, and renewing moves a cycle on only in its last 180 days.
  */
-export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation): Reply {
+export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation, today: string): Reply {
   const { code } = evaluation;
   const late = evaluation.submitByDaysLeft < 0;
   const heading = late
@@ -80,7 +83,7 @@ export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) =
   return reply([
     { kind: 'heading', text: heading, status: 'attention' },
     ...paragraphs([needed, ...processingNote(evaluation), ifMissed(evaluation, evaluateOn)]),
-    ...buttons(code, { log: true, snooze: true, renewed: true }),
+    ...buttons(code, { log: true, snooze: true, renewed: renewTakes(evaluation, today, today) }),
   ], 'warning');
 }
 
@@ -88,18 +91,24 @@ export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) =
  * An expired credential may not be used (RULES.md), though CE still renews it: the first thing said.
  * No monthly pace: it may not be used meanwhile, and over NCCT's five-year lapse a pace would read
  * as all the time in the world. Non-AAMA credit still needs its processing time before the end.
+ * Past NCCT's first year the renewal `credential renew` would record is over too: the way to
+ * record a reinstatement is said instead of an Already renewed that would be refused.
  */
-export function graceReply(evaluation: Evaluation): Reply {
+export function graceReply(evaluation: Evaluation, today: string): Reply {
   const { code } = evaluation;
   const ceEnd = ceDeadlineOn(evaluation);
   const { route } = getRulePack(code).afterExpiry;
+  const renewable = renewTakes(evaluation, today, today);
   const needed = evaluation.submitByDaysLeft < 0
     ? `Still needed, as soon as you can: ${gapSummary(evaluation)}.`
     : stillNeeded(evaluation, { pace: false, ...(evaluation.submitBy < ceEnd ? { by: evaluation.submitBy } : {}) });
   return reply([
     { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: CE accepted until ${formatDay(ceEnd)}`, status: 'lapsed' },
-    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), needed, ...processingNote(evaluation), `After ${formatDay(ceEnd)}: ${route}.`]),
-    ...buttons(code, { log: true, snooze: true, renewed: true }),
+    ...paragraphs([
+      lapseSentence(evaluation, formatDay, { ago: false }), needed, ...processingNote(evaluation), `After ${formatDay(ceEnd)}: ${route}.`,
+      renewable ? undefined : recertifiedLine(code),
+    ]),
+    ...buttons(code, { log: true, snooze: true, renewed: renewable }),
   ], 'warning');
 }
 
@@ -108,46 +117,78 @@ export function graceReply(evaluation: Evaluation): Reply {
  * the expiry, before the team digest lists the credential as expired: how to record the renewal, and,
  * while a grace period runs, by when to apply if they have not.
  */
-export function completeAtExpiryReply(evaluation: Evaluation): Reply {
+export function completeAtExpiryReply(evaluation: Evaluation, today: string): Reply {
   const { code } = evaluation;
-  const apply = evaluation.state === 'grace'
-    ? `If you have not, apply with ${evaluation.body} by ${formatDay(evaluation.submitBy)}: your CE counts until then.`
-    : `If you have not, ${routeSentence(evaluation).replace(/^./, (c) => c.toLowerCase())}`;
+  const apply = evaluation.state === 'grace' ? applyBy(evaluation) : `If you have not, ${routeSentence(evaluation).replace(/^./, (c) => c.toLowerCase())}`;
+  const renewable = renewTakes(evaluation, today, today);
+  const record = renewable
+    ? `tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`)`
+    : `tell me the day with \`credential add ${code} certified <date>\``;
   return reply([
     { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: your CE is complete`, status: 'attention' },
     ...paragraphs([
-      `Your CE for ${code} is complete, so you have most likely renewed: tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`), and reminders and the team digest will move on to the new cycle.`,
-      apply,
+      `Your CE for ${code} is complete, so you have most likely renewed: ${record}, and reminders and the team digest will move on to the new cycle.`,
+      `${apply} Until it is renewed, you may not use your ${code}.`,
     ]),
-    ...buttons(code, { renewed: true }),
+    ...buttons(code, { renewed: renewable }),
   ], 'info');
+}
+
+/** By when to apply in a grace period: its last day, or earlier by the processing time non-AAMA credit needs. */
+function applyBy(evaluation: Evaluation): string {
+  const { body, submitBy } = evaluation;
+  const ceEnd = ceDeadlineOn(evaluation);
+  return submitBy < ceEnd
+    ? `If you have not, apply with ${body} by ${formatDay(submitBy)}: non-${body} credit takes up to ${daysBetween(submitBy, ceEnd)} days to process, and CE renews it only until ${formatDay(ceEnd)}.`
+    : `If you have not, apply with ${body} by ${formatDay(submitBy)}: your CE counts until then.`;
+}
+
+/**
+ * CE complete in a grace period, a week before the last day to apply, and still no renewal
+ * recorded here: the one warning before the CE route closes. The note after the expiry said how to
+ * record a renewal; this says what closes, and when. Nothing follows it when the route has closed.
+ */
+export function closingReply(evaluation: Evaluation, today: string): Reply {
+  const { code, body } = evaluation;
+  const ceEnd = ceDeadlineOn(evaluation);
+  const heading = evaluation.submitByDaysLeft < 0
+    ? `${code}: apply with ${body} as soon as you can (CE accepted until ${formatDay(ceEnd)})`
+    : `${code}: apply with ${body} by ${formatDay(evaluation.submitBy)} (${daysPhrase(evaluation.submitByDaysLeft)})`;
+  const renewable = renewTakes(evaluation, today, today);
+  return reply([
+    { kind: 'heading', text: heading, status: 'attention' },
+    ...paragraphs([
+      `Your CE is complete, but no renewal is recorded here, and you may not use your ${code} until it is renewed.`,
+      ...processingNote(evaluation),
+      `After ${formatDay(ceEnd)}: ${getRulePack(code).afterExpiry.route}.`,
+      renewable ? `If you have renewed, tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`).` : recertifiedLine(code),
+    ]),
+    ...buttons(code, { renewed: renewable }),
+  ], 'warning');
 }
 
 /**
  * Once CE no longer renews it: after the CE route closed, the exam is the way back, and the cycle
  * starts from it (`credential renew` refuses then); with no route at all, `credential renew` records
- * a renewal made with the body.
+ * a renewal made with the body, while the cycle it would start still runs.
  */
-export function lapsedReply(evaluation: Evaluation): Reply {
+export function lapsedReply(evaluation: Evaluation, today: string): Reply {
   const { code } = evaluation;
   const closed = evaluation.state === 'exam-required';
   const heading = closed ? `${code}: the CE route has closed` : `${code} expired on ${formatDay(evaluation.cycle.end)}`;
-  // Whose CE was complete has most likely renewed and not said so (no reminder goes once the gap
-  // is closed): the exam alone would be wrong advice. `credential renew` still takes a day within
-  // the grace period, so that day is asked for (renewing today is refused once the route closed).
+  // Whose CE was complete has most likely renewed and not said so: the exam alone would be wrong
+  // advice. The planner sends this to them only when nothing was said since the expiry.
   const ceDone = closed && evaluation.remaining <= 0;
   const closedAfter = formatDay(ceDeadlineOn(evaluation));
-  const renewedInTime = ceDone
-    ? `Your CE for it was complete: if you renewed with ${evaluation.body} by ${closedAfter}, tell me the day with \`credential renew ${code} on <date>\`.`
-    : undefined;
   const route = closed ? `${ceDone ? 'If you did not, the' : 'The'} CE route closed after ${closedAfter}: ${getRulePack(code).afterExpiry.route}.` : routeSentence(evaluation);
+  const renewable = !closed && renewTakes(evaluation, today, today);
   const tell = closed
     ? `When you have passed the exam, tell me with \`credential add ${code} certified <exam date>\`.`
-    : `If you have renewed already, tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`).`;
+    : renewable ? `If you have renewed already, tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`).` : recertifiedLine(code);
   return reply([
     { kind: 'heading', text: heading, status: 'lapsed' },
-    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), renewedInTime, route, tell]),
-    ...buttons(code, { renewed: !closed }),
+    ...paragraphs([lapseSentence(evaluation, formatDay, { ago: false }), ceDone ? renewedInTime(evaluation, today, formatDay) : undefined, route, tell]),
+    ...buttons(code, { renewed: renewable }),
   ], 'warning');
 }
 

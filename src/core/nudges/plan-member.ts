@@ -12,7 +12,7 @@ import type { SavedTally } from '../rules/tally.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysBetween, instantIsoAt, localTime, memberWindow, memberZone, nextDeliverable, shiftDate } from './local-time.js';
 import { isBehindPace, standMember, type CredentialStanding } from './member-standing.js';
-import { cardReply, completeAtExpiryReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
+import { cardReply, closingReply, completeAtExpiryReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
 /** A ladder stage this many days or fewer before its deadline may arrive at a weekend too. */
@@ -229,13 +229,13 @@ function planCe({ standing, ladder, today, paceIndex, memberId }: CredentialCase
       // Submit-by passed, the expiry not yet (non-AAMA credit's processing time): once, "as soon as you can".
       const lateFrom = evaluation.submitBy < evaluation.cycle.end ? shiftDate(evaluation.submitBy, 1) : undefined;
       if (lateFrom !== undefined && evaluation.submitByDaysLeft < 0) {
-        due.push({ kind: 'nudge', stage: 'late', urgent: true, from: lateFrom, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date)) });
+        due.push({ kind: 'nudge', stage: 'late', urgent: true, from: lateFrom, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today) });
         return { due, nextOn: dayAfterExpiry };
       }
       if (reached !== undefined) {
         due.push({
           kind: 'nudge', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, from: shiftDate(evaluation.submitBy, -reached),
-          reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date)),
+          reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today),
         });
       } else if (isBehindPace(evaluation)) {
         // Before the ladder starts, a member well behind gets one note per pace period.
@@ -249,14 +249,12 @@ function planCe({ standing, ladder, today, paceIndex, memberId }: CredentialCase
     }
     case 'grace': {
       const graceEnd = shiftDate(today, evaluation.daysLeft);
-      // CE complete: no more reminders of CE, but one note that the renewal is not recorded here,
-      // at the first sweep after the expiry (the team digest lists the credential as expired).
-      if (evaluation.remaining <= 0) return { due: completeAtExpiry(standing, today), nextOn: shiftDate(graceEnd, 1) };
+      if (evaluation.remaining <= 0) return completeInGrace(standing, today, graceEnd);
       const week = Math.floor((daysBetween(evaluation.cycle.end, today) - 1) / 7);
       const step = week < WEEKLY_GRACE_WEEKS ? week : WEEKLY_GRACE_WEEKS + Math.floor((week - WEEKLY_GRACE_WEEKS) / 4) * 4;
       const nextWeek = week < WEEKLY_GRACE_WEEKS ? week + 1 : step + 4;
       return {
-        due: [{ kind: 'nudge', stage: `g${step}`, urgent: true, reply: () => graceReply(evaluation) }],
+        due: [{ kind: 'nudge', stage: `g${step}`, urgent: true, reply: () => graceReply(evaluation, today) }],
         nextOn: earliestDate(shiftDate(dayAfterExpiry, nextWeek * 7), shiftDate(graceEnd, 1)),
       };
     }
@@ -267,15 +265,36 @@ function planCe({ standing, ladder, today, paceIndex, memberId }: CredentialCase
       if (daysBetween(closedOn, today) > LAPSE_NOTICE_DAYS) return { due: [] };
       // Expired with no CE route but its CE complete: the renewal most likely happened.
       if (evaluation.state === 'expired' && evaluation.remaining <= 0) return { due: completeAtExpiry(standing, today) };
-      return { due: [{ kind: 'nudge', stage: evaluation.state, urgent: true, reply: () => lapsedReply(evaluation) }] };
+      const notice: Due = { kind: 'nudge', stage: evaluation.state, urgent: true, reply: () => lapsedReply(evaluation, today) };
+      // The route closed with the CE complete: a member told since the expiry (the note after it,
+      // the last call before the close) knew all this notice says. Only one who heard nothing since
+      // the expiry, in this series, gets it: the outbox keeps it out otherwise (stageFrom).
+      if (evaluation.remaining <= 0) notice.from = dayAfterExpiry;
+      return { due: [notice] };
     }
   }
+}
+
+/**
+ * CE complete in a grace period: no more reminders of CE, but a note at the first sweep after the
+ * expiry that the renewal is not recorded here (the team digest lists the credential as expired),
+ * and one last call a week before the last day to apply, still unrecorded. When the route closes,
+ * only a member told nothing since the expiry hears of it (planCe): "apply by" is then a day gone.
+ */
+function completeInGrace(standing: CredentialStanding, today: string, graceEnd: string): CredentialPlan {
+  const { evaluation } = standing;
+  const closingFrom = shiftDate(evaluation.submitBy, -URGENT_DAYS);
+  if (today < closingFrom) return { due: completeAtExpiry(standing, today), nextOn: closingFrom };
+  return {
+    due: [{ kind: 'nudge', stage: 'complete-closing', urgent: true, reply: () => closingReply(evaluation, today) }],
+    nextOn: shiftDate(graceEnd, 1),
+  };
 }
 
 /** Once, within LAPSE_NOTICE_DAYS of the expiry: CE complete, renewal not recorded here. */
 function completeAtExpiry({ evaluation }: CredentialStanding, today: string): Due[] {
   if (daysBetween(shiftDate(evaluation.cycle.end, 1), today) > LAPSE_NOTICE_DAYS) return [];
-  return [{ kind: 'nudge', stage: 'complete-at-expiry', urgent: false, reply: () => completeAtExpiryReply(evaluation) }];
+  return [{ kind: 'nudge', stage: 'complete-at-expiry', urgent: false, reply: () => completeAtExpiryReply(evaluation, today) }];
 }
 
 function planCard(evaluation: Evaluation, ladder: readonly number[], today: string, holdsCma: boolean): CredentialPlan {

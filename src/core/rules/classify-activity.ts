@@ -44,7 +44,9 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   if (activity.completedOn < window.earnFrom || activity.completedOn > countsUntil) {
     // The period ends at the expiry: a grace end in its place read as a later expiry (NCCT's is 5 years on).
     const afterGrace = ctx.graceEndsOn !== null && activity.completedOn > window.end ? ` and after the grace period that followed it (to ${ctx.graceEndsOn})` : '';
-    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}${afterGrace}; ${pack.body} counts only credit earned in it and nothing rolls over.`);
+    // A period starting before the cycle shown ("Cycle: 2027-03-01 to …") says why.
+    const opened = renewal?.otherwiseFrom !== undefined && activity.completedOn < window.earnFrom ? ` (from the day after ${renewal.cycleEnd}, the last day your renewal covered)` : '';
+    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}${opened}${afterGrace}${outsidePeriodRule(ctx)}.`);
   }
   const details: string[] = [];
   const caveats: string[] = [];
@@ -53,7 +55,11 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
     // no source says in so many words that it counts, hence "unverified".
     addCaveat(details, caveats, `completed in the grace period after ${window.end}; that it counts is unverified`);
   }
-  if (activity.completedOn < window.start) {
+  if (renewal?.otherwiseFrom !== undefined && activity.completedOn < renewal.otherwiseFrom) {
+    // Dated before the cycle it counts toward: say why wherever its credit is shown, for the old
+    // cycle had not ended yet (or its grace-period CE had done its part).
+    addCaveat(details, caveats, `after ${renewal.cycleEnd}, the last day your renewal covered: it counts toward this cycle`);
+  } else if (activity.completedOn < window.start) {
     details.push(`completed before this recertification year, but ${pack.body} accepts outside CE from ${window.earnFrom} (CE-0309)`);
   }
   if (activity.unit === 'card') return classifyCard(ctx, activity, index, details, caveats);
@@ -78,6 +84,15 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
     return excluded(activity, 'below-minimum-hour', `A non-${pack.body} activity must last at least one contact hour (${pack.minimumContactHour?.minutes.value} minutes) to count (${pack.body}); this one is ${formatCredit(value, pack.unit)}.`);
   }
   return { kind: 'candidate', candidate: { index, activity, value, category: activity.category, approved, isCard: false, details, caveats } };
+}
+
+/**
+ * What the body says of credit earned outside the period, as its pack has it: stated where RULES.md
+ * verifies it (AAMA, AMT), said unverified where it does not (NHA's no-carry-over, stated for
+ * pharmacy technicians only), nothing where our sources say nothing (NCCT).
+ */
+function outsidePeriodRule({ pack }: EvaluationContext): string {
+  return pack.outsidePeriod === null ? '' : `; ${pack.outsidePeriod.says}`;
 }
 
 /** A clause of the reason that one-line views say too (a module function: no closure per activity in a sweep). */

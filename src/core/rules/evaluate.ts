@@ -11,7 +11,7 @@ import { buildNotes } from './build-notes.js';
 import { classifyActivity, type Candidate } from './classify-activity.js';
 import { createSettingReader, type SettingReader } from './create-setting-reader.js';
 import { describeTimeline, graceEndOf } from './credential-timeline.js';
-import { cycleWindow } from './cycle.js';
+import { cycleWindow, type CycleWindow } from './cycle.js';
 import { describeOutcome } from './describe-outcome.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { limitCprCards } from './limit-cpr-cards.js';
@@ -87,6 +87,11 @@ function graceCeThrough(lapsed: CredentialInput, activities: readonly ActivityIn
     else low = middle + 1;
   }
   return days[low];
+}
+
+/** The days `credential` counts credit within, a renewal's cut included: the window `evaluate` uses. */
+export function earningWindow(credential: CredentialInput, activities: readonly ActivityInput[], overrides: RuleOverrides = {}): Readonly<CycleWindow> {
+  return cycleWindow(withGraceCut(credential, activities, overrides));
 }
 
 export function createContext(credential: CredentialInput, asOf: string, read: SettingReader): EvaluationContext {

@@ -87,6 +87,15 @@ export const rulePackSchema = z.object({
     status: sourceStatus,
   }),
   processingDays: z.object({ approvedOnly: sourcedNumberSchema, nonApproved: sourcedNumberSchema }).nullable(),
+  /**
+   * What the body says of credit earned outside the period, closing the reason an activity dated
+   * outside it did not count ("AMT counts only credit earned in it and nothing rolls over"); null
+   * where our sources say nothing. Unverified (U), it must say so itself.
+   */
+  outsidePeriod: z
+    .object({ says: z.string().min(1), sourceId: z.string(), status: sourceStatus })
+    .refine((rule) => rule.status !== 'U' || rule.says.includes('unverified'), { message: 'an unverified (U) rule must say it is unverified' })
+    .nullable(),
   /** NCCT: outside CE counts from 1 January of this many calendar years before the expiry's year. */
   outsideCeWindow: z.object({ calendarYearsBefore: sourcedNumberSchema }).nullable(),
   fees: z.array(z.object({ id: z.string(), label: z.string(), usd: sourcedNumberSchema })),

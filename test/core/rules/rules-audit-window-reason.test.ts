@@ -17,7 +17,7 @@ describe('the outside-window reason', () => {
 
   it('names the NCMA renewal year, from the earlier outside-CE date, not the five-year lapse', () => {
     const outcome = evaluate({ code: 'NCMA', expiresOn: '2026-07-14' }, [makeActivity({ amount: '2', completedOn: '2024-12-31' })], '2026-03-10').activities[0];
-    expect(outcome?.reason).toBe('Dated 2024-12-31, outside the period 2025-01-01..2026-07-14; NCCT counts only credit earned in it and nothing rolls over.');
+    expect(outcome?.reason).toBe('Dated 2024-12-31, outside the period 2025-01-01..2026-07-14.');
   });
 
   it('says an activity after the grace period came after the CE route closed', () => {

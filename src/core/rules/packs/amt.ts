@@ -73,6 +73,8 @@ export const AMT_PACK = {
     status: 'U',
   },
   processingDays: null,
+  // Points must be earned inside the cycle, and nothing rolls over into the next (amt-stay-certified, V).
+  outsidePeriod: { says: 'AMT counts only credit earned in it and nothing rolls over', sourceId: 'amt-stay-certified', status: 'V' },
   outsideCeWindow: null,
   fees: [
     {

@@ -23,6 +23,7 @@ export const BLS_PACK = {
   minimumContactHour: null,
   afterExpiry: { grace: null, then: 'expired', route: 'take a renewal course for a new card', sourceId: 'aha-card', status: 'V' },
   processingDays: null,
+  outsidePeriod: null,
   outsideCeWindow: null,
   fees: [],
   notes: [],

@@ -98,6 +98,8 @@ export const CMA_PACK = {
     approvedOnly: { value: 0, sourceId: 'aama-policies', status: 'V' },
     nonApproved: { value: 21, sourceId: 'aama-policies', status: 'V' },
   },
+  // The earning window is the current period (aama-policies, V): credit before it does not carry over.
+  outsidePeriod: { says: 'AAMA counts only credit earned in it and nothing rolls over', sourceId: 'aama-policies', status: 'V' },
   outsideCeWindow: null,
   fees: [
     { id: 'reactivation', label: 'Reactivation fee after the CE route closes', usd: { value: 50, sourceId: 'aama-expired-2025', status: 'V' } },

@@ -83,6 +83,8 @@ export const NCMA_PACK = {
     status: 'V',
   },
   processingDays: null,
+  // Our sources say nothing of carrying credit over (RULES.md); CE-0309's reach is outsideCeWindow.
+  outsidePeriod: null,
   // Outside CE completed no earlier than the calendar year before the recertification year (ncct-ce-0309, V).
   outsideCeWindow: { calendarYearsBefore: { value: 1, sourceId: 'ncct-ce-0309', status: 'V' } },
   fees: [

@@ -58,6 +58,8 @@ export const NHA_PACK = {
     status: 'U',
   },
   processingDays: null,
+  // No carry-over: stated for NHA's pharmacy technicians only, so unverified for these credentials (RULES.md).
+  outsidePeriod: { says: 'that NHA carries no extra credit over to the next cycle is unverified (it says so for pharmacy technicians)', sourceId: 'nha-ce', status: 'U' },
   outsideCeWindow: null,
   fees: [
     {
