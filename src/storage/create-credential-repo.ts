@@ -37,10 +37,9 @@ export function createCredentialRepo(sqlite: Database.Database, audit: AuditLog)
   // (a renewal, by `renew` or by `add` with the new card's date) no earlier than `credential renew`
   // allows, and from an expiry before the current one: a move back undoes the renewals it passes.
   // A move on from further ahead is a corrected date, not a renewal. Its day is the one the member
-  // gave (`credential renew X on <date>`, kept in the audit row; `credential add X certified <date>`,
-  // its certified day, if not later than the day it was recorded), else the day it was recorded.
-  // Migration 0013 ran the same on the rows before it. (SQLite's min() is null when a value is.)
-  const renewalDay = `coalesce(json_extract(a.after, '$.renewedOn'), min(json_extract(a.after, '$.certifiedOn'), substr(a.at, 1, 10)), substr(a.at, 1, 10))`;
+  // gave (`credential renew X on <date>`, kept in the audit row), else the day it was recorded.
+  // Migrations 0010 and 0011 ran the same on the rows before them.
+  const renewalDay = `coalesce(json_extract(a.after, '$.renewedOn'), substr(a.at, 1, 10))`;
   const deriveRenewal = sqlite.prepare<{ id: number; entityId: string; memberId: number; renewWindow: string }>(
     `update credentials set (renewed_from, renewed_on) = (
        select min(json_extract(a.before, '$.expiresOn'), ${renewalDay}), ${renewalDay} from audit a

@@ -73,34 +73,3 @@ describe('migration 0007 (activities read from their index alone)', () => {
     expect(alice!.activities).toEqual([{ id: 1, completedOn: '2026-01-05', amount: '2', unit: 'hours', aamaApproved: true }]);
   });
 });
-
-
-describe('migration 0013 (a renewal by `credential add … certified` dated by its certified day)', () => {
-  let subject: TestStore | undefined;
-  afterEach(() => subject?.cleanup());
-
-  it('re-dates a renewal typed as a certified day to that day, and leaves one typed as an expiry alone', () => {
-    const path = makeDatabaseAt('0012_request_claim_activity');
-    const sqlite = new Database(path);
-    // As the bot left them: NCMA renewed by `credential add NCMA certified 2026-06-01`, typed on
-    // 2026-11-25 (so dated then); RMA renewed by `credential add RMA expires …`, typed on 2027-03-01.
-    sqlite.exec(`
-      insert into credentials (member_id, workspace_id, code, expires_on, certified_on, created_at, updated_at, renewed_from, renewed_on)
-        values (1, 1, 'NCMA', '2027-05-31', '2026-06-01', 'x', 'x', '2026-05-31', '2026-11-25'),
-               (1, 1, 'RMA', '2030-04-30', null, 'x', 'x', '2027-03-01', '2027-03-01');
-      insert into audit (workspace_id, member_id, entity, entity_id, action, before, after, at) values
-        (1, 1, 'credential', '2', 'credential-add', '{"code":"NCMA","expiresOn":"2026-05-31","certifiedOn":null}',
-         '{"code":"NCMA","expiresOn":"2027-05-31","certifiedOn":"2026-06-01"}', '2026-11-25T15:00:00.000Z'),
-        (1, 1, 'credential', '3', 'credential-add', '{"code":"RMA","expiresOn":"2027-04-30","certifiedOn":null}',
-         '{"code":"RMA","expiresOn":"2030-04-30","certifiedOn":null}', '2027-03-01T15:00:00.000Z');
-    `);
-    sqlite.close();
-    subject = makeStore(path);
-    const rows = subject.handle.sqlite.prepare('select code, renewed_from, renewed_on from credentials order by id').all();
-    expect(rows).toEqual([
-      { code: 'CMA', renewed_from: null, renewed_on: null },
-      { code: 'NCMA', renewed_from: '2026-05-31', renewed_on: '2026-06-01' },
-      { code: 'RMA', renewed_from: '2027-03-01', renewed_on: '2027-03-01' },
-    ]);
-  });
-});

@@ -12,8 +12,9 @@ export interface ConsoleNames {
   /** The name shown for an id `idFor` gave. */
   shownAs(id: string): string;
   /**
-   * `text` with each `@name` of a member seen (stored or typed) spelt as that member's id, as a chat
-   * platform turns a mention into a user id: `admin add @bob` then names the member stored as "Bob".
+   * An `admin` line with each `@name` of a member seen (stored or typed) spelt as that member's id,
+   * as a chat platform turns a mention into a user id: `admin add @bob` then names the member stored
+   * as "Bob". Any other line is left as typed (a title may hold an @).
    */
   mentionsIn(text: string): string;
 }
@@ -30,13 +31,14 @@ export function createConsoleNames(consoleUser: string, knownIds: readonly strin
   return {
     idFor(typedName) {
       const lower = typedName.toLowerCase();
-      const id = lower === consoleUser.toLowerCase() ? consoleUser : known.has(typedName) ? typedName : (byLower.get(lower) ?? lower);
+      // A stored id typed exactly is that member, even one spelt like the console user in other capitals.
+      const id = known.has(typedName) ? typedName : lower === consoleUser.toLowerCase() ? consoleUser : (byLower.get(lower) ?? lower);
       byLower.set(lower, byLower.get(lower) ?? id);
       if (!shown.has(id)) shown.set(id, typedName);
       return id;
     },
     shownAs: (id) => shown.get(id) ?? id,
-    mentionsIn: (text) => text.replace(/(^|\s)@([\p{L}\p{N}_.-]+)/gu, (whole, before: string, name: string) => {
+    mentionsIn: (text) => !/^admin\s/i.test(text) ? text : text.replace(/(^|\s)@([\p{L}\p{N}_.-]+)/gu, (whole, before: string, name: string) => {
       const id = byLower.get(name.toLowerCase());
       return id === undefined ? whole : `${before}@${id}`;
     }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext, type RawOptions } from '../command.js';
 import type { StoredActivity, StoredCredential } from '../ports.js';
 import { addCalendarDays } from '../rules/calendar-date.js';
-import { earningWindow, evaluate } from '../rules/index.js';
+import { evaluate, renewalCoveredThrough } from '../rules/index.js';
 import { errorReply, problem, reply, type Block } from '../reply.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { CREDENTIAL_WORDS_HELP, toCredentialCode } from '../text/aliases.js';
@@ -104,11 +104,11 @@ export const historyCommand = defineCommand({
  * It ended on the expiry the renewal replaced: a CMA renewed early or in its grace period starts
  * its new cycle after the month of the renewal, not the day after the old expiry. A known renewal
  * covered credit up to `coveredThrough` only: what was done after it, though dated before the old
- * expiry, is the new cycle's, and left out here it takes no share of the old cycle's caps.
+ * expiry, is left out here, so it takes no share of the old cycle's caps.
  */
 function previousCycle(ctx: CommandContext, e: Evaluation, credential: StoredCredential, activities: readonly StoredActivity[]): { evaluation: Evaluation; coveredThrough: string | undefined } | undefined {
   if (e.unit === 'card') return undefined;
-  const coveredThrough = earningWindow(credential, activities, ctx.overrides).renewal?.cycleEnd;
+  const coveredThrough = renewalCoveredThrough(credential, activities, ctx.overrides);
   if (!activities.some((a) => wentToPreviousCycle(a, e, coveredThrough))) return undefined;
   // A renewal comes at most RENEW_WINDOW_DAYS before the old expiry: a later date replaced since
   // is a correction of the new cycle's (`credential add … expires`), not the old cycle's end.
@@ -120,15 +120,17 @@ function previousCycle(ctx: CommandContext, e: Evaluation, credential: StoredCre
 
 /**
  * What the activity counted toward is the previous cycle's record: not when it counts toward this
- * one, nor when it was done after the day the known renewal covered (CE done after renewing early,
- * which this cycle counts, or may not for a rule of its own), but when a renewal covered it (CE
- * done in a grace period to reinstate the lapsed cycle), or when it is dated before this cycle and
- * was logged before it began, so while the member was in the previous one: an old course logged
- * today (a cycle they may never have held) stays "outside the period".
+ * one, but when a renewal covered it (CE done in a grace period to reinstate the lapsed cycle), or
+ * when it is dated before this cycle and on or before the last day the known renewal covered (CE
+ * done after renewing early counts toward neither cycle when the new one starts later: its own
+ * outcome says so). With no renewal known, only what was logged while the previous cycle ran: an
+ * old course logged today (a cycle they may never have held) stays "outside the period".
  */
 function wentToPreviousCycle(activity: StoredActivity, e: Evaluation, coveredThrough: string | undefined): boolean {
   const code = outcomeOf(e, activity.id)?.code;
   if (code === 'counted' || code === 'partly-counted') return false;
-  if (coveredThrough !== undefined && activity.completedOn > coveredThrough) return false;
-  return code === 'counted-in-renewal' || (activity.completedOn < e.cycle.start && activity.createdAt.slice(0, 10) < e.cycle.start);
+  if (code === 'counted-in-renewal') return true;
+  if (activity.completedOn >= e.cycle.start) return false;
+  // With a renewal known, its days say it; without, an activity logged while the old cycle ran.
+  return coveredThrough !== undefined ? activity.completedOn <= coveredThrough : activity.createdAt.slice(0, 10) < e.cycle.start;
 }

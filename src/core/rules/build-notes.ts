@@ -20,10 +20,7 @@ export function buildNotes(ctx: EvaluationContext, timeline: Timeline): string[]
     );
   }
 
-  if (window.renewal?.otherwiseFrom !== undefined) {
-    // Until the cycle begins, its dates alone would not say why CE done this week counts toward it.
-    if (ctx.asOf < window.start) notes.push(`CE done from ${window.earnFrom}, after the last day your renewal covered (${window.renewal.cycleEnd}), counts toward this cycle, which starts on ${window.start}.`);
-  } else if (window.earnFrom < window.start) {
+  if (window.earnFrom < window.start) {
     notes.push(window.renewal
       ? `${pack.body} accepts outside CE completed from ${window.earnFrom}: CE-0309 reaches back to the calendar year before this renewal, but not into the cycle you renewed from.`
       : `${pack.body} accepts outside CE completed from ${window.earnFrom}, the calendar year before this renewal (CE-0309).`);

@@ -44,9 +44,7 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   if (activity.completedOn < window.earnFrom || activity.completedOn > countsUntil) {
     // The period ends at the expiry: a grace end in its place read as a later expiry (NCCT's is 5 years on).
     const afterGrace = ctx.graceEndsOn !== null && activity.completedOn > window.end ? ` and after the grace period that followed it (to ${ctx.graceEndsOn})` : '';
-    // A period starting before the cycle shown ("Cycle: 2027-03-01 to …") says why.
-    const opened = renewal?.otherwiseFrom !== undefined && activity.completedOn < window.earnFrom ? ` (from the day after ${renewal.cycleEnd}, the last day your renewal covered)` : '';
-    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}${opened}${afterGrace}${outsidePeriodRule(ctx)}.`);
+    return excluded(activity, 'outside-window', `Dated ${activity.completedOn}, outside the period ${window.earnFrom}..${window.end}${afterGrace}${outsidePeriodRule(ctx)}.`);
   }
   const details: string[] = [];
   const caveats: string[] = [];
@@ -55,11 +53,7 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
     // no source says in so many words that it counts, hence "unverified".
     addCaveat(details, caveats, `completed in the grace period after ${window.end}; that it counts is unverified`);
   }
-  if (renewal?.otherwiseFrom !== undefined && activity.completedOn < renewal.otherwiseFrom) {
-    // Dated before the cycle it counts toward: say why wherever its credit is shown, for the old
-    // cycle had not ended yet (or its grace-period CE had done its part).
-    addCaveat(details, caveats, `after ${renewal.cycleEnd}, the last day your renewal covered: it counts toward this cycle`);
-  } else if (activity.completedOn < window.start) {
+  if (activity.completedOn < window.start) {
     details.push(`completed before this recertification year, but ${pack.body} accepts outside CE from ${window.earnFrom} (CE-0309)`);
   }
   if (activity.unit === 'card') return classifyCard(ctx, activity, index, details, caveats);

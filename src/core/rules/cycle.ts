@@ -15,19 +15,16 @@ export interface CycleWindow {
   /** Last day of the current cycle: the expiry date. */
   end: string;
   /**
-   * First day an activity can count: earlier than `start` for NCCT's outside-CE rule or after a
-   * renewal made before the cycle began, later when a renewal in the grace period covered the
-   * cycle's first days.
+   * First day an activity can count: earlier than `start` for NCCT's outside-CE rule, later when a
+   * renewal in the grace period covered the cycle's first days.
    */
   earnFrom: string;
   /**
-   * Set when a renewal moved what would count: `cycleEnd` is the last day the renewal covered (the
-   * end of the cycle renewed from, or the renewal day), and credit dated from `reachFrom` to it
-   * counted toward that renewal. From the day after it, credit is this cycle's, even before `start`;
-   * when that day comes before the one counting would otherwise have started from (CE done after
-   * renewing early), `otherwiseFrom` is that day.
+   * Set when a renewal cut what would count: `cycleEnd` is the last day the renewal covered (the
+   * end of the cycle renewed from, or the renewal day), and `reachFrom` the day counting would
+   * otherwise have started from.
    */
-  renewal?: { cycleEnd: string; reachFrom: string; otherwiseFrom?: string };
+  renewal?: { cycleEnd: string; reachFrom: string };
 }
 
 /**
@@ -79,33 +76,24 @@ const windows = new TwoKeyMemo<CredentialCode, string, Readonly<CycleWindow>>(10
 
 export function cycleWindow(credential: CredentialInput): Readonly<CycleWindow> {
   const window = windows.get(credential.code, credential.expiresOn) ?? windows.set(credential.code, credential.expiresOn, Object.freeze(computeWindow(credential)));
-  return credential.renewedFrom === undefined ? window : afterRenewal(credential.code, window, credential.renewedFrom, credential.graceThrough);
+  return credential.renewedFrom === undefined ? window : afterRenewal(window, credential.renewedFrom, credential.graceThrough);
 }
 
 /**
- * The earning window starts the day after the last day the renewal covered (RULES.md: "from the
- * first day after the previous period ended"). Credit dated up to it counted toward the renewal,
- * so it must not count again: NCCT's rule reaches back to January 1 of the calendar year before
- * (CE-0309), into the year just renewed; and a renewal in the grace period was made with
- * grace-period CE (`graceThrough`), which an NCMA's next year (from the day after the old expiry)
- * would count again. Credit after it is this cycle's though dated before its start: CE done after
- * renewing early (the old expiry, and so an NHA or AMT cycle's start, still to come; a CMA's new
- * cycle starts after the month of renewal, aama-policies), or done in a CMA's grace period beyond
- * what the lapsed cycle needed (README, `credential renew`).
+ * Credit dated on or before the last day a renewal covered counted toward it, so it must not count
+ * again. NCCT's rule reaches back to January 1 of the calendar year before (CE-0309), into the year
+ * just renewed; and a renewal in the grace period was made with grace-period CE (`graceThrough`),
+ * which an NCMA's next year (from the day after the old expiry) would count again. Credit after
+ * that is never cut: a CMA renewed early starts its new cycle after the month of renewal
+ * (aama-policies), and credit earned from then on belongs to the new cycle, though the old expiry is later.
  */
-function afterRenewal(code: CredentialCode, window: Readonly<CycleWindow>, renewedFrom: string, graceThrough: string | undefined): Readonly<CycleWindow> {
+function afterRenewal(window: Readonly<CycleWindow>, renewedFrom: string, graceThrough: string | undefined): Readonly<CycleWindow> {
   // An end inside this cycle is an expiry corrected a few days on (a typo), not a cycle renewed from.
-  // Its first day is not: a renewal by `credential add … certified <day>` starts the cycle that day.
-  if (renewedFrom > window.start) return window;
+  if (renewedFrom >= window.start) return window;
   const coveredThrough = graceThrough !== undefined && graceThrough > renewedFrom ? graceThrough : renewedFrom;
-  const earnFrom = addCalendarDays(coveredThrough, 1);
-  if (coveredThrough >= window.earnFrom) return { ...window, earnFrom, renewal: { cycleEnd: coveredThrough, reachFrom: window.earnFrom } };
-  // Only the renewal of the cycle just before this one opens this one: a renewal further back
-  // (an expiry moved on by more than a cycle) says nothing about the days before this cycle.
-  const previous = cycleWindow({ code, expiresOn: addCalendarDays(window.start, -1) });
-  if (coveredThrough < previous.start) return window;
-  const renewal = { cycleEnd: coveredThrough, reachFrom: previous.start, ...(earnFrom < window.earnFrom ? { otherwiseFrom: window.earnFrom } : {}) };
-  return { ...window, earnFrom, renewal };
+  // Nothing to cut: the renewal covered nothing this cycle counts (no reach back, or one that ends before it).
+  if (coveredThrough < window.earnFrom) return window;
+  return { ...window, earnFrom: addCalendarDays(coveredThrough, 1), renewal: { cycleEnd: coveredThrough, reachFrom: window.earnFrom } };
 }
 
 function computeWindow(credential: CredentialInput): CycleWindow {

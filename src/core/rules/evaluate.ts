@@ -11,7 +11,7 @@ import { buildNotes } from './build-notes.js';
 import { classifyActivity, type Candidate } from './classify-activity.js';
 import { createSettingReader, type SettingReader } from './create-setting-reader.js';
 import { describeTimeline, graceEndOf } from './credential-timeline.js';
-import { cycleWindow, type CycleWindow } from './cycle.js';
+import { cycleWindow } from './cycle.js';
 import { describeOutcome } from './describe-outcome.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { limitCprCards } from './limit-cpr-cards.js';
@@ -89,9 +89,15 @@ function graceCeThrough(lapsed: CredentialInput, activities: readonly ActivityIn
   return days[low];
 }
 
-/** The days `credential` counts credit within, a renewal's cut included: the window `evaluate` uses. */
-export function earningWindow(credential: CredentialInput, activities: readonly ActivityInput[], overrides: RuleOverrides = {}): Readonly<CycleWindow> {
-  return cycleWindow(withGraceCut(credential, activities, overrides));
+/**
+ * The last day whose credit a known renewal used, for `history`'s record of the cycle renewed: the
+ * renewal day when it came early; after the expiry, the day the logged grace CE closed the lapsed
+ * cycle's gap, or, when it never did (an exam, credit not logged here), all of it up to the renewal.
+ * Undefined when no renewal is known.
+ */
+export function renewalCoveredThrough(credential: CredentialInput, activities: readonly ActivityInput[], overrides: RuleOverrides = {}): string | undefined {
+  if (credential.renewedFrom === undefined) return undefined;
+  return withGraceCut(credential, activities, overrides).graceThrough ?? credential.renewedOn ?? credential.renewedFrom;
 }
 
 export function createContext(credential: CredentialInput, asOf: string, read: SettingReader): EvaluationContext {

@@ -1,6 +1,6 @@
 /** The rules engine's public API: rule packs as data, cycle arithmetic and `evaluate`. */
 export * from './types.js';
-export { earningWindow, evaluate, type EvaluateOptions } from './evaluate.js';
+export { evaluate, renewalCoveredThrough, type EvaluateOptions } from './evaluate.js';
 export { cycleWindow, expiryFromCertified, nextCycleExpiry, type CycleWindow } from './cycle.js';
 export { RULE_PACKS, getRulePack, credentialName } from './rule-packs.js';
 export { MAX_FIGURE, RULE_SETTINGS, validateRuleOverrides, type RuleSetting, type OverrideProblem, type OverridesResult } from './rule-settings.js';

@@ -24,10 +24,8 @@ import type { ActivityInput, CredentialCode, CredentialInput, Evaluation, Requir
  * 5: an expiry moved to a date inside the current cycle (a corrected typo) is not a renewal.
  * 6: the total still needed is never less than the sum of its rounded-up category gaps; NCMA CE done
  *    in a grace period counts toward the renewal it reinstated, not again after it (`renewedOn`).
- * 7: CE done after renewing, before the new cycle's start (an early renewal; a CMA's grace period
- *    beyond what the lapsed cycle needed), counts toward the new cycle.
  */
-const COUNTING_VERSION = 7;
+const COUNTING_VERSION = 6;
 
 /**
  * What a tally was counted under: the counting code's version and a fingerprint of the rule packs

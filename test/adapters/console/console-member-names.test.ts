@@ -62,4 +62,21 @@ describe('console member names', () => {
       after.close();
     }
   });
+
+  it('keeps a stored member spelt like the console user in other capitals, and leaves @ in a title as typed', async () => {
+    const db = tempDbPath();
+    await runConsole(['credential add RMA expires 2027-04-30'], { CEU_DB: db });
+    // What an older console stored for `@Alice` beside the console user alice: a member of her own.
+    const sqlite = new Database(db);
+    try {
+      sqlite.prepare("INSERT INTO members (workspace_id, user_id, display_name) VALUES (1, 'Alice', 'Alice')").run();
+    } finally {
+      sqlite.close();
+    }
+    const run = await runConsole(['@Alice status --json', '@dana log 1h general "Lunch with @Alice and @DANA"', '@dana history'], { CEU_DB: db });
+    const [status, , history] = replies(run.stdout);
+    expect(JSON.parse(status!)).toMatchObject({ member: 'Alice', credentials: [] });
+    expect(history).toContain('“Lunch with @Alice and @DANA”');
+  });
 });
+

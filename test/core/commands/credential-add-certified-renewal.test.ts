@@ -27,13 +27,16 @@ describe('credential add certified, over a lapsed credential', () => {
     expect(history).toMatch(/#2 2026-08-01 5 hours clinical “Course C”\n\s+NCMA: \+5 hours/);
   });
 
-  it('does not count the CE that renewed it again when the certified day falls before the old expiry', async () => {
-    bot = makeBot('2026-11-25T15:00:00Z');
-    await bot.say('credential add NCMA expires 2026-06-30');
-    await bot.say('log 14h general "Year\'s CE" on 2026-03-01'); // what the renewal used
-    await bot.say('log 3h clinical "Since" on 2026-08-01');
-    expect((await bot.say('credential add NCMA certified 2026-06-01')).tone).toBe('success');
-    expect(await ncma()).toMatchObject({ cycle: { start: '2026-06-01', end: '2027-05-31' }, earned: 3, remaining: 11 });
+  it('reads a certified day that gives a cycle overlapping the held one as a correction, counting nothing less', async () => {
+    let nowAt = '2026-11-01T15:00:00Z';
+    bot = makeBot(() => nowAt);
+    await bot.say('credential add NCMA expires 2026-12-31'); // a guess
+    await bot.say('log 7h general "March" on 2026-03-01');
+    await bot.say('log 7h general "September" on 2026-09-01');
+    nowAt = '2026-11-05T15:00:00Z';
+    expect((await bot.say('credential add NCMA certified 2026-08-01')).tone).toBe('success');
+    expect(await ncma()).toMatchObject({ cycle: { start: '2026-08-01', end: '2027-07-31' }, earned: 14, remaining: 0 });
+    expect(await bot.text('history NCMA')).not.toContain('previous cycle');
   });
 });
 
