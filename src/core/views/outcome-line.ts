@@ -24,13 +24,14 @@ export function outcomeLine(e: Evaluation, activityId: number, loggedUnit?: stri
 
 /**
  * The activity is saved (another credential may count it), so not "log it in hours instead", which
- * would log it twice: the `edit` that changes its unit, keeping the number as the certificate has it.
+ * would log it twice: the `edit` that gives its amount in a unit the body counts. Not `edit … unit`,
+ * which keeps the number: 2 points are not 2 hours, so the member reads the hours off the certificate.
  */
 function unitFix(e: Evaluation, activityId: number, loggedUnit: string): string {
   const units = acceptedUnits(getRulePack(e.code));
   const suggested = units.includes('hours') ? 'hours' : units[0]!;
   const others = units.filter((unit) => unit !== suggested);
-  return `${e.body} does not count ${loggedUnit}; to count it, give the unit on the certificate: \`edit ${activityId} unit ${suggested}\`${others.length > 0 ? ` (or ${others.join(', ')})` : ''}`;
+  return `${e.body} does not count ${loggedUnit}; if the certificate also gives ${suggested}${others.length > 0 ? ` (or ${others.join(', ')})` : ''}, enter that amount: \`edit ${activityId} amount <n> ${suggested}\``;
 }
 
 /** What the evaluation says of one activity: counted, partly, or the rule that kept it out. */

@@ -16,7 +16,8 @@ describe('a unit the body does not count', () => {
     const text = await t.text('log 5 points "x" on 2026-05-05');
     expect(text).toContain('Logged #1');
     expect(text).toContain('CCMA: not counted: NHA does not count points');
-    expect(text).toContain('`edit 1 unit hours`');
+    expect(text).toContain('if the certificate also gives hours');
+    expect(text).toContain('`edit 1 amount <n> hours`');
     expect(text).not.toContain('log it in');
   });
 
@@ -25,16 +26,16 @@ describe('a unit the body does not count', () => {
     await t.say('credential add CCMA certified 2025-02-14');
     await t.say('log 5h "x" on 2026-05-05');
     const text = await t.text('edit 1 unit points');
-    expect(text).toContain('`edit 1 unit hours`');
+    expect(text).toContain('`edit 1 amount <n> hours`');
     expect(text).not.toContain('log it in');
   });
 
-  it('and the line it gives makes the activity count', async () => {
+  it('and the line it gives, with the certificate’s hours in it, makes the activity count', async () => {
     t = makeBot('2026-05-10T15:00:00Z');
     await t.say('credential add CCMA certified 2025-02-14');
     const logged = await t.text('log 6 points "x" on 2026-05-05');
-    const line = /`(edit 1 unit [^`]+)`/.exec(logged)?.[1];
+    const line = /`(edit 1 amount <n> hours)`/.exec(logged)?.[1];
     expect(line, logged).toBeDefined();
-    expect(await t.text(line!)).toContain('CCMA: +3 credits');
+    expect(await t.text(line!.replace('<n>', '6'))).toContain('CCMA: +3 credits');
   });
 });
