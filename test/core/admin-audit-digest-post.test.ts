@@ -31,7 +31,7 @@ describe('the digest of a team in every state', () => {
     await as('frank', 'credential add CMA expires 2026-10-31', 'log 20 points administrative aama on 2023-01-10'); // grace
     await as('gina', 'credential add RMA expires 2026-08-31'); // expired 90 days ago: still named
     await as('hank', 'credential add CMA expires 2026-05-31'); // exam required, lapsed long ago
-    await as('ivy', 'credential add BLS expires 2026-11-29'); // card: today
+    await as('ivy', 'credential add BLS expires 2026-11-30'); // card: tomorrow
     await as('jack', 'credential add CMA expires 2028-06-30', 'pause until 2027-01-15'); // behind pace, paused
     await as('kim', 'credential add NCMA expires 2027-02-28', 'settings nudges off'); // behind pace, reminders off
     await as('lee', 'credential add CCMA expires 2027-01-31', 'settings named off'); // not named
@@ -49,7 +49,7 @@ describe('the digest of a team in every state', () => {
     expect(named).toEqual([
       '  - @gina: RMA expired on 31 Aug 2026',
       '  - @frank: CMA expired on 31 Oct 2026; CE accepted until 29 Jan 2027', // 61 days: dated past a month
-      '  - @ivy: BLS card expires today',
+      '  - @ivy: BLS card expires tomorrow',
       '  - @nina: CMA expires tomorrow',
       '  - @alice: CMA expires in 63 days',
       '  - @kim: NCMA behind pace (expires in 91 days)',

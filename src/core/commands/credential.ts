@@ -102,6 +102,16 @@ function credentialSchema(ctx: SchemaContext) {
         const monthEnd = format(endOfMonth(parseISO(v.expires)), 'yyyy-MM-dd');
         fail('cma-expiry-month-end', `A CMA expires on the last day of a month (certified Feb 2022 → 2027-02-28), not on ${v.expires}. Did you mean \`credential add CMA expires ${monthEnd}\`?`);
       }
+      // RULES.md: an AHA card is valid through the end of the month two years after issue, and
+      // prints that month alone; a day within it is a misreading, or the issue date (refused, as
+      // a CMA's, rather than moved to the month's end unseen).
+      if (v.action === 'add' && v.code === 'BLS' && v.expires && v.expires !== format(endOfMonth(parseISO(v.expires)), 'yyyy-MM-dd')) {
+        const monthEnd = format(endOfMonth(parseISO(v.expires)), 'yyyy-MM-dd');
+        const issued = v.expires <= ctx.today
+          ? `If ${v.expires} is the day your card was issued, use \`credential add BLS certified ${v.expires}\`.`
+          : 'Or give the day your card was issued: `credential add BLS certified <issue date>`.';
+        fail('card-expiry-month-end', `A CPR/BLS card is valid through the end of a month (issued 2024-03-10 → valid through 2026-03-31), not to ${v.expires}. Did you mean \`credential add BLS expires ${monthEnd}\`? ${issued}`);
+      }
     });
 }
 
@@ -161,7 +171,8 @@ export const credentialCommand = defineCommand({
     }
     // `certified` is the day the member renewed (or certified): where the new date moves the expiry
     // on, that is the renewal's day, as `credential renew … on` gives it, not the day it was typed,
-    // so CE done since it counts toward the new cycle, not toward closing the old one's gap.
+    // so CE done since counts toward the new cycle, not toward closing the old one's gap. A date
+    // that starts a cycle overlapping the held one is a correction (src/core/rules/cycle.ts).
     ctx.store.putCredential(ctx.member, { code, expiresOn, certifiedOn }, nowAt, options.certified ? { on: options.certified } : undefined);
     const evaluation = loadStanding(ctx, { explain: false }).evaluations.find((e) => e.code === code)!;
     const said = held ? changeText(code, held, { code, expiresOn, certifiedOn }) : `Tracking ${evaluation.name}.`;

@@ -4,7 +4,7 @@ import { reply } from '../reply.js';
 import { getRulePack, RULE_SETTINGS } from '../rules/index.js';
 import type { CredentialCode, Evaluation } from '../rules/types.js';
 import { daysPhrase, formatNumber, gapSummary, monthlyPace, quantity, unitName } from '../views/describe.js';
-import { ceDeadlineOn, lapseSentence } from '../views/lapse.js';
+import { ceDeadlineOn, isLapsed, lapseSentence } from '../views/lapse.js';
 import { recertifiedLine, renewedInTime, renewTakes } from '../commands/lapsed-next-step.js';
 import { daysBetween, shiftDate } from './local-time.js';
 
@@ -73,7 +73,7 @@ const paragraphs = (texts: (string | undefined)[]): Block[] => texts.filter((t):
  * Already renewed only where `credential renew` takes it: a workspace's ladder may start a year
  * out, and renewing moves a cycle on only in its last 180 days.
  */
-export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation, today: string): Reply {
+export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) => Evaluation, today: string, fees: readonly string[] = []): Reply {
   const { code } = evaluation;
   const late = evaluation.submitByDaysLeft < 0;
   const heading = late
@@ -82,7 +82,7 @@ export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) =
   const needed = late ? `Still needed, as soon as you can: ${gapSummary(evaluation)}.` : stillNeeded(evaluation, { by: evaluation.submitBy });
   return reply([
     { kind: 'heading', text: heading, status: 'attention' },
-    ...paragraphs([needed, ...processingNote(evaluation), ifMissed(evaluation, evaluateOn)]),
+    ...paragraphs([needed, ...processingNote(evaluation), ifMissed(evaluation, evaluateOn), ...fees]),
     ...buttons(code, { log: true, snooze: true, renewed: renewTakes(evaluation, today, today) }),
   ], 'warning');
 }
@@ -94,7 +94,7 @@ export function ladderReply(evaluation: Evaluation, evaluateOn: (date: string) =
  * Past NCCT's first year the renewal `credential renew` would record is over too: the way to
  * record a reinstatement is said instead of an Already renewed that would be refused.
  */
-export function graceReply(evaluation: Evaluation, today: string): Reply {
+export function graceReply(evaluation: Evaluation, today: string, fees: readonly string[] = []): Reply {
   const { code } = evaluation;
   const ceEnd = ceDeadlineOn(evaluation);
   const { route } = getRulePack(code).afterExpiry;
@@ -106,7 +106,7 @@ export function graceReply(evaluation: Evaluation, today: string): Reply {
     { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: CE accepted until ${formatDay(ceEnd)}`, status: 'lapsed' },
     ...paragraphs([
       lapseSentence(evaluation, formatDay, { ago: false }), needed, ...processingNote(evaluation), `After ${formatDay(ceEnd)}: ${route}.`,
-      renewable ? undefined : recertifiedLine(code),
+      renewable ? undefined : recertifiedLine(code), ...fees,
     ]),
     ...buttons(code, { log: true, snooze: true, renewed: renewable }),
   ], 'warning');
@@ -117,7 +117,7 @@ export function graceReply(evaluation: Evaluation, today: string): Reply {
  * the expiry, before the team digest lists the credential as expired: how to record the renewal, and,
  * while a grace period runs, by when to apply if they have not.
  */
-export function completeAtExpiryReply(evaluation: Evaluation, today: string): Reply {
+export function completeAtExpiryReply(evaluation: Evaluation, today: string, fees: readonly string[] = []): Reply {
   const { code } = evaluation;
   const apply = evaluation.state === 'grace' ? applyBy(evaluation) : `If you have not, ${routeSentence(evaluation).replace(/^./, (c) => c.toLowerCase())}`;
   const renewable = renewTakes(evaluation, today, today);
@@ -128,7 +128,7 @@ export function completeAtExpiryReply(evaluation: Evaluation, today: string): Re
     { kind: 'heading', text: `${code} expired on ${formatDay(evaluation.cycle.end)}: your CE is complete`, status: 'attention' },
     ...paragraphs([
       `Your CE for ${code} is complete, so you have most likely renewed: ${record}, and reminders and the team digest will move on to the new cycle.`,
-      `${apply} Until it is renewed, you may not use your ${code}.`,
+      `${apply} Until it is renewed, you may not use your ${code}.`, ...fees,
     ]),
     ...buttons(code, { renewed: renewable }),
   ], 'info');
@@ -148,7 +148,7 @@ function applyBy(evaluation: Evaluation): string {
  * recorded here: the one warning before the CE route closes. The note after the expiry said how to
  * record a renewal; this says what closes, and when. Nothing follows it when the route has closed.
  */
-export function closingReply(evaluation: Evaluation, today: string): Reply {
+export function closingReply(evaluation: Evaluation, today: string, fees: readonly string[] = []): Reply {
   const { code, body } = evaluation;
   const ceEnd = ceDeadlineOn(evaluation);
   const heading = evaluation.submitByDaysLeft < 0
@@ -162,6 +162,7 @@ export function closingReply(evaluation: Evaluation, today: string): Reply {
       ...processingNote(evaluation),
       `After ${formatDay(ceEnd)}: ${getRulePack(code).afterExpiry.route}.`,
       renewable ? `If you have renewed, tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`).` : recertifiedLine(code),
+      ...fees,
     ]),
     ...buttons(code, { renewed: renewable }),
   ], 'warning');
@@ -216,12 +217,44 @@ export function cardReply(evaluation: Evaluation, daysToExpiry: number, holdsCma
   ], 'warning');
 }
 
-export function feeReply(evaluation: Evaluation, overrides: Record<string, number | boolean>): Reply {
+/** The fee's last published figure, or the workspace's: "$50 (unverified; check on AMT’s site)". */
+function feeFigure(overrides: Record<string, number | boolean>): string | undefined {
   const setting = RULE_SETTINGS.find((s) => s.key === 'amt.annualFeeUsd');
   const fee = overrides['amt.annualFeeUsd'] ?? setting?.default;
-  const figure = fee === undefined ? '' : ` The last published figure is $${String(fee)}${overrides['amt.annualFeeUsd'] === undefined ? ' (unverified; check on AMT’s site)' : ', as set by this workspace'}.`;
+  if (fee === undefined) return undefined;
+  return `$${String(fee)}${overrides['amt.annualFeeUsd'] === undefined ? ' (unverified; check on AMT’s site)' : ', as set by this workspace'}`;
+}
+
+/**
+ * AMT's annual fee falls due whatever the state of the CE (RULES.md). Once the credential has
+ * lapsed, the reminder says so, and that the fee alone does not renew it: what a member who pays
+ * it might otherwise believe. `lapseSaid`: a note of the expiry goes out with it, and says the rest.
+ */
+export function feeReply(evaluation: Evaluation, overrides: Record<string, number | boolean>, today: string, { lapseSaid = false } = {}): Reply {
+  const { code } = evaluation;
+  const figure = feeFigure(overrides);
+  const lapsed = isLapsed(evaluation);
+  const renewable = lapsed && !lapseSaid && renewTakes(evaluation, today, today);
+  const lapse = !lapsed ? [] : lapseSaid ? [`Paying the fee alone does not renew your ${code}.`] : [
+    `${lapseSentence(evaluation, formatDay, { ago: false })} Paying the fee alone does not renew it.`,
+    renewable ? `If you have renewed already, tell me with \`credential renew ${code}\` (or \`credential renew ${code} on <date>\`).` : recertifiedLine(code),
+  ];
   return reply([
-    { kind: 'heading', text: `${evaluation.code}: AMT annual fee due in ${monthName(evaluation.cycle.start)}`, status: 'attention' },
-    ...paragraphs([`AMT charges an annual fee every year in the anniversary month of your certification, whatever the state of your CE.${figure}`]),
+    { kind: 'heading', text: `${code}: AMT annual fee due in ${monthName(evaluation.cycle.start)}`, status: 'attention' },
+    ...paragraphs([`AMT charges an annual fee every year in the anniversary month of your certification, whatever the state of your CE.${figure ? ` The last published figure is ${figure}.` : ''}`, ...lapse]),
+    ...buttons(code, { renewed: renewable }),
   ], 'info');
+}
+
+/**
+ * The note of an expiry that falls as AMT's fee does (a cycle certified on the 1st ends the day
+ * before its anniversary month): the fee said in it, not in a second reminder the same day.
+ */
+export function withFee(notice: Reply, evaluation: Evaluation, overrides: Record<string, number | boolean>): Reply {
+  const figure = feeFigure(overrides);
+  const text = `AMT’s annual fee also falls due this month, as every year in ${monthName(evaluation.cycle.start)}, the anniversary month of your certification${figure ? `: the last published figure is ${figure}` : ''}. Paying the fee alone does not renew your ${evaluation.code}.`;
+  const at = notice.blocks.findIndex((b) => b.kind === 'actions');
+  const blocks = [...notice.blocks];
+  blocks.splice(at === -1 ? blocks.length : at, 0, { kind: 'paragraph', text });
+  return { ...notice, blocks };
 }

@@ -12,7 +12,9 @@ import type { SavedTally } from '../rules/tally.js';
 import type { Evaluation } from '../rules/types.js';
 import { daysBetween, instantIsoAt, localTime, memberWindow, memberZone, nextDeliverable, shiftDate } from './local-time.js';
 import { isBehindPace, standMember, type CredentialStanding } from './member-standing.js';
-import { cardReply, closingReply, completeAtExpiryReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply } from './nudge-replies.js';
+import { cardReply, closingReply, completeAtExpiryReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply, withFee } from './nudge-replies.js';
+import { isLapsed } from '../views/lapse.js';
+import { feesToRenew } from '../rules/build-notes.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
 /** A ladder stage this many days or fewer before its deadline may arrive at a weekend too. */
@@ -112,6 +114,8 @@ interface Due {
   from?: string;
   /** Names a series that outlasts the cycle, in place of the cycle's end (see planAmtFee). */
   series?: string;
+  /** The series is another kind's: a note of the expiry that says AMT's fee joins the fee's (see planCredential). */
+  seriesKind?: MessageKind;
 }
 
 interface CredentialPlan {
@@ -166,7 +170,7 @@ export function planMember(input: PlanInput): PlanResult {
   const messages = open.map(({ standing: { credential, evaluation }, item }): PlannedMessage => {
     const message: PlannedMessage = {
       key: `${item.kind}:${member.memberId}:${credential.code}:${evaluation.cycle.end}:${item.stage}`,
-      series: `${item.kind}:${member.memberId}:${credential.code}:${item.series ?? evaluation.cycle.end}`,
+      series: `${item.seriesKind ?? item.kind}:${member.memberId}:${credential.code}:${item.series ?? evaluation.cycle.end}`,
       workspaceId: member.workspaceId,
       memberId: member.memberId,
       target: { kind: 'direct', userId: member.userId },
@@ -201,9 +205,31 @@ function planCredential(c: CredentialCase): CredentialPlan {
   const { evaluation } = c.standing;
   const plan = evaluation.unit === 'card' ? planCard(evaluation, c.ladder, c.today, c.holdsCma) : planCe(c);
   const fee = planAmtFee(evaluation, c.today, c.overrides);
-  if (fee.due.length) plan.due.push(...fee.due);
   plan.nextOn = earliestDate(plan.nextOn, fee.nextOn);
+  const [feeDue] = fee.due;
+  if (!feeDue) return plan;
+  const [notice] = plan.due;
+  // A cycle certified on the 1st lapses as its fee falls due, and the note of the expiry comes
+  // every day this month that the fee would: it says the fee, rather than a second reminder the
+  // same day. In the fee's series, so that the fee is not said again this month once a renewal is
+  // recorded. Not when the fee had a weekday to go before the expiry: it was said then.
+  if (notice && isLapsed(evaluation) && !hasWeekday(feeDue.from!, evaluation.cycle.end)) {
+    const { kind, stage, urgent, reply } = notice;
+    plan.due = [{ kind, stage, urgent, seriesKind: feeDue.kind, series: feeDue.series!, reply: () => withFee(reply(), evaluation, c.overrides) }];
+    return plan;
+  }
+  // The note of the expiry, planned beside it, says the lapse and how to record a renewal.
+  plan.due.push(notice && isLapsed(evaluation) ? { ...feeDue, reply: () => feeReply(evaluation, c.overrides, c.today, { lapseSaid: true }) } : feeDue);
   return plan;
+}
+
+/** Whether a Monday to Friday falls in [from, through]: a routine reminder could go out on it. Any three days in a row hold one. */
+function hasWeekday(from: string, through: string): boolean {
+  for (let day = from, n = 0; day <= through && n < 3; day = shiftDate(day, 1), n++) {
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return true;
+  }
+  return false;
 }
 
 /** The latest ladder stage reached with `daysLeft` to go, and the date of the next one. */
@@ -217,8 +243,10 @@ function ladderStage(ladder: readonly number[], deadline: string, daysLeft: numb
   return { reached, nextOn: next === undefined ? undefined : shiftDate(deadline, -next) };
 }
 
-function planCe({ standing, ladder, today, paceIndex, memberId }: CredentialCase): CredentialPlan {
+function planCe({ standing, ladder, today, paceIndex, memberId, overrides }: CredentialCase): CredentialPlan {
   const { evaluation } = standing;
+  // What renewing costs (NCCT, NHA), said where renewing is asked for: unverified figures (RULES.md).
+  const fees = () => feesToRenew(evaluation.code, overrides);
   const dayAfterExpiry = shiftDate(evaluation.cycle.end, 1);
   switch (evaluation.state) {
     case 'complete':
@@ -229,13 +257,13 @@ function planCe({ standing, ladder, today, paceIndex, memberId }: CredentialCase
       // Submit-by passed, the expiry not yet (non-AAMA credit's processing time): once, "as soon as you can".
       const lateFrom = evaluation.submitBy < evaluation.cycle.end ? shiftDate(evaluation.submitBy, 1) : undefined;
       if (lateFrom !== undefined && evaluation.submitByDaysLeft < 0) {
-        due.push({ kind: 'nudge', stage: 'late', urgent: true, from: lateFrom, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today) });
+        due.push({ kind: 'nudge', stage: 'late', urgent: true, from: lateFrom, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today, fees()) });
         return { due, nextOn: dayAfterExpiry };
       }
       if (reached !== undefined) {
         due.push({
           kind: 'nudge', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, from: shiftDate(evaluation.submitBy, -reached),
-          reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today),
+          reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today, fees()),
         });
       } else if (isBehindPace(evaluation)) {
         // Before the ladder starts, a member well behind gets one note per pace period.
@@ -249,12 +277,12 @@ function planCe({ standing, ladder, today, paceIndex, memberId }: CredentialCase
     }
     case 'grace': {
       const graceEnd = shiftDate(today, evaluation.daysLeft);
-      if (evaluation.remaining <= 0) return completeInGrace(standing, today, graceEnd);
+      if (evaluation.remaining <= 0) return completeInGrace(standing, today, graceEnd, fees);
       const week = Math.floor((daysBetween(evaluation.cycle.end, today) - 1) / 7);
       const step = week < WEEKLY_GRACE_WEEKS ? week : WEEKLY_GRACE_WEEKS + Math.floor((week - WEEKLY_GRACE_WEEKS) / 4) * 4;
       const nextWeek = week < WEEKLY_GRACE_WEEKS ? week + 1 : step + 4;
       return {
-        due: [{ kind: 'nudge', stage: `g${step}`, urgent: true, reply: () => graceReply(evaluation, today) }],
+        due: [{ kind: 'nudge', stage: `g${step}`, urgent: true, reply: () => graceReply(evaluation, today, fees()) }],
         nextOn: earliestDate(shiftDate(dayAfterExpiry, nextWeek * 7), shiftDate(graceEnd, 1)),
       };
     }
@@ -281,20 +309,23 @@ function planCe({ standing, ladder, today, paceIndex, memberId }: CredentialCase
  * and one last call a week before the last day to apply, still unrecorded. When the route closes,
  * only a member told nothing since the expiry hears of it (planCe): "apply by" is then a day gone.
  */
-function completeInGrace(standing: CredentialStanding, today: string, graceEnd: string): CredentialPlan {
+function completeInGrace(standing: CredentialStanding, today: string, graceEnd: string, fees: () => string[]): CredentialPlan {
   const { evaluation } = standing;
   const closingFrom = shiftDate(evaluation.submitBy, -URGENT_DAYS);
-  if (today < closingFrom) return { due: completeAtExpiry(standing, today), nextOn: closingFrom };
+  if (today < closingFrom) return { due: completeAtExpiry(standing, today, fees), nextOn: closingFrom };
   return {
-    due: [{ kind: 'nudge', stage: 'complete-closing', urgent: true, reply: () => closingReply(evaluation, today) }],
+    due: [{ kind: 'nudge', stage: 'complete-closing', urgent: true, reply: () => closingReply(evaluation, today, fees()) }],
     nextOn: shiftDate(graceEnd, 1),
   };
 }
 
-/** Once, within LAPSE_NOTICE_DAYS of the expiry: CE complete, renewal not recorded here. */
-function completeAtExpiry({ evaluation }: CredentialStanding, today: string): Due[] {
+/**
+ * Once, within LAPSE_NOTICE_DAYS of the expiry: CE complete, renewal not recorded here. `fees`
+ * while a grace period still takes the application (with no route left, they are not what is owed).
+ */
+function completeAtExpiry({ evaluation }: CredentialStanding, today: string, fees: () => string[] = () => []): Due[] {
   if (daysBetween(shiftDate(evaluation.cycle.end, 1), today) > LAPSE_NOTICE_DAYS) return [];
-  return [{ kind: 'nudge', stage: 'complete-at-expiry', urgent: false, reply: () => completeAtExpiryReply(evaluation, today) }];
+  return [{ kind: 'nudge', stage: 'complete-at-expiry', urgent: false, reply: () => completeAtExpiryReply(evaluation, today, fees()) }];
 }
 
 function planCard(evaluation: Evaluation, ladder: readonly number[], today: string, holdsCma: boolean): CredentialPlan {
@@ -311,10 +342,12 @@ function planCard(evaluation: Evaluation, ladder: readonly number[], today: stri
   return { due, nextOn: earliestDate(nextOn, shiftDate(evaluation.cycle.end, 1)) };
 }
 
-/** AMT (RMA, CMAS): an annual fee falls due every year in the anniversary month of certification. */
+/**
+ * AMT (RMA, CMAS): an annual fee falls due every year in the anniversary month of certification,
+ * whatever the state of the CE (RULES.md): a lapsed credential's reminder says it has lapsed.
+ */
 function planAmtFee(evaluation: Evaluation, today: string, overrides: Record<string, number | boolean>): CredentialPlan {
-  // A lapsed credential owes no annual fee to keep it; `status` says what it needs instead.
-  if (evaluation.body !== 'AMT' || evaluation.state === 'expired' || evaluation.state === 'exam-required') return { due: [] };
+  if (evaluation.body !== 'AMT') return { due: [] };
   const month = evaluation.cycle.start.slice(5, 7);
   const year = Number(today.slice(0, 4));
   const thisYears = `${today.slice(0, 4)}-${month}-01`;
@@ -323,7 +356,7 @@ function planAmtFee(evaluation: Evaluation, today: string, overrides: Record<str
   // Yearly, whatever the cycle: a renewal that month (a cycle ending mid-month, as one certified on
   // the 15th does) gives a new key, but the fee was already reminded in this series since the 1st.
   return {
-    due: [{ kind: 'renewal', stage: `fee${year}`, urgent: false, from: `${year}-${month}-01`, series: 'fee', reply: () => feeReply(evaluation, overrides) }],
+    due: [{ kind: 'renewal', stage: `fee${year}`, urgent: false, from: `${year}-${month}-01`, series: 'fee', reply: () => feeReply(evaluation, overrides, today) }],
     nextOn,
   };
 }

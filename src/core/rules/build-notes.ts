@@ -4,6 +4,11 @@
  */
 import type { EvaluationContext } from './evaluation-context.js';
 import type { Timeline } from './credential-timeline.js';
+import { createSettingReader, type SettingReader } from './create-setting-reader.js';
+import type { RulePack } from './rule-pack-schema.js';
+import { getRulePack } from './rule-packs.js';
+import { toNumber } from './rational.js';
+import type { CredentialCode, RuleOverrides } from './types.js';
 
 export function buildNotes(ctx: EvaluationContext, timeline: Timeline): string[] {
   const { pack, window, read } = ctx;
@@ -33,8 +38,37 @@ export function buildNotes(ctx: EvaluationContext, timeline: Timeline): string[]
       ? `${why}: the submit-by date, ${before}, was ${timeline.submitBy}, so submit as soon as you can.`
       : `${why}: submit by ${timeline.submitBy}, ${before}.`);
   }
+  // What renewing costs, while CE still renews it; once lapsed, the route notes below say what is left.
+  if (timeline.state === 'in-progress' || timeline.state === 'complete' || timeline.state === 'grace') notes.push(...renewalFeeNotes(pack, read));
   notes.push(...routeNotes(ctx, timeline));
   return notes;
+}
+
+/**
+ * The fees paid with a renewal (NCCT's yearly, NHA's every two years), through the workspace's
+ * settings: "NCCT annual renewal fee: $77 (unverified; check on NCCT’s site)". No such figure is
+ * verified (RULES.md), so each says so, or that the workspace set it. Not AMT's yearly fee, which
+ * has a reminder of its own in its own month, nor AAMA's once the CE route has closed (routeNotes).
+ */
+export function renewalFeeNotes(pack: RulePack, read: SettingReader): string[] {
+  return pack.fees.filter((fee) => fee.id === 'renewal').map((fee) => {
+    const figure = `${pack.body} ${fee.label.charAt(0).toLowerCase()}${fee.label.slice(1)}: $${formatUsd(toNumber(read.number(fee.usd)))}`;
+    if (read.used().find((u) => u.key === fee.usd.setting?.key)?.overridden) {
+      return `${figure}, as set by this workspace${fee.usd.status === 'U' ? ' (the published figure is unverified)' : ''}.`;
+    }
+    // Short, as AMT's fee reminder says it: one holding four NHA credentials reads it under each.
+    return fee.usd.status === 'U' ? `${figure} (unverified; check on ${pack.body}’s site).` : `${figure}.`;
+  });
+}
+
+/** The renewal fees a reminder to renew `code` names, under the workspace's settings. */
+export function feesToRenew(code: CredentialCode, overrides: RuleOverrides): string[] {
+  return renewalFeeNotes(getRulePack(code), createSettingReader(overrides));
+}
+
+/** Dollars as a price is written: $77, $77.50. */
+function formatUsd(usd: number): string {
+  return Number.isInteger(usd) ? String(usd) : usd.toFixed(2);
 }
 
 function routeNotes(ctx: EvaluationContext, timeline: Timeline): string[] {
