@@ -11,10 +11,12 @@ import { channelFailureText } from './nudges/plan-digest.js';
 import type { Clock, Logger, Member, Store } from './ports.js';
 import { errorReply, problem, reply, type Block, type Reply } from './reply.js';
 import { toCredentialCode } from './text/aliases.js';
-import { cardCountsAnswer } from './text/card-counts-question.js';
+import { courtesyAlone } from './text/courtesy-alone.js';
+import { credentialDatesQuestion, credentialsAskedAbout } from './text/credential-dates-question.js';
 import { lineToType, rewordCommandLine } from './text/reword-command-line.js';
+import { rulesQuestionAnswer } from './text/rules-question.js';
 import { tokenize } from './text/tokenize.js';
-import { courtesyAlone, duesSentence, understandPlainLanguage } from './text/understand-plain-language.js';
+import { duesSentence, understandPlainLanguage } from './text/understand-plain-language.js';
 import type { Actor, CommandInput, CommandRequest } from './types.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -222,10 +224,14 @@ function resolveInput(commands: readonly CommandDeclaration[], input: CommandInp
   // before plain sentences, whose "I got …" clause would otherwise run it.
   const offered = lineToType(typed);
   if (offered) return { answer: offerLine(offered) };
-  // "does my BLS count for CMA?": answered from the rule packs, before a sentence could log the card.
-  const card = cardCountsAnswer(text);
-  if (card) return { answer: card };
+  // "does my BLS count for CMA?", "does a college course count?": answered from the rule packs, before
+  // a sentence could log the card or the course. Only a line that asks: "I did 2h clinical" logs below.
+  const rules = rulesQuestionAnswer(text);
+  if (rules) return { answer: rules };
   const meant = understandPlainLanguage(text);
+  // "when does my CCMA expire?": that credential's dates, not the standing of every one held.
+  const asked = meant === 'status' ? credentialsAskedAbout(text) : undefined;
+  if (asked) return { command: credentialDatesQuestion, raw: { codes: asked } };
   if (meant) {
     const meantTokens = tokenize(meant);
     const meantCommand = findCommand(commands, meantTokens[0]!.text)!;

@@ -20,7 +20,7 @@ describe('plain questions', () => {
     },
   );
 
-  it.each(['when does my CMA expire?', 'When does my RMA end', 'when is my renewal due?', 'how long do I have?', 'how many days left?'])('"%s" answers with status', async (said) => {
+  it.each(['when does my RMA expire?', 'When does my RMA end', 'when is my renewal due?', 'how long do I have?', 'how many days left?'])('"%s" answers with status', async (said) => {
     expect(await t.text(said)).toContain('RMA (AMT): in progress');
   });
 

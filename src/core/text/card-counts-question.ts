@@ -12,17 +12,35 @@ const ASKS = /^(?:(?:so|and|but|hey|hi|quick question)[\s,]+)?(?:do|does|did|can
 const CARD = /\b(?:cpr|bls)\b/;
 // About credit, not the card's own dates ("does my BLS expire?") or need ("do I need CPR?").
 const ABOUT_CREDIT = /\b(?:count|counts|counted|qualify|qualifies|apply|applies|accepted|accept|use|used|points?|credits?|ceus?|worth)\b/;
+// What is still needed, the card only mentioned ("how many points do I still need, counting my CPR
+// card?", "do I need more points after my BLS?"): for `need`, which counts the card logged.
+const ASKS_NEED = /^(?:(?:so|and|but|hey|hi|quick question)[\s,]+)?(?:do i (?:still )?need (?:more|any more|anything)|how (?:many|much)\b[^,]*\b(?:need|needed|left|remaining|to go))\b/;
 const NAMED: ReadonlyArray<[RegExp, CredentialCode]> = [
   [/\bcmas\b/, 'CMAS'], [/\bncma\b|\bncct\b/, 'NCMA'], [/\bcma\b|\baama\b/, 'CMA'], [/\brma\b|\bamt\b/, 'RMA'],
   [/\bccma\b|\bnha\b/, 'CCMA'], [/\bcmaa\b/, 'CMAA'], [/\bcpt\b/, 'CPT'], [/\bcet\b/, 'CET'],
 ];
 const CE_PACKS = RULE_PACKS.filter((p) => p.cprCard !== null);
 
+/** The credentials a question names, by code or by body ("for AAMA"), lowercase `said`. */
+export function credentialsNamed(said: string): CredentialCode[] {
+  return NAMED.filter(([words]) => words.test(said)).map(([, code]) => code);
+}
+
+/** The packs a question is about, labelled with the credentials meant ("CCMA, CPT (NHA)"): those named, else all. */
+export function packsAsked(said: string): Array<{ pack: RulePack; label: string }> {
+  const named = credentialsNamed(said);
+  const packs = named.length > 0 ? [...new Set(named.map(getRulePack))].filter((p) => p.cprCard !== null) : CE_PACKS;
+  return packs.map((pack) => {
+    const codes = named.length > 0 ? named.filter((code) => getRulePack(code) === pack) : pack.credentials.map((c) => c.code);
+    return { pack, label: `${codes.join(', ')} (${pack.body})` };
+  });
+}
+
 /** The answer to a question whether a CPR/BLS card counts, or undefined when the text is not one. */
 export function cardCountsAnswer(text: string): Reply | undefined {
   const said = text.trim().toLowerCase().replace(/[’‘]/g, "'");
-  if (!ASKS.test(said) || !CARD.test(said) || !ABOUT_CREDIT.test(said)) return undefined;
-  const named = NAMED.filter(([words]) => words.test(said)).map(([, code]) => code);
+  if (!ASKS.test(said) || !CARD.test(said) || !ABOUT_CREDIT.test(said) || ASKS_NEED.test(said)) return undefined;
+  const named = credentialsNamed(said);
   const how = 'To count a card, log it by the date it was issued: `log cpr on <issue date>`.';
   if (named.length === 0) {
     return reply([

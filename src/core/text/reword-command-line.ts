@@ -140,11 +140,11 @@ function opensWithAmount(line: string): boolean {
 
 /**
  * `credential add <code> expires <date>` for the date on the card. "my CMA expires next month?"
- * asks (a "?" anywhere), so it gets `status`; a relative day gets `credential add <code>` alone,
- * which changes nothing and asks for the date on the card.
+ * asks (a "?" anywhere), so it is asked as the question it is, for that credential's dates; a
+ * relative day gets `credential add <code>` alone, which changes nothing and asks for the date on the card.
  */
 function newExpiryLine(line: string, code: string, date: string): string {
-  if (line.includes('?')) return 'status';
+  if (line.includes('?') || /^(?:when|what date)\b/i.test(date)) return `when does my ${code} expire?`;
   return CARD_DATE.test(date) ? `credential add ${code} expires ${date.replace(/[.!]$/, '')}` : `credential add ${code}`;
 }
 

@@ -55,21 +55,44 @@ type QuoteRole = 'opens' | 'closes' | 'inside';
 /**
  * Where the phrase opened at `start` closes, or -1. Quotes inside pair up as a reader pairs them:
  * one after a space opens, one before a space (or the end) closes, one within a word is part of
- * it. A quote that would close the phrase is taken as part of it when another closing one follows
- * with none opening between ("Nurses' station training'"): that one is left without a pair otherwise.
+ * it. A quote that would close the phrase but can be a mark (a plural's apostrophe, an inch sign)
+ * is taken as part of it when the next quote closes too ('Nurses' station safety', "Size 14" gauge
+ * needles"), unless the word after it cannot follow such a mark ('Ethics' from Physicians' Guild).
  */
 function closingQuote(line: string, start: number, close: string): number {
   const open = line[start]!;
   let depth = 1;
+  let first = -1;
   for (let at = start + 1; at < line.length; at++) {
     const role = roleOf(line, at, open, close);
     if (role === 'opens') depth++;
     if (role !== 'closes') continue;
-    if (depth === 1 && nextRole(line, at + 1, open, close) === 'closes') continue;
+    if (first < 0) first = at;
+    if (depth === 1 && canBeMark(line, at) && nextRole(line, at + 1, open, close) === 'closes') continue;
     depth--;
     if (depth === 0) return at;
   }
-  return -1;
+  // A stray double quote inside leaves the nesting unbalanced ("Sepsis from "Relias" on …): the
+  // first close ends the phrase, not the line, so that the date and provider after it are read.
+  return OPEN_TO_END.has(open) ? first : -1;
+}
+
+// "Nurses' station", "Physicians’ Guild": a plural's apostrophe; "14" gauge", "4” gauze": an inch sign.
+// Neither comes before a keyword, a preposition or a date: "'Ethics' on …", "'Ethics' for nurses'".
+const NOT_AFTER_MARK = /^(?:on|from|aama|for|at|by|with|via|through|in|of|to|about|and|or|but|the|a|an|today|yesterday|\d.*)$/i;
+
+function canBeMark(line: string, at: number): boolean {
+  const next = /^\s+([^\s,;:.!?]+)/.exec(line.slice(at + 1))?.[1] ?? '';
+  if (NOT_AFTER_MARK.test(next)) return false;
+  return APOSTROPHES.has(line[at]!) ? /s/i.test(line[at - 1] ?? '') : /\d/.test(line[at - 1] ?? '');
+}
+
+function nextRole(line: string, from: number, open: string, close: string): QuoteRole | undefined {
+  for (let at = from; at < line.length; at++) {
+    const role = roleOf(line, at, open, close);
+    if (role !== 'inside') return role;
+  }
+  return undefined;
 }
 
 function roleOf(line: string, at: number, open: string, close: string): QuoteRole {
@@ -86,12 +109,18 @@ function roleOf(line: string, at: number, open: string, close: string): QuoteRol
   return APOSTROPHES.has(quote) ? 'inside' : 'closes';
 }
 
-function nextRole(line: string, from: number, open: string, close: string): QuoteRole | undefined {
-  for (let at = from; at < line.length; at++) {
-    const role = roleOf(line, at, open, close);
-    if (role !== 'inside') return role;
-  }
-  return undefined;
+/** `line` with `span` blanked where it stood (and the words before it that `lead` matches, "from"): the words around keep their places. */
+export function withoutSpan(line: string, span: { from: number; to: number } | undefined, lead = /$/): string {
+  if (!span) return line;
+  const from = lead.exec(line.slice(0, span.from))!.index;
+  return `${line.slice(0, from)}${' '.repeat(span.to - from)}${line.slice(span.to)}`;
+}
+
+/** `phrase` in quotes, with the quotes inside it as said when it reads back as one phrase; else without them. */
+export function asOnePhrase(phrase: string): string {
+  const line = `"${phrase}"`;
+  const read = tokenize(line);
+  return read.length === 1 && read[0]!.text === phrase ? line : `"${phrase.replace(/"/g, '')}"`;
 }
 
 export function joinTokens(tokens: Token[]): string {

@@ -3,15 +3,15 @@
  * the same grammar and schema as typed commands. Returns undefined when nothing matches.
  */
 import { nearCategory, toCategory } from './aliases.js';
+import { DEADLINE } from './credential-dates-question.js';
 import { findVagueDate } from './find-vague-date.js';
+import { plainWords } from './plain-words.js';
 import { findDatePhrase } from './resolve-date.js';
 import { withDigitAmounts } from './spoken-amounts.js';
-import { quotedSpans, tokenize } from './tokenize.js';
+import { asOnePhrase, quotedSpans, withoutSpan } from './tokenize.js';
 
-// Deadline questions come first: "how many days left?" asks when, not how much.
-const DEADLINE = /\b(when('?s| (does|do|will|is|am|are)) .*\b(expire|expires|end|ends|due|lapse|lapses|renew|renewal|deadline|submit|recertify)|(what|when)('?s| is) my (deadline|due date|expiration|expiry)|how long (do i have|have i got|until|till|left)|days (do i have )?left|(is|has) my \S+( card| certification| credential)?( still)? (expired|lapsed|current|valid|active|up to date|good|ok|okay))\b/;
 // "my hours", "total points": the tally, asked in two words.
-const STATUS = /\b(^(my|total) (hours|points|credits|ceus|total)$|how am i doing|how'?m i doing|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress)|how (much|many)\b.*\b(do i have|have i (got|logged|earned|done)|did i (do|log|earn)))\b/;
+const STATUS = /\b(^(my|total) (hours|points|credits|ceus|total)$|(how am|how'?m|how r) i doin(g|'|g')?|how do i stand|where do i stand|where am i|am i on track|my (status|progress)|show (me )?(my )?(status|progress)|how (much|many)\b.*\b(do i have|have i (got|logged|earned|done)|did i (do|log|earn)))\b/;
 const NEED = /\b(what (else )?do i (still )?need|what('?s| is) (still )?(left|missing|remaining)|how (much|many)\b.*\b(need|needed|left|remaining|to go|more|missing)|what am i missing|still need|am i (done|finished|good|set|covered|complete)|^(hours|points|credits|ceus) (still )?(left|remaining|to go|needed)|do i need (anything|any more|more)|do i have enough|have i (met|done|got|earned) (enough|all|my|the)|did i do enough)\b/;
 const HISTORY = /\b(what have i logged|my (activities|history|log)|show (me )?my (activities|history|log)|did i (log|record|enter|add))\b/;
 // Only an explicit request: "oops, wrong window" is chat, and undoing on it would change data.
@@ -77,28 +77,13 @@ const CREDENTIAL_LIST = /^(?:(?:what|which) (?:credentials|certifications|certs)
 // A course named without an amount ("I did a webinar on HIPAA"): `log` asks how much.
 const COURSE = /\b(webinar|course|class|training|seminar|module|lecture|conference|workshop|in-?service|ceus?|video|lesson|program)\b/i;
 const FILLER = /\b(i['’]ve|i|have|just|did|do|completed|finished|attended|took|earned|got|watched|spent|done|taken|renewed|of|a|an|the|my|some|hours?|ce|ceus?|training|course|class|continuing|education|credit|credits|today|(?:this|in the) (?:morning|afternoon|evening)|tonight|earlier|approved|aama)\b/gi;
-const PROVIDER = /\b(?:from|with|by|via|through) ([\w'&-]+(?: [\w'&-]+)?)\s*$/i;
+const PROVIDER = /\b(?:from|with|by|via|through) ([\w'’&-]+(?: [\w'’&-]+)?)\s*$/i;
+const GIVEN_BY = /\b(?:from|with|by|via|through|at)\s*$/i;
 // "at Relias" names who gave it, but "at work" or "at home" does not: only a capitalised name after "at".
-const PROVIDER_AT = /\b[Aa]t (\p{Lu}[\w'&-]*(?: [\w'&-]+)?)\s*$/u;
+const PROVIDER_AT = /\b[Aa]t (\p{Lu}[\w'’&-]*(?: [\w'’&-]+)?)\s*$/u;
 // Words that join a topic to the sentence ("training on HIPAA", "3 CEUs in general"), not part of it; a
 // leading "at" stays, since "at work" without a provider is where it happened.
 const EDGE_PREPOSITIONS = /^((on|about|in|for|of|and)\s+)+|(\s+(on|about|in|for|at|of|and))+$|^(on|about|in|for|of|and)$/gi;
-
-// Courtesy that is all a message says: "thanks", "ok great, thank you!", "👍". Slack sends emoji as
-// :names: ("👍" is `:+1:`, a skin tone `:skin-tone-3:` after it). Not "yes" or "no": those may answer
-// a question the member thinks the bot asked, and a kind word back would read as agreement.
-const TONE = String.raw`[\u{FE0F}\u{1F3FB}-\u{1F3FF}]*(?::skin-tone-\d:)?`;
-const THANKS_WORDS = String.raw`(?:thanks(?: (?:a lot|so much|very much))?|thank (?:you|u)(?: (?:so much|very much|a lot))?|thx|ty|tysm|many thanks|cheers|much appreciated|appreciate it)(?![\p{L}\d])|(?:🙏|:pray:)${TONE}`;
-const KIND_WORDS = String.raw`(?:ok(?:ay)?|k|kk|great|cool|nice|perfect|awesome|excellent|wonderful|good|sounds good|all good|got it|noted|alright)(?![\p{L}\d])|(?:[👍👌🙂😊😀😃😄😁☺❤✅🎉🙌👏💯]|:(?:\+1|thumbsup|ok_hand|slightly_smiling_face|smile|blush|tada|raised_hands|clap|white_check_mark|heart):)${TONE}`;
-const COURTESY_ALONE = new RegExp(String.raw`^(?:(?:${THANKS_WORDS}|${KIND_WORDS})[\s,;.!]*)+$`, 'iu');
-const THANKS = new RegExp(String.raw`(?:^|[^\p{L}])(?:${THANKS_WORDS})`, 'iu');
-
-/** A message of courtesy alone: a thanks, or a kind acknowledgement ("ok", 👍). Undefined for anything more. */
-export function courtesyAlone(text: string): 'thanks' | 'acknowledgement' | undefined {
-  const said = text.trim();
-  if (!COURTESY_ALONE.test(said)) return undefined;
-  return THANKS.test(said) ? 'thanks' : 'acknowledgement';
-}
 
 /** "I paid my AAMA dues", "renewed my CMA membership": a fee, not a recertification (asked only of what nothing else understood). */
 const DUES = /\b(?:paid|pay|paying|renewed|renew|renewing)\b.*\b(?:dues|membership|member fee|annual fee|fees?)\b/;
@@ -111,27 +96,25 @@ const AND_PAID = /\s*(?:,\s*)?\band (?:also )?(?:paid|pay) (?:(?:my|the|our)\s+)
  * when the sentence is not about one. Paying them renews no credential: the answer says so.
  */
 export function duesSentence(text: string): string | undefined {
-  const said = plain(text).toLowerCase().replace(/[’‘]/g, "'");
+  const said = plainWords(text).toLowerCase().replace(/[’‘]/g, "'");
   if (!DUES.test(said) || NEGATION.test(said)) return undefined;
   return new RegExp(String.raw`\b${CE_CODE}\b`).exec(said)?.[1]?.toUpperCase() ?? '';
 }
 
-/**
- * Openers that add nothing: "to be honest I did 2 hours…" kept "to be honest" as the title. A
- * short word ("well", "so", "hi") only with a comma after it, or before "I …" or a question word,
- * so that "Well-child visits" and "Hi-Flow oxygen" keep their words.
- */
+// Openers that add nothing: "to be honest I did 2 hours…" kept "to be honest" as the title. A short word
+// ("well", "so", "hi") only with a comma after it, or before "I …" or a question word, so that
+// "Well-child visits" and "Hi-Flow oxygen" keep their words.
 const OPENER = /^(?:(?:(?:to be honest|honestly|actually|fyi|btw|by the way|just so you know)(?![\w-])[\s,;:.!]*)|(?:(?:so|well|ok(?:ay)? so|hey|hi|hello|um+|uh+)(?:\s*[,;:.!]+\s*|\s+(?=(?:i|i'm|i've|i’m|i’ve|what|how|when|which|where|do|did|am|is|can)\b))))+/i;
 
 export function understandPlainLanguage(typed: string): string | undefined {
   const text = typed.replace(OPENER, '') || typed;
   // "hi there", "hello?": a greeting, whatever the opener took.
-  if (HELP.test(plain(typed).toLowerCase())) return understood(text) ?? 'help';
+  if (HELP.test(plainWords(typed).toLowerCase())) return understood(text) ?? 'help';
   return understood(text);
 }
 
 function understood(text: string): string | undefined {
-  const original = plain(text);
+  const original = plainWords(text);
   // Slack and phones type ’ for an apostrophe: "What’s left?", "I’ve done 3 hours".
   const said = original.toLowerCase().replace(/[’‘]/g, "'");
   const question = /\?\s*$/.test(text);
@@ -148,7 +131,7 @@ function understood(text: string): string | undefined {
   // "I did 2h clinical?" asks; "I did 2h clinical, right?" tells and checks (QUESTION_TAG).
   const asks = question && !QUESTION_TAG.test(text);
   if (OPENS_AS_STATEMENT.test(said) && !negated && !asks) {
-    const line = logLine(plain(text.replace(QUESTION_TAG, '')));
+    const line = logLine(plainWords(text.replace(QUESTION_TAG, '')));
     if (line) return line;
   }
   const howTo = HOW_TO.exec(said);
@@ -198,23 +181,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The words without the punctuation between them; a quoted title keeps its own ("Sepsis, shock and fluids"). */
-function plain(text: string): string {
-  const unpunctuated = (words: string) => words.replace(/[?!.,]+(\s|$)/g, ' ');
-  let kept = '';
-  let at = 0;
-  for (const span of quotedSpans(text)) {
-    kept += `${unpunctuated(text.slice(at, span.from))}${text.slice(span.from, span.to)}`;
-    at = span.to;
-  }
-  return `${kept}${unpunctuated(text.slice(at))}`.replace(/\s+/g, ' ').trim();
-}
-
 function logLine(typed: string): string | undefined {
-  // A title said in quotes is kept as said: none of its words is read as the category, a date or
-  // filler ("Phlebotomy training course for the lab" lost "training", "course", "the").
-  const phrase = quotedSpans(typed).find((span) => span.text !== '' && !toCategory(span.text));
-  const sentence = phrase ? `${typed.slice(0, phrase.from)} ${typed.slice(phrase.to)}` : typed;
+  // A title said in quotes is kept as said: none of its words is read as the category, a date or filler
+  // ("Phlebotomy training course for the lab" lost "the"); a quoted name after "from" (GIVEN_BY) is who gave it.
+  const spans = quotedSpans(typed).filter((span) => span.text !== '' && !toCategory(span.text));
+  const givenBy = spans.find((span) => GIVEN_BY.test(typed.slice(0, span.from)));
+  const phrase = spans.find((span) => span !== givenBy);
+  const sentence = withoutSpan(withoutSpan(typed, phrase), givenBy, GIVEN_BY);
   const aama = new RegExp(AAMA_WORDS.source, 'i').test(sentence) ? ' aama' : '';
   const said = withDigitAmounts(sentence.replace(AAMA_WORDS, ' ')).replace(/\s+/g, ' ').trim();
   const date = findDatePhrase(said) ?? findVagueDate(said);
@@ -239,16 +212,25 @@ function logLine(typed: string): string | undefined {
   if (category) rest = rest.replace(new RegExp(`\\b(?:(?:in|of|for|on) )?${category}\\b`, 'i'), ' ');
   rest = rest.replace(/\(\s*\)|\[\s*\]/g, ' ').replace(/\s+/g, ' ').trim();
   const providerPattern = PROVIDER.test(rest) ? PROVIDER : PROVIDER_AT;
-  const provider = providerPattern.exec(rest)?.[1];
-  const title = rest.replace(providerPattern, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim().replace(EDGE_PREPOSITIONS, '');
+  const provider = givenBy ? asOnePhrase(givenBy.text) : providerPattern.exec(rest)?.[1];
+  const topic = (givenBy ? rest : rest.replace(providerPattern, ' ')).replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+  const title = phrase ? aroundPhrase(phrase.text, topic, typed.slice(0, phrase.from)) : topic.replace(EDGE_PREPOSITIONS, '');
   return [
     `log ${amount[1]} ${unit}`,
     category ?? '',
-    phrase ? quotedTitle(phrase.text) : title ? titleWords(title, Boolean(category)) : '',
+    phrase ? title : title ? titleWords(title, Boolean(category)) : '',
     datePart.trim(),
     provider ? `from ${provider}` : '',
     aama.trim(),
   ].filter(Boolean).join(' ');
+}
+
+/** The quoted title and every other word of the topic, each on the side said ("advanced "Sepsis" care", "Sepsis" for work). */
+function aroundPhrase(phrase: string, topic: string, saidBefore: string): string {
+  const before = new Set(saidBefore.toLowerCase().split(/\s+/));
+  const side = (first: boolean) => topic.replace(/"/g, ' ').split(/\s+/).filter((w) => w && before.has(w.toLowerCase()) === first).join(' ');
+  const [lead, tail] = `${side(true)} \0 ${side(false)}`.replace(EDGE_PREPOSITIONS, '').split(/\s*\0\s*/);
+  return [lead, phrase, tail].filter(Boolean).map((part) => asOnePhrase(part!)).join(' ');
 }
 
 /**
@@ -259,13 +241,6 @@ function titleWords(title: string, hasCategory: boolean): string {
   const [first = '', ...others] = title.replace(/"/g, '').split(' ');
   if (hasCategory || !nearCategory(first)) return `"${title.replace(/"/g, '')}"`;
   return others.length > 0 ? `${first} "${others.join(' ')}"` : first;
-}
-
-/** The title in quotes, with the quotes inside it as said when the line reads back the same; else without them. */
-function quotedTitle(title: string): string {
-  const line = `"${title}"`;
-  const read = tokenize(line);
-  return read.length === 1 && read[0]!.text === title ? line : `"${title.replace(/"/g, '')}"`;
 }
 
 function unitWord(said: string): string {
