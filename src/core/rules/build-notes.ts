@@ -61,10 +61,19 @@ export function renewalFeeNotes(pack: RulePack, read: SettingReader): string[] {
   });
 }
 
-/** The renewal fees a reminder to renew `code` names, under the workspace's settings. */
+/**
+ * The renewal fees a reminder to renew `code` names, under the workspace's settings. Kept per
+ * settings object: a sweep asks for them in thousands of reminders of the same few workspaces.
+ */
 export function feesToRenew(code: CredentialCode, overrides: RuleOverrides): string[] {
-  return renewalFeeNotes(getRulePack(code), createSettingReader(overrides));
+  let byCode = feesBySettings.get(overrides);
+  if (!byCode) feesBySettings.set(overrides, (byCode = new Map()));
+  let fees = byCode.get(code);
+  if (!fees) byCode.set(code, (fees = renewalFeeNotes(getRulePack(code), createSettingReader(overrides))));
+  return [...fees];
 }
+
+const feesBySettings = new WeakMap<RuleOverrides, Map<CredentialCode, string[]>>();
 
 /** Dollars as a price is written: $77, $77.50. */
 function formatUsd(usd: number): string {
