@@ -122,7 +122,7 @@ export const editCommand = defineCommand({
     const blocks: Block[] = [
       { kind: 'paragraph', text: `Edited: ${describeActivity(edited)} (was: ${describeActivity(found)}).` },
     ];
-    const counted = evaluations.map((e) => outcomeLine(e, id, edited.unit)).filter((t): t is string => Boolean(t));
+    const counted = evaluations.map((e) => outcomeLine(e, id)).filter((t): t is string => Boolean(t));
     if (counted.length > 0) blocks.push({ kind: 'list', items: counted });
     // Aimed at this edit, by its audit id: the field it changed goes back, whatever else the member
     // changed since; pressed twice, or after a later edit of that field, it takes back no other edit.

@@ -81,9 +81,9 @@ export const historyCommand = defineCommand({
     const all = newestFirst.map((activity) => {
       const counted = shown.map((e) => {
         const before = previous.get(e);
-        if (!before || !wentToPreviousCycle(activity, e, before.coveredThrough)) return outcomeLine(e, activity.id, activity.unit);
-        const line = outcomeLine(before.evaluation, activity.id, activity.unit);
-        return line?.replace(`${e.code}: `, `${e.code}, previous cycle (to ${before.evaluation.cycle.end}): `) ?? outcomeLine(e, activity.id, activity.unit);
+        if (!before || !wentToPreviousCycle(activity, e, before.coveredThrough)) return outcomeLine(e, activity.id);
+        const line = outcomeLine(before.evaluation, activity.id);
+        return line?.replace(`${e.code}: `, `${e.code}, previous cycle (to ${before.evaluation.cycle.end}): `) ?? outcomeLine(e, activity.id);
       }).filter(Boolean);
       return `${describeActivity(activity)}${counted.length ? `\n    ${counted.join('\n    ')}` : ''}`;
     });

@@ -212,7 +212,7 @@ function countedBlocks(logged: StoredActivity, evaluations: Evaluation[], counte
     if (e.code === 'BLS') return logged.unit === 'card' ? [`BLS: card valid through ${e.cycle.end}`] : [];
     const left = e.remaining > 0 ? `, ${formatNumber(e.remaining)} still needed` : ', all met';
     const total = e.required > 0 ? `; now ${formatNumber(e.earned)} of ${quantity(e.required, e.unit)}${left}` : '';
-    return [`${outcomeLine(e, logged.id, logged.unit) ?? `${e.code}: not counted`}${displaced(e, logged.id, countedBefore.get(e))}${total}`];
+    return [`${outcomeLine(e, logged.id) ?? `${e.code}: not counted`}${displaced(e, logged.id, countedBefore.get(e))}${total}`];
   });
   return items.length > 0 ? [{ kind: 'list', items }] : [];
 }

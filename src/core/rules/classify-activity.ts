@@ -67,7 +67,13 @@ export function classifyActivity(ctx: EvaluationContext, activity: ActivityInput
   }
   const converted = convertAmount(pack, activity.amount, activity.unit, ctx.read);
   if (!converted.accepted) {
-    return excluded(activity, 'unit-not-accepted', `${pack.body} does not count ${activity.unit}; log it in ${acceptedUnits(pack).join(', ')} instead.`);
+    // The activity is saved (another credential may count it): the `edit` that gives its amount in
+    // a unit the body counts, not "log it in hours", which would log it twice; nor `edit … unit`,
+    // which keeps the number: 2 points are not 2 hours, so the hours come off the certificate.
+    const units = acceptedUnits(pack);
+    const suggested = units.includes('hours') ? 'hours' : units[0]!;
+    const others = units.filter((unit) => unit !== suggested);
+    return excluded(activity, 'unit-not-accepted', `${pack.body} does not count ${activity.unit}; if the certificate also gives ${suggested}${others.length > 0 ? ` (or ${others.join(', ')})` : ''}, enter that amount: \`edit ${activity.id} amount <n> ${suggested}\`.`);
   }
   const { conversion, value } = converted;
   if (conversion.factor.status === 'U') details.push(`the ${activity.unit} conversion is unverified`);

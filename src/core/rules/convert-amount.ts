@@ -18,5 +18,5 @@ export function convertAmount(pack: RulePack, amount: string, unit: Unit, read: 
   return { accepted: true, value, conversion };
 }
 
-/** The units a pack converts, for "log it in … instead" hints. */
+/** The units a pack converts, for the hint that gives an entry a unit the body counts. */
 export const acceptedUnits = (pack: RulePack): string[] => pack.conversions.map((c) => c.unit);

@@ -1,17 +1,11 @@
-import { acceptedUnits } from '../rules/convert-amount.js';
-import { getRulePack } from '../rules/index.js';
 import type { ActivityOutcome, Evaluation } from '../rules/types.js';
 import { quantity } from './describe.js';
 
-/**
- * What one activity counted toward one credential, or the rule that kept it out. `loggedUnit`, the
- * activity's unit, lets a unit the body does not count be answered with the line that fixes it.
- */
-export function outcomeLine(e: Evaluation, activityId: number, loggedUnit?: string): string | undefined {
+/** What one activity counted toward one credential, or the rule that kept it out. */
+export function outcomeLine(e: Evaluation, activityId: number): string | undefined {
   const outcome = outcomesById(e).get(activityId);
   // A BLS card takes no CE; saying so under every activity is noise.
   if (!outcome || e.code === 'BLS') return undefined;
-  if (outcome.code === 'unit-not-accepted' && loggedUnit) return `${e.code}: not counted: ${unitFix(e, activityId, loggedUnit)}`;
   // By the rule, not the figure: credit under a hundredth counts, and may add 0 to the total as shown.
   if (outcome.code !== 'counted' && outcome.code !== 'partly-counted') return `${e.code}: not counted: ${outcome.reason.replace(/\.$/, '')}`;
   // Category and approval matter only where a requirement counts them (the CMA).
@@ -20,18 +14,6 @@ export function outcomeLine(e: Evaluation, activityId: number, loggedUnit?: stri
   // A partly counted activity's reason holds its caveats already.
   const partly = outcome.code === 'partly-counted' ? ` (partly: ${outcome.reason.replace(/\.$/, '')})` : outcome.caveats ? ` (${outcome.caveats.join('; ')})` : '';
   return `${e.code}: +${quantity(outcome.counted, e.unit)}${detail ? ` ${detail}` : ''}${partly}`;
-}
-
-/**
- * The activity is saved (another credential may count it), so not "log it in hours instead", which
- * would log it twice: the `edit` that gives its amount in a unit the body counts. Not `edit … unit`,
- * which keeps the number: 2 points are not 2 hours, so the member reads the hours off the certificate.
- */
-function unitFix(e: Evaluation, activityId: number, loggedUnit: string): string {
-  const units = acceptedUnits(getRulePack(e.code));
-  const suggested = units.includes('hours') ? 'hours' : units[0]!;
-  const others = units.filter((unit) => unit !== suggested);
-  return `${e.body} does not count ${loggedUnit}; if the certificate also gives ${suggested}${others.length > 0 ? ` (or ${others.join(', ')})` : ''}, enter that amount: \`edit ${activityId} amount <n> ${suggested}\``;
 }
 
 /** What the evaluation says of one activity: counted, partly, or the rule that kept it out. */
