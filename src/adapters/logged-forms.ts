@@ -7,11 +7,8 @@
  * logged from the form: sent again, it logs anew.
  */
 import type { Actor, Bot, Logger, Reply } from '../core/index.js';
+import { keptForADay, type KeptForADay } from './kept-for-a-day.js';
 
-/** As long as the core keeps a request claim (storage/create-request-claims.ts). */
-const KEEP_MS = 24 * 60 * 60 * 1000;
-/** A bound, so that a flood of forms cannot grow memory without end. */
-const MAX_FORMS = 10_000;
 /** Times one form may be logged anew after its activity was deleted, answering a single submission. */
 const MAX_ANEW = 10;
 
@@ -21,19 +18,11 @@ export interface FormLogContext {
   logger: Logger;
 }
 
-/** The copy of a form (Slack's view id) that logged it, where the platform names copies; per running bot. */
-interface LoggedCopy {
-  viewId: string;
-  atMs: number;
-}
-
-const byContext = new WeakMap<FormLogContext, Map<string, LoggedCopy>>();
-
-function copiesOf(ctx: FormLogContext): Map<string, LoggedCopy> {
-  let copies = byContext.get(ctx);
-  if (!copies) byContext.set(ctx, (copies = new Map()));
-  return copies;
-}
+/**
+ * The copy of a form (Slack's view id) that logged it, where the platform names copies; per running
+ * bot, for a day: as long as the core keeps a request claim (storage/create-request-claims.ts).
+ */
+const copiesOf = keptForADay<string>();
 
 /**
  * Sends a form's submission keyed `formKey` (`send` runs it under the key given), with a repeat
@@ -48,8 +37,7 @@ export async function logOnce(ctx: FormLogContext, actor: Actor, formKey: string
   for (let anew = 0; ; anew++) {
     const answer = await send(key);
     if (!answer.duplicate) return remembered(copies, formKey, viewId, answer, nowMs);
-    const copy = copies.get(formKey);
-    if (viewId !== undefined && copy?.viewId === viewId && nowMs - copy.atMs <= KEEP_MS) return answer;
+    if (viewId !== undefined && copies.get(formKey, nowMs) === viewId) return answer;
     if (answer.logged === undefined) return alreadyLogged(undefined);
     const kept = await stillLogged(ctx, actor, answer.logged);
     if (kept !== false || anew === MAX_ANEW) return alreadyLogged(kept ? answer.logged : undefined);
@@ -58,16 +46,9 @@ export async function logOnce(ctx: FormLogContext, actor: Actor, formKey: string
   }
 }
 
-function remembered(copies: Map<string, LoggedCopy>, formKey: string, viewId: string | undefined, reply: Reply, nowMs: number): Reply {
-  if (viewId === undefined || reply.logged === undefined) return reply;
-  // Oldest first (insertion order): stop at the first one still fresh.
-  for (const [key, copy] of copies) {
-    if (nowMs - copy.atMs <= KEEP_MS && copies.size < MAX_FORMS) break;
-    copies.delete(key);
-  }
-  // Re-inserted, so that a form logged anew counts as fresh as it is.
-  copies.delete(formKey);
-  copies.set(formKey, { viewId, atMs: nowMs });
+function remembered(copies: KeptForADay<string>, formKey: string, viewId: string | undefined, reply: Reply, nowMs: number): Reply {
+  // Set again, so that a form logged anew counts as fresh as it is.
+  if (viewId !== undefined && reply.logged !== undefined) copies.set(formKey, viewId, nowMs);
   return reply;
 }
 

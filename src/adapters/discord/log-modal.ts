@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import { amountField, categoryField, MAX_TITLE_LENGTH, type Problem, type Reply } from '../../core/index.js';
+import { keptForADay } from '../kept-for-a-day.js';
 import type { DiscordContext } from './discord-context.js';
 import type { Certificate } from './keep-certificate.js';
 
@@ -198,9 +199,6 @@ function onForm(p: Problem, field: (id: string) => string): string {
 
 /** The command of a refusal's "Fix it in the form" button: the submission refused. */
 const AGAIN = /^log-modal-again (\d{1,25})$/;
-const KEEP_MS = 24 * 60 * 60 * 1000;
-/** A bound, so that a flood of refused forms cannot grow memory without end. */
-const MAX_REFUSED = 10_000;
 
 /** A refused form as sent (its id keeps its server, and what its command gave besides), by submission. */
 interface SentForm {
@@ -208,27 +206,13 @@ interface SentForm {
   customId: string;
   sent: Partial<Record<FieldId, string>>;
   unit?: string;
-  atMs: number;
 }
 
-const refusedByBot = new WeakMap<DiscordContext, Map<string, SentForm>>();
-
-function refusedOf(ctx: DiscordContext): Map<string, SentForm> {
-  let refused = refusedByBot.get(ctx);
-  if (!refused) refusedByBot.set(ctx, (refused = new Map()));
-  return refused;
-}
+const refusedOf = keptForADay<SentForm>();
 
 export function rememberRefused(ctx: DiscordContext, submissionId: string, form: { userId: string; customId: string; unit?: string }, field: (id: string) => string): void {
-  const nowMs = Date.now();
-  const refused = refusedOf(ctx);
-  // Oldest first (insertion order): stop at the first one still fresh.
-  for (const [id, kept] of refused) {
-    if (nowMs - kept.atMs <= KEEP_MS && refused.size < MAX_REFUSED) break;
-    refused.delete(id);
-  }
   const sent = Object.fromEntries(FIELDS.map((f) => [f.id, field(f.id)]));
-  refused.set(submissionId, { ...form, sent, atMs: nowMs });
+  refusedOf(ctx).set(submissionId, { ...form, sent });
 }
 
 /**
@@ -240,6 +224,6 @@ export function formAgain(ctx: DiscordContext, command: string, userId: string):
   const match = AGAIN.exec(command);
   if (!match) return undefined;
   const kept = refusedOf(ctx).get(match[1]!);
-  if (!kept || kept.userId !== userId || Date.now() - kept.atMs > KEEP_MS) return logModal();
+  if (!kept || kept.userId !== userId) return logModal();
   return filledForm(kept.customId, kept.sent, kept.unit);
 }
