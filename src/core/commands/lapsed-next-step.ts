@@ -34,6 +34,9 @@ export function renewTakes(e: Evaluation, renewedOn: string, today: string): boo
   if (e.unit === 'card') return false;
   if (e.state === 'exam-required' && renewedOn > ceDeadlineOn(e)) return false;
   if (daysBetween(renewedOn, e.cycle.end) > RENEW_WINDOW_DAYS) return false;
+  // A cycle still running is followed by one ending later still: no need to work it out (a sweep
+  // asks this for every reminder it writes).
+  if (e.cycle.end >= today) return true;
   return nextCycleExpiry(e.code, e.cycle.end, renewedOn) >= today;
 }
 

@@ -9,11 +9,12 @@
 import type { MessageKind, PlannedMessage, TeamMember } from '../ports.js';
 import type { Reply } from '../reply.js';
 import type { SavedTally } from '../rules/tally.js';
-import type { Evaluation } from '../rules/types.js';
+import type { Evaluation, RuleOverrides } from '../rules/types.js';
 import { daysBetween, instantIsoAt, localTime, memberWindow, memberZone, nextDeliverable, shiftDate } from './local-time.js';
 import { isBehindPace, standMember, type CredentialStanding } from './member-standing.js';
 import { cardReply, closingReply, completeAtExpiryReply, feeReply, graceReply, lapsedReply, ladderReply, paceReply, withFee } from './nudge-replies.js';
 import { isLapsed } from '../views/lapse.js';
+// What renewing costs (NCCT, NHA), said where renewing is asked for: unverified figures (RULES.md).
 import { feesToRenew } from '../rules/build-notes.js';
 
 export const DEFAULT_LADDER: readonly number[] = [120, 90, 60, 30, 14, 7, 1];
@@ -245,8 +246,6 @@ function ladderStage(ladder: readonly number[], deadline: string, daysLeft: numb
 
 function planCe({ standing, ladder, today, paceIndex, memberId, overrides }: CredentialCase): CredentialPlan {
   const { evaluation } = standing;
-  // What renewing costs (NCCT, NHA), said where renewing is asked for: unverified figures (RULES.md).
-  const fees = () => feesToRenew(evaluation.code, overrides);
   const dayAfterExpiry = shiftDate(evaluation.cycle.end, 1);
   switch (evaluation.state) {
     case 'complete':
@@ -257,13 +256,13 @@ function planCe({ standing, ladder, today, paceIndex, memberId, overrides }: Cre
       // Submit-by passed, the expiry not yet (non-AAMA credit's processing time): once, "as soon as you can".
       const lateFrom = evaluation.submitBy < evaluation.cycle.end ? shiftDate(evaluation.submitBy, 1) : undefined;
       if (lateFrom !== undefined && evaluation.submitByDaysLeft < 0) {
-        due.push({ kind: 'nudge', stage: 'late', urgent: true, from: lateFrom, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today, fees()) });
+        due.push({ kind: 'nudge', stage: 'late', urgent: true, from: lateFrom, reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today, feesToRenew(evaluation.code, overrides)) });
         return { due, nextOn: dayAfterExpiry };
       }
       if (reached !== undefined) {
         due.push({
           kind: 'nudge', stage: `d${reached}`, urgent: reached <= URGENT_DAYS, from: shiftDate(evaluation.submitBy, -reached),
-          reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today, fees()),
+          reply: () => ladderReply(evaluation, (date) => standing.evaluateOn(date), today, feesToRenew(evaluation.code, overrides)),
         });
       } else if (isBehindPace(evaluation)) {
         // Before the ladder starts, a member well behind gets one note per pace period.
@@ -277,12 +276,12 @@ function planCe({ standing, ladder, today, paceIndex, memberId, overrides }: Cre
     }
     case 'grace': {
       const graceEnd = shiftDate(today, evaluation.daysLeft);
-      if (evaluation.remaining <= 0) return completeInGrace(standing, today, graceEnd, fees);
+      if (evaluation.remaining <= 0) return completeInGrace(standing, today, graceEnd, overrides);
       const week = Math.floor((daysBetween(evaluation.cycle.end, today) - 1) / 7);
       const step = week < WEEKLY_GRACE_WEEKS ? week : WEEKLY_GRACE_WEEKS + Math.floor((week - WEEKLY_GRACE_WEEKS) / 4) * 4;
       const nextWeek = week < WEEKLY_GRACE_WEEKS ? week + 1 : step + 4;
       return {
-        due: [{ kind: 'nudge', stage: `g${step}`, urgent: true, reply: () => graceReply(evaluation, today, fees()) }],
+        due: [{ kind: 'nudge', stage: `g${step}`, urgent: true, reply: () => graceReply(evaluation, today, feesToRenew(evaluation.code, overrides)) }],
         nextOn: earliestDate(shiftDate(dayAfterExpiry, nextWeek * 7), shiftDate(graceEnd, 1)),
       };
     }
@@ -309,23 +308,24 @@ function planCe({ standing, ladder, today, paceIndex, memberId, overrides }: Cre
  * and one last call a week before the last day to apply, still unrecorded. When the route closes,
  * only a member told nothing since the expiry hears of it (planCe): "apply by" is then a day gone.
  */
-function completeInGrace(standing: CredentialStanding, today: string, graceEnd: string, fees: () => string[]): CredentialPlan {
+function completeInGrace(standing: CredentialStanding, today: string, graceEnd: string, overrides: RuleOverrides): CredentialPlan {
   const { evaluation } = standing;
   const closingFrom = shiftDate(evaluation.submitBy, -URGENT_DAYS);
-  if (today < closingFrom) return { due: completeAtExpiry(standing, today, fees), nextOn: closingFrom };
+  if (today < closingFrom) return { due: completeAtExpiry(standing, today, overrides), nextOn: closingFrom };
   return {
-    due: [{ kind: 'nudge', stage: 'complete-closing', urgent: true, reply: () => closingReply(evaluation, today, fees()) }],
+    due: [{ kind: 'nudge', stage: 'complete-closing', urgent: true, reply: () => closingReply(evaluation, today, feesToRenew(evaluation.code, overrides)) }],
     nextOn: shiftDate(graceEnd, 1),
   };
 }
 
 /**
- * Once, within LAPSE_NOTICE_DAYS of the expiry: CE complete, renewal not recorded here. `fees`
- * while a grace period still takes the application (with no route left, they are not what is owed).
+ * Once, within LAPSE_NOTICE_DAYS of the expiry: CE complete, renewal not recorded here. The renewal
+ * fees (`overrides` given) while a grace period still takes the application; with no route left,
+ * they are not what is owed.
  */
-function completeAtExpiry({ evaluation }: CredentialStanding, today: string, fees: () => string[] = () => []): Due[] {
+function completeAtExpiry({ evaluation }: CredentialStanding, today: string, overrides?: RuleOverrides): Due[] {
   if (daysBetween(shiftDate(evaluation.cycle.end, 1), today) > LAPSE_NOTICE_DAYS) return [];
-  return [{ kind: 'nudge', stage: 'complete-at-expiry', urgent: false, reply: () => completeAtExpiryReply(evaluation, today, fees()) }];
+  return [{ kind: 'nudge', stage: 'complete-at-expiry', urgent: false, reply: () => completeAtExpiryReply(evaluation, today, overrides ? feesToRenew(evaluation.code, overrides) : []) }];
 }
 
 function planCard(evaluation: Evaluation, ladder: readonly number[], today: string, holdsCma: boolean): CredentialPlan {

@@ -51,6 +51,8 @@ export function buildNotes(ctx: EvaluationContext, timeline: Timeline): string[]
  * has a reminder of its own in its own month, nor AAMA's once the CE route has closed (routeNotes).
  */
 export function renewalFeeNotes(pack: RulePack, read: SettingReader): string[] {
+  // Every evaluation asks (a sweep makes 100,000): most packs have none, and need no list made.
+  if (!pack.fees.some((fee) => fee.id === 'renewal')) return [];
   return pack.fees.filter((fee) => fee.id === 'renewal').map((fee) => {
     const figure = `${pack.body} ${fee.label.charAt(0).toLowerCase()}${fee.label.slice(1)}: $${formatUsd(toNumber(read.number(fee.usd)))}`;
     if (read.used().find((u) => u.key === fee.usd.setting?.key)?.overridden) {
