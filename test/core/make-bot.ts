@@ -71,3 +71,24 @@ export function undoButton(reply: Reply): string {
   for (const block of reply.blocks) if (block.kind === 'actions') for (const b of block.buttons) if (b.label === 'Undo') return b.command;
   throw new Error(`no Undo button in: ${renderText(reply)}`);
 }
+
+/** `line` is answered (not refused) and changes nothing, as a question must: the reply's text. */
+export async function answeredWithoutChange(bot: TestBot, line: string): Promise<string> {
+  const before = bot.snapshot();
+  const reply = await bot.say(line);
+  expect(bot.snapshot(), line).toBe(before);
+  expect(reply.tone, line).not.toBe('error');
+  return renderText(reply);
+}
+
+/** A bot whose clock each request sets: `on(day, line)` sends `line` at 15:00 UTC on `day`. */
+export function makeDatedBot(): TestBot & { on(day: string, line: string): Promise<string> } {
+  let nowAt = '2026-11-24T15:00:00Z';
+  const bot = makeBot(() => nowAt);
+  return Object.assign(bot, {
+    on(day: string, line: string) {
+      nowAt = `${day}T15:00:00Z`;
+      return bot.text(line);
+    },
+  });
+}

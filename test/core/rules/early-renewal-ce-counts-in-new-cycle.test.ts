@@ -7,19 +7,15 @@
  * had already closed, nor count it toward the new one.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeBot, type TestBot } from '../make-bot.js';
+import { makeDatedBot } from '../make-bot.js';
 
-let t: TestBot;
-let nowAt: string;
+let t: ReturnType<typeof makeDatedBot>;
 beforeEach(() => {
-  t = makeBot(() => nowAt);
+  t = makeDatedBot();
 });
 afterEach(() => t.close());
 
-async function on(day: string, text: string): Promise<string> {
-  nowAt = `${day}T15:00:00Z`;
-  return t.text(text);
-}
+const on = (day: string, text: string) => t.on(day, text);
 interface Standing { code: string; cycle: { start: string; end: string }; earned: number; remaining: number }
 async function standing(day: string, command: 'status' | 'need', code: string): Promise<Standing> {
   const document = JSON.parse(await on(day, `${command} --json`)) as { credentials: Standing[] };

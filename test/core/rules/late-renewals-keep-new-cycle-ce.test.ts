@@ -5,19 +5,15 @@
  * cycle's gap closed, or after an exam, belongs to the new cycle.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeBot, type TestBot } from '../make-bot.js';
+import { makeDatedBot } from '../make-bot.js';
 
-let t: TestBot;
-let nowAt: string;
+let t: ReturnType<typeof makeDatedBot>;
 beforeEach(() => {
-  t = makeBot(() => nowAt);
+  t = makeDatedBot();
 });
 afterEach(() => t.close());
 
-async function on(day: string, text: string): Promise<string> {
-  nowAt = `${day}T15:00:00Z`;
-  return t.text(text);
-}
+const on = (day: string, text: string) => t.on(day, text);
 async function standing(day: string, code: string) {
   const document = JSON.parse(await on(day, 'status --json')) as { credentials: Array<{ code: string; cycle: { start: string }; earned: number; remaining: number }> };
   return document.credentials.find((c) => c.code === code)!;

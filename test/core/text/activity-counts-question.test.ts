@@ -4,7 +4,7 @@
  * AAMA's conditions for other CE), saying so where the rules are silent, and never logged.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeBot, type TestBot } from '../make-bot.js';
+import { answeredWithoutChange, makeBot, type TestBot } from '../make-bot.js';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -15,13 +15,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** The reply to a question, checked to have written nothing. */
-async function asked(said: string): Promise<string> {
-  const before = t.snapshot();
-  const reply = await t.say(said);
-  expect(t.snapshot(), said).toBe(before);
-  expect(reply.tone, said).not.toBe('error');
-  return t.text(said);
-}
+const asked = (said: string) => answeredWithoutChange(t, said);
 
 describe('college courses', () => {
   it.each(['does a college course count?', 'do college credits count', 'can i use my college class', 'Does my college course count towards ceus?'])('"%s": one college credit per body, and the line to log it', async (said) => {

@@ -4,7 +4,7 @@
  * A question: the database is the same after it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeBot, type TestBot } from '../make-bot.js';
+import { answeredWithoutChange, makeBot, type TestBot } from '../make-bot.js';
 
 let t: TestBot;
 beforeEach(async () => {
@@ -15,13 +15,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** The reply to a question, checked to have written nothing. */
-async function asked(said: string): Promise<string> {
-  const before = t.snapshot();
-  const reply = await t.say(said);
-  expect(t.snapshot(), said).toBe(before);
-  expect(reply.tone, said).not.toBe('error');
-  return t.text(said);
-}
+const asked = (said: string) => answeredWithoutChange(t, said);
 
 describe('a question about one credential’s dates', () => {
   it.each([
